@@ -1,0 +1,42 @@
+"""The dateline/1 JSON export: the project's public contract (see DESIGN.md)."""
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from ..store import Store
+
+SCHEMA = "dateline/1"
+
+
+def document_json(store: Store, doc) -> dict:
+    return {
+        "id": doc.id, "path": doc.path, "source": doc.source, "title": doc.title, "url": doc.url,
+        "published": doc.published, "published_how": doc.published_how,
+        "languages": doc.languages, "duplicate_of": doc.duplicate_of, "text": doc.text,
+        "dropped": [{"text": d.text, "reason": d.reason} for d in doc.dropped],
+        "repeated": store.repeated(doc.id),
+        "times": [t.to_json() for t in doc.times],
+    }
+
+
+def as_of(store: Store) -> str | None:
+    """The corpus's "now": the latest publication date of any document."""
+    return store.db.execute("SELECT max(published) FROM documents").fetchone()[0]
+
+
+def export(store: Store) -> dict:
+    return {
+        "schema": SCHEMA,
+        "as_of": as_of(store),
+        "documents": [document_json(store, d) for d in store.documents()],
+        "entities": [],
+        "events": [],
+        "commitments": [],
+        "conflicts": [],
+    }
+
+
+def write(store: Store, out: IO[str]) -> None:
+    json.dump(export(store), out, ensure_ascii=False, indent=1)
+    out.write("\n")

@@ -1,0 +1,41 @@
+"""JSON Lines: one article per line with `text` or `html`, optional id, url, title, date, source."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from ..model import RawDocument
+
+
+def read(path: Path) -> Iterator:
+    from . import MAX_ARTICLE_BYTES, IngestError
+
+    with path.open("rb") as f:
+        for n, line in enumerate(f, 1):
+            where = f"{path}:{n}"
+            if not line.strip():
+                continue
+            if len(line) > MAX_ARTICLE_BYTES:
+                yield IngestError(where, f"line too large for an article ({len(line) / 2**20:.1f} MB)")
+                continue
+            try:
+                rec = json.loads(line)
+            except UnicodeDecodeError as e:
+                yield IngestError(where, f"not valid UTF-8 ({e.reason})")
+                continue
+            except json.JSONDecodeError as e:
+                yield IngestError(where, f"not valid JSON ({e.msg} at column {e.colno})")
+                continue
+            if not isinstance(rec, dict):
+                yield IngestError(where, f"expected a JSON object, got {type(rec).__name__}")
+                continue
+            body = rec.get("html") or rec.get("text")
+            if not isinstance(body, str) or not body.strip():
+                yield IngestError(where, "no `text` or `html` field with content")
+                continue
+            meta = {k: (str(rec[k]) if rec.get(k) is not None else None)
+                    for k in ("id", "url", "title", "date", "source")}
+            yield RawDocument(path=f"{path}#L{n}", raw=body, kind="html" if rec.get("html") else "text",
+                              url=meta["url"], title=meta["title"], date=meta["date"],
+                              source=meta["source"], ext_id=meta["id"])

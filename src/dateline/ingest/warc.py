@@ -1,0 +1,60 @@
+"""WARC files (e.g. Common Crawl news): HTTP response records holding HTML."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+
+def _check_complete(rec, n: int) -> None:
+    """warcio hands out a short record silently when the file ends mid-record: drain the
+    record (the iterator would read past it anyway) and fail if bytes are missing."""
+    while rec.raw_stream.read(1 << 16):
+        pass
+    missing = getattr(rec.raw_stream, "limit", 0)
+    if missing > 0:
+        raise EOFError(f"record {n} ends early, {missing} bytes missing")
+
+
+def read(path: Path) -> Iterator:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from . import MAX_ARTICLE_BYTES, IngestError
+    from .html import from_bytes
+
+    n = 0
+    html_records = 0
+    try:
+        with path.open("rb") as f:
+            for rec in ArchiveIterator(f):
+                n += 1
+                where = f"{path}#R{n}"
+                page = None
+                if rec.rec_type in ("response", "resource"):
+                    if rec.http_headers is not None:
+                        ok = rec.rec_type != "response" or (rec.http_headers.get_statuscode() or "").startswith("2")
+                        ctype = rec.http_headers.get_header("Content-Type") or "" if ok else ""
+                    else:
+                        ctype = rec.rec_headers.get_header("Content-Type") or ""
+                    if "html" in ctype.lower():
+                        data = rec.content_stream().read(MAX_ARTICLE_BYTES + 1)
+                        if len(data) > MAX_ARTICLE_BYTES:
+                            page = IngestError(where, "record too large for an article")
+                        else:
+                            charset = None
+                            if "charset=" in ctype.lower():
+                                charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+                            page = from_bytes(where, data, url=rec.rec_headers.get_header("WARC-Target-URI"),
+                                              declared=charset)
+                _check_complete(rec, n)
+                if page is not None:
+                    html_records += 1
+                    yield page
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
+        yield IngestError(str(path), f"truncated or corrupt WARC after {html_records} page(s): {e}".splitlines()[0])
+    except Exception as e:  # zlib.error and other decoder failures of a damaged archive
+        yield IngestError(str(path), f"truncated or corrupt WARC after {html_records} page(s): "
+                          f"{type(e).__name__}: {e}".splitlines()[0])
+    else:
+        if html_records == 0:
+            yield IngestError(str(path), "no HTML response records in WARC")

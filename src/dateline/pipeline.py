@@ -1,0 +1,117 @@
+"""The build: ingest -> clean -> annotate (times) -> store in batches -> dedupe.
+
+Each stage is a plain function over one record; this module only schedules them (in-process
+for small inputs, a process pool otherwise) and writes one transaction per batch.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable
+
+from . import dedupe
+from .clean import CleanError, clean
+from .ingest import IngestError, read_all
+from .model import Document, RawDocument
+from .store import Store
+
+BATCH = 128
+
+
+def annotate(doc: Document) -> Document:
+    """Time expressions, anchored on the publication date (inferred when the text has none)."""
+    try:
+        from .time import infer_published, tag
+    except ImportError:  # the time stage is optional until it is installed
+        return doc
+    if not doc.published:
+        inferred = infer_published(doc.text)
+        if inferred:
+            doc.published, doc.published_how = inferred, "inferred"
+    doc.times = tag(doc.text, doc.published)
+    return doc
+
+
+def process(raw: RawDocument):
+    """One raw document through every per-document stage. Never raises: errors come back."""
+    try:
+        doc = annotate(clean(raw))
+        sig = dedupe.signature(doc.text)
+        para_sigs = [dedupe.paragraph_signature(doc.text[p.start:p.end]) for p in doc.paragraphs]
+        return doc, dedupe.normalized_hash(doc.text), sig, para_sigs
+    except CleanError as e:
+        return IngestError(raw.path, str(e))
+    except RecursionError:
+        return IngestError(raw.path, "document too deeply nested to parse")
+    except Exception as e:  # a bug or a pathological input must not sink the batch
+        return IngestError(raw.path, f"failed to process: {type(e).__name__}: {e}".splitlines()[0])
+
+
+@dataclass
+class BuildReport:
+    db: str
+    added: int = 0
+    already: int = 0
+    failed: list[str] = field(default_factory=list)
+    counters: Counter = field(default_factory=Counter)
+    documents: int = 0
+
+
+def build(paths: Iterable[str], db: str, workers: int | None = None,
+          on_error: Callable[[str], None] | None = None,
+          on_progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Ingest paths into the database at db. Incremental: known documents are skipped."""
+    report = BuildReport(db=str(db))
+    workers = workers or min(2, os.cpu_count() or 1)
+    with Store(db) as store:
+        known = store.known_ids()
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            stream = read_all(paths)
+            while True:
+                items = list(islice(stream, BATCH))
+                if not items:
+                    break
+                todo: list[RawDocument] = []
+                for it in items:
+                    if isinstance(it, IngestError):
+                        _fail(report, it, on_error)
+                        continue
+                    rid = it.doc_id
+                    if rid in known:
+                        report.already += 1
+                        continue
+                    known.add(rid)
+                    todo.append(it)
+                report.counters["ingested"] += len(todo)
+                if pool is not None and len(todo) > 8:
+                    results = list(pool.map(process, todo, chunksize=max(1, len(todo) // (4 * workers))))
+                else:
+                    results = [process(r) for r in todo]
+                good = []
+                for r in results:
+                    if isinstance(r, IngestError):
+                        _fail(report, r, on_error)
+                    else:
+                        good.append(r)
+                        report.counters["dropped_lines"] += len(r[0].dropped)
+                        report.counters["time_expressions"] += len(r[0].times)
+                report.added += store.add_batch(good)
+                if on_progress:
+                    on_progress(len(items))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        report.counters.update(dedupe.run(store))
+        report.documents = store.count()
+    return report
+
+
+def _fail(report: BuildReport, err: IngestError, on_error) -> None:
+    report.failed.append(str(err))
+    report.counters["failed"] += 1
+    if on_error:
+        on_error(str(err))

@@ -1,0 +1,3 @@
+from .sqlite import Store, SCHEMA_VERSION
+
+__all__ = ["Store", "SCHEMA_VERSION"]

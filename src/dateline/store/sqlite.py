@@ -1,0 +1,215 @@
+"""One SQLite file per story: the contract between stages.
+
+Why these choices:
+- WAL journal and one transaction per batch, so a build killed at any moment leaves the
+  database as it was after the last committed batch, never half a document.
+- Every derived table (duplicates, repeated paragraphs) is recomputed from stored rows at the
+  end of each build, so an interrupted build followed by a re-run ends in exactly the same
+  state as an uninterrupted one.
+- The schema is versioned with PRAGMA user_version; MIGRATIONS[i] takes version i to i+1.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..model import Document, Dropped, Paragraph, TimeMention
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: documents, what cleaning dropped, paragraphs with language and near-dup group,
+    # and time expressions.
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        ext_id TEXT,
+        source TEXT,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_how TEXT,
+        languages TEXT NOT NULL DEFAULT '[]',
+        duplicate_of TEXT,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        minhash BLOB
+    );
+    CREATE INDEX documents_text_hash ON documents(text_hash);
+    CREATE TABLE dropped (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (doc, seq)
+    );
+    CREATE TABLE paragraphs (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        lang TEXT,
+        minhash BLOB,
+        grp TEXT,
+        PRIMARY KEY (doc, seq)
+    );
+    CREATE INDEX paragraphs_grp ON paragraphs(grp);
+    CREATE TABLE times (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        type TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (doc, seq)
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    pass
+
+
+class Store:
+    """A dateline database. Open read-only for anything that only reads."""
+
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            if not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such database (run `dateline build` first)")
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True)
+        else:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.row_factory = sqlite3.Row
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this "
+                             f"dateline ({SCHEMA_VERSION}); upgrade dateline")
+        if version == SCHEMA_VERSION:
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: schema version {version} needs migrating; "
+                             "run `dateline build` on it once")
+        for i in range(version, SCHEMA_VERSION):
+            # executescript commits; the version bump rides in the same script so a crash
+            # between the two cannot leave a migrated schema labelled with the old version.
+            self.db.executescript(f"BEGIN; {MIGRATIONS[i]}; PRAGMA user_version={i + 1}; COMMIT;")
+
+    # -- writing --------------------------------------------------------------------------
+    def has(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def known_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM documents")}
+
+    def add_batch(self, docs: Iterable[tuple[Document, str, bytes | None, list[bytes | None]]]) -> int:
+        """Store a batch of cleaned documents in one transaction.
+
+        Each item is (document, text_hash, document minhash, paragraph minhashes).
+        Documents already present are left untouched (ids are content hashes)."""
+        added = 0
+        with self.db:
+            for doc, text_hash, mh, para_mh in docs:
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
+                    " published_how, languages, text, text_hash, minhash)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url, doc.published,
+                     doc.published_how, json.dumps(doc.languages), doc.text, text_hash, mh))
+                if cur.rowcount == 0:
+                    continue
+                added += 1
+                self.db.executemany("INSERT INTO dropped VALUES (?,?,?,?)",
+                                    [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)])
+                self.db.executemany(
+                    "INSERT INTO paragraphs (doc, seq, start, end, lang, minhash) VALUES (?,?,?,?,?,?)",
+                    [(doc.id, i, p.start, p.end, p.lang, m)
+                     for i, (p, m) in enumerate(zip(doc.paragraphs, para_mh))])
+                self._write_times(doc.id, doc.times)
+        return added
+
+    def _write_times(self, doc_id: str, times: list[TimeMention]) -> None:
+        self.db.execute("DELETE FROM times WHERE doc=?", (doc_id,))
+        self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)",
+                            [(doc_id, i, t.text, t.start, t.end, t.value, t.type, t.role)
+                             for i, t in enumerate(times)])
+
+    # -- reading --------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def documents(self, full: bool = True) -> Iterator[Document]:
+        """All documents in a stable order (publication date, then id)."""
+        rows = self.db.execute(
+            "SELECT * FROM documents ORDER BY published IS NULL, published, id").fetchall()
+        for r in rows:
+            yield self._doc(r, full)
+
+    def document(self, doc_id: str) -> Document | None:
+        r = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return self._doc(r, True) if r else None
+
+    def _doc(self, r: sqlite3.Row, full: bool) -> Document:
+        doc = Document(id=r["id"], path=r["path"], text=r["text"], source=r["source"],
+                       title=r["title"], url=r["url"], published=r["published"],
+                       published_how=r["published_how"], languages=json.loads(r["languages"]),
+                       duplicate_of=r["duplicate_of"], ext_id=r["ext_id"])
+        if full:
+            doc.dropped = [Dropped(x["text"], x["reason"]) for x in self.db.execute(
+                "SELECT text, reason FROM dropped WHERE doc=? ORDER BY seq", (doc.id,))]
+            doc.paragraphs = [Paragraph(x["start"], x["end"], x["lang"]) for x in self.db.execute(
+                "SELECT start, end, lang FROM paragraphs WHERE doc=? ORDER BY seq", (doc.id,))]
+            doc.times = [TimeMention(x["text"], x["start"], x["end"], x["value"], x["type"], x["role"])
+                         for x in self.db.execute(
+                             "SELECT * FROM times WHERE doc=? ORDER BY seq", (doc.id,))]
+        return doc
+
+    def repeated(self, doc_id: str) -> list[dict]:
+        """Paragraphs of this document that also appear (near-verbatim) in other documents."""
+        out = []
+        for p in self.db.execute(
+                "SELECT start, end, grp FROM paragraphs WHERE doc=? AND grp IS NOT NULL ORDER BY seq",
+                (doc_id,)):
+            others = sorted({x[0] for x in self.db.execute(
+                "SELECT doc FROM paragraphs WHERE grp=? AND doc<>?", (p["grp"], doc_id))})
+            if others:
+                out.append({"start": p["start"], "end": p["end"], "also_in": others})
+        return out
+
+    def get_meta(self, key: str) -> str | None:
+        r = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return r[0] if r else None
+
+    def dump(self) -> list[tuple]:
+        """Every row of every table, in a canonical order: for comparing two databases."""
+        out = []
+        for (name,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").fetchall():
+            rows = self.db.execute(f"SELECT * FROM {name}").fetchall()
+            out.append((name, sorted(tuple(r) for r in rows)))
+        return out

@@ -1,0 +1,118 @@
+"""Bad input: one clear line naming the file, the rest of the batch goes on, nothing lost."""
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import build
+from dateline.store import Store
+
+GOOD = ("Delegations from both sides met in Geneva on Friday to resume talks that had stalled "
+        "for a week, officials said.\n\nA second round is planned for next month.\n")
+
+
+def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as f:
+        w = WARCWriter(f, gzip=path.name.endswith(".gz"))
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                http_headers=headers))
+
+
+def _page(i: int) -> str:
+    return (f"<html><head><title>Story {i}</title></head><body><article><h1>Story number {i}</h1>"
+            f"<p>Officials said on Friday that the convoy number {i} had reached the town of "
+            f"Example after a journey of {i + 3} days through the mountains.</p>"
+            f"<p>Another paragraph about item {i} with enough words to be kept by the extractor.</p>"
+            "</article></body></html>")
+
+
+@pytest.fixture
+def batch(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD)
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG" * 100)
+    (d / "empty.txt").write_bytes(b"")
+    (d / "blank.html").write_text("   \n\n")
+    (d / "huge.txt").write_bytes(b"word " * (50 * 1024 * 1024 // 5))
+    (d / "latin1.txt").write_bytes("Caf\xe9 owners said on Monday that the talks failed.".encode("latin-1"))
+    (d / "broken.html").write_text("<html><body><div><p>unclosed <b>tags <script>alert(1)")
+    (d / "lines.jsonl").write_text(
+        json.dumps({"text": GOOD.replace("Geneva", "Vienna"), "date": "2021-03-05"}) + "\n"
+        "{not json\n"
+        + json.dumps(["a", "list"]) + "\n"
+        + json.dumps({"title": "no body"}) + "\n"
+        + json.dumps({"html": _page(99), "url": "https://example.org/99"}) + "\n")
+    _warc(d / "ok.warc.gz", [(f"https://example.org/{i}", _page(i)) for i in range(3)])
+    _warc(d / "cut.warc.gz", [(f"https://example.net/{i}", _page(i + 10)) for i in range(6)])
+    data = (d / "cut.warc.gz").read_bytes()
+    (d / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.6)])
+    return d
+
+
+def test_each_bad_input_reported_and_rest_goes_on(batch, tmp_path):
+    db = tmp_path / "x.db"
+    errors = []
+    report = build([str(batch)], str(db), workers=1, on_error=errors.append)
+    msgs = "\n".join(errors)
+    for name, words in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.html", "empty"),
+                        ("huge.txt", "too large"), ("latin1.txt", "UTF-8"),
+                        ("broken.html", "no article text"), ("lines.jsonl:2", "not valid JSON"),
+                        ("lines.jsonl:3", "JSON object"), ("lines.jsonl:4", "no `text`"),
+                        ("cut.warc.gz", "truncated or corrupt WARC")]:
+        line = [m for m in errors if name in m]
+        assert line, f"no error for {name}:\n{msgs}"
+        assert words in line[0], line[0]
+        assert "\n" not in line[0]
+    with Store(db, readonly=True) as s:
+        paths = sorted(d.path for d in s.documents(full=False))
+    assert any(p.endswith("good.txt") for p in paths)
+    assert any(p.endswith("lines.jsonl#L1") for p in paths)
+    assert any(p.endswith("lines.jsonl#L5") for p in paths)
+    assert sum("ok.warc.gz#R" in p for p in paths) == 3
+    # the records before the cut are kept
+    assert sum("cut.warc.gz#R" in p for p in paths) >= 1
+    assert report.failed and report.added == len(paths)
+
+
+def test_nothing_stored_is_lost(batch, tmp_path):
+    db = tmp_path / "x.db"
+    build([str(batch / "good.txt")], str(db), workers=1)
+    with Store(db, readonly=True) as s:
+        before = s.dump()
+    build([str(batch)], str(db), workers=1)
+    with Store(db, readonly=True) as s:
+        ids = {d.id for d in s.documents(full=False)}
+        for name, rows in before:
+            if name == "documents":
+                assert {r[0] for r in rows} <= ids
+
+
+def test_cli_exit_code_and_one_line_errors(batch, tmp_path):
+    db = tmp_path / "x.db"
+    r = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(batch), "--db", str(db), "--quiet"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1
+    err_lines = [l for l in r.stderr.splitlines() if l.startswith("error ")]
+    assert any("binary.txt" in l for l in err_lines)
+    assert any("lines.jsonl:2" in l for l in err_lines)
+    assert "added" in r.stdout and "failed" in r.stdout
+
+
+def test_missing_and_unsupported_paths(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
+    errors = []
+    build([str(tmp_path / "nope.txt"), str(tmp_path / "a.pdf")], str(tmp_path / "x.db"),
+          workers=1, on_error=errors.append)
+    assert any("no such file" in e for e in errors)
+    assert any("unsupported file type" in e for e in errors)

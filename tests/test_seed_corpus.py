@@ -1,0 +1,98 @@
+"""The spine over the real seed corpus: metadata, debris, languages, repeated paragraphs."""
+import re
+
+from conftest import seed_files
+
+DEBRIS = re.compile(r"\[ad_\d\]|pic\.twitter\.com|READ MORE|^VIDEO$|^URL:|Views:|Print version|"
+                    r"Your name:|e-mail:|Recommend news|Connect with us|Discussion about this post|"
+                    r"/ YouTube$|^ ?date \d{4}", re.M)
+
+
+def test_five_documents(seed_export):
+    data, docs = seed_export
+    assert sorted(docs) == ["000", "001", "002", "003", "004"]
+    assert data["as_of"] == "2020-12-03"
+
+
+def test_publication_dates(seed_export):
+    _, docs = seed_export
+    assert docs["000"]["published"] == "2020-12-03"
+    assert docs["001"]["published"] == "2020-11-14"
+    assert docs["002"]["published"] == "2020-11-24"
+    for k in ("000", "001", "002"):
+        assert docs[k]["published_how"] in ("metadata", "text")
+    # no date line: nothing may be claimed as metadata or text (inference is labelled as such)
+    for k in ("003", "004"):
+        assert docs[k]["published_how"] in (None, "inferred")
+
+
+def test_sources_and_titles(seed_export):
+    _, docs = seed_export
+    assert docs["000"]["source"] == "Trend"
+    assert docs["001"]["source"] == "Trend"
+    assert docs["002"]["source"] == "TODAY.AZ"
+    assert docs["002"]["url"] == "http://www.today.az/news/politics/200807.html"
+    assert docs["003"]["source"] == "GORDON"
+    assert docs["003"]["title"] == "The Azerbaijani army entered the last region of Nagorno-Karabakh"
+    assert docs["000"]["title"].startswith("Azerbaijani Defense Minister meets")
+
+
+def test_no_debris_left(seed_export):
+    _, docs = seed_export
+    for k, d in docs.items():
+        assert not DEBRIS.search(d["text"]), (k, DEBRIS.search(d["text"]))
+
+
+def test_dropped_lines_come_from_input(seed_export):
+    _, docs = seed_export
+    files = seed_files()
+    total = 0
+    for k, d in docs.items():
+        raw = files[k].read_text(encoding="utf-8")
+        for x in d["dropped"]:
+            assert x["text"] in raw, (k, x)
+            assert x["reason"]
+            total += 1
+    assert total >= 15
+    reasons = {x["reason"] for d in docs.values() for x in d["dropped"]}
+    assert {"ad marker", "view counter", "form field", "URL line", "read-more teaser",
+            "embedded social post", "media placeholder"} <= reasons
+
+
+def test_story_text_kept(seed_export):
+    _, docs = seed_export
+    assert "Vahram Poghosyan, said on 9 November" in docs["003"]["text"]
+    assert "Russian peacekeepers began deploying to Nagorno-Karabakh on Wednesday" in docs["004"]["text"]
+    assert "BAKU, Azerbaijan, Dec. 3" in docs["000"]["text"]
+    assert "Ninety-four Azerbaijani civilians were killed" in docs["002"]["text"]
+
+
+def test_languages(seed_export):
+    _, docs = seed_export
+    assert docs["001"]["languages"] == ["en", "ru"]
+    for k in ("000", "002", "003", "004"):
+        assert docs[k]["languages"] == ["en"], k
+
+
+def test_shared_background_paragraphs(seed_export):
+    _, docs = seed_export
+    a, b = docs["000"], docs["001"]
+    rep_a = [r for r in a["repeated"] if b["id"] in r["also_in"]]
+    rep_b = [r for r in b["repeated"] if a["id"] in r["also_in"]]
+    assert len(rep_a) == 5 and len(rep_b) == 5
+    starts = [a["text"][r["start"]:r["end"]][:60] for r in rep_a]
+    assert any(s.startswith("Following over a month of military action") for s in starts)
+    assert any(s.startswith("The conflict between the two South Caucasus") for s in starts)
+    # and nothing else is claimed to be repeated
+    for k in ("002", "003", "004"):
+        assert docs[k]["repeated"] == []
+    assert all(d["duplicate_of"] is None for d in docs.values())
+
+
+def test_offsets_point_into_text(seed_export):
+    _, docs = seed_export
+    for d in docs.values():
+        for r in d["repeated"]:
+            assert 0 <= r["start"] < r["end"] <= len(d["text"])
+        for t in d["times"]:
+            assert d["text"][t["start"]:t["end"]] == t["text"]
