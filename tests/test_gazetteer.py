@@ -1,0 +1,120 @@
+"""Gazetteer tests over the seed corpus plus hostile sentences."""
+from pathlib import Path
+
+import pytest
+
+from dateline import gazetteer as g
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "karabakh-2020"
+if not CORPUS.exists():  # the checkout may live elsewhere; shared/ sits beside it
+    CORPUS = Path("/work/shared/corpus/karabakh-2020")
+
+
+def corpus_texts():
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("name,canonical,cc", [
+    ("Lachin", "Lachin", "AZ"), ("Aghdam", "Aghdam", "AZ"), ("Kalbajar", "Kalbajar", "AZ"),
+    ("Kelbajar", "Kalbajar", "AZ"), ("Karvachar", "Kalbajar", "AZ"),
+    ("Shusha", "Shusha", "AZ"), ("Shushi", "Shusha", "AZ"),
+    ("Stepanakert", "Khankendi", "AZ"), ("Khankendi", "Khankendi", "AZ"),
+    ("Tovuz", "Tovuz", "AZ"), ("Nagorno-Karabakh", "Nagorno-Karabakh", "AZ"),
+    ("Upper Karabakh", "Nagorno-Karabakh", "AZ"), ("Artsakh", "Nagorno-Karabakh", "AZ"),
+    ("Azerbaijan", "Azerbaijan", "AZ"), ("Armenia", "Armenia", "AM"),
+    ("Russia", "Russia", "RU"), ("Russian Federation", "Russia", "RU"),
+    ("Turkey", "Turkey", "TR"), ("BAKU", "Baku", "AZ"), ("Yerevan", "Yerevan", "AM"),
+    ("Lachin district", "Lachin", "AZ"),
+])
+def test_lookup(name, canonical, cc):
+    p = g.lookup(name)
+    assert p is not None, name
+    assert p.name == canonical
+    assert p.country == cc
+    assert p.lat is not None and p.lon is not None
+    assert 35 < p.lat < 60 and 25 < p.lon < 60
+
+
+def test_kalbajar_aliases_from_data():
+    p = g.lookup("Kalbajar")
+    assert "Kelbajar" in p.aliases and "Karvachar" in p.aliases
+    assert any("\u0400" <= ch <= "\u04ff" for a in p.aliases for ch in a)  # Cyrillic alias
+
+
+def test_tovuz_prefers_azerbaijan():
+    # "Tovuz" is also an alternate name of places in Armenia
+    cands = g.candidates("Tovuz")
+    assert len(cands) >= 2
+    assert cands[0].country == "AZ"
+    assert g.lookup("Tovuz", countries={"AM"}).country in ("AM", "AZ")
+
+
+def test_unknown():
+    assert g.lookup("Qwertzuiopland") is None
+    assert g.lookup("") is None
+
+
+def _found(text, **kw):
+    return [(text[s:e], p.name) for s, e, p in g.find_places(text, **kw)]
+
+
+def test_find_places_corpus():
+    texts = corpus_texts()
+    seen = {}
+    for name, text in texts.items():
+        for s, e, p in g.find_places(text):
+            assert text[s:e].strip() == text[s:e]
+            seen.setdefault(p.name, set()).add(text[s:e])
+    for want in ["Lachin", "Aghdam", "Kalbajar", "Shusha", "Khankendi", "Tovuz",
+                 "Nagorno-Karabakh", "Azerbaijan", "Armenia", "Russia", "Turkey", "Baku"]:
+        assert want in seen, want
+    assert {"Kalbajar", "Kelbajar"} <= seen["Kalbajar"]
+    assert "Upper Karabakh" in seen["Nagorno-Karabakh"]
+    assert "Stepanakert" in seen["Khankendi"]
+
+
+def test_offsets_and_longest_match():
+    t = "Units entered the Nagorno-Karabakh region and the Republic of Azerbaijan."
+    assert _found(t) == [("Nagorno-Karabakh", "Nagorno-Karabakh"),
+                         ("Republic of Azerbaijan", "Azerbaijan")]
+    t = "the Armenia-Azerbaijan Nagorno-Karabakh conflict"
+    assert [n for _, n in _found(t)] == ["Armenia", "Azerbaijan", "Nagorno-Karabakh"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nice weather today.", "It was a nice day.", "Most people agree.", "Of course not.",
+    "Reading is fun.", "Trend reports referring to the ministry.",
+    "Vladimir Putin spoke.", "Colonel General Zakir Hasanov met the Commander.",
+    "Print version", "Views: 208", "Politics 3 December 2020",
+])
+def test_no_false_places(text):
+    assert _found(text) == []
+
+
+def test_context_makes_common_words_places():
+    assert _found("He flew to Nice on Monday.") == [("Nice", "Nice")]
+    assert _found("They live in Reading.") == [("Reading", "Reading")]
+
+
+def test_person_names_are_not_places():
+    t = "Michael Jordan visited Jordan. Georgia Tech beat them."
+    assert _found(t) == [("Jordan", "Jordan")]
+
+
+def test_georgia_one_place_per_document():
+    t = ("Georgia held elections. Tbilisi said turnout was high in Georgia. "
+         "Observers in Georgia agreed.")
+    ids = {p.id for _, _, p in g.find_places(t)}
+    assert len([p for p in ids if "Georgia" in (g.place_by_id(p).name)]) == 1
+
+
+def test_russian_forms():
+    t = "БАКУ /Trend/ - обсуждения между делегациями Турции и России по ситуации в Карабахе."
+    names = [n for _, n in _found(t)]
+    assert names == ["Baku", "Turkey", "Russia", "Karabakh"]
+
+
+def test_cache_is_reused(tmp_path, monkeypatch):
+    path = g.cache_path()
+    assert path.exists()
+    assert "gazetteer-v" in path.name
