@@ -1,0 +1,337 @@
+"""Value arithmetic, anchoring and tense detection for the temporal tagger.
+
+Everything here is pure standard library and works on TIMEX3 value strings:
+``2020-11-20`` (day), ``2020-11`` (month), ``2020`` (year), ``199`` (decade),
+``2020-W47`` (ISO week), ``2020-Q3`` (quarter), ``2020-SU`` (season),
+``2020-12-01TNI`` (part of day), ``2020-11-10T00:00+03:00`` (time) ...
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# ---------------------------------------------------------------- dates
+
+
+def parse_ref(ref) -> dt.date | None:
+    """Accept a date, a datetime or an ISO-ish string ('2020-11-24', '2020-11-24T10:00', '19981003')."""
+    if ref is None:
+        return None
+    if isinstance(ref, dt.datetime):
+        return ref.date()
+    if isinstance(ref, dt.date):
+        return ref
+    if isinstance(ref, str):
+        m = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", ref)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+    return None
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except (ValueError, OverflowError):
+        return None
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def add_days(d: dt.date, n: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return None
+
+
+def fmt_day(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def fmt_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_quarters(y: int, q: int, n: int) -> tuple[int, int]:
+    k = y * 4 + (q - 1) + n
+    return k // 4, k % 4 + 1
+
+
+def shift(ref: dt.date, n: int, unit: str) -> str | None:
+    """The value at ``n`` units from ``ref``, at the granularity of the unit."""
+    try:
+        if unit == "D":
+            d = add_days(ref, n)
+            return fmt_day(d) if d else None
+        if unit == "W":
+            d = add_days(ref, 7 * n)
+            return fmt_week(d) if d else None
+        if unit == "M":
+            y, m = add_months(ref.year, ref.month, n)
+            return f"{y:04d}-{m:02d}" if 0 < y < 10000 else None
+        if unit == "Q":
+            y, q = add_quarters(ref.year, quarter_of(ref), n)
+            return f"{y:04d}-Q{q}" if 0 < y < 10000 else None
+        if unit == "Y":
+            y = ref.year + n
+            return f"{y:04d}" if 0 < y < 10000 else None
+        if unit == "DE":
+            y = ref.year + 10 * n
+            return f"{y // 10:03d}" if 0 < y < 10000 else None
+        if unit == "CE":
+            y = ref.year + 100 * n
+            return f"{y // 100:02d}" if 0 < y < 10000 else None
+        if unit in ("H", "MIN", "S"):
+            return fmt_day(ref)
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def undated(unit: str) -> str:
+    """The X-filled value of a relative expression when there is no anchor."""
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX",
+            "DE": "XXX", "CE": "XX"}.get(unit, "XXXX-XX-XX")
+
+
+def value_date(value: str) -> dt.date | None:
+    """The day a value denotes if it is day-precise (2020-11-20, 2020-11-20TNI, 2020-11-20T10:00)."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+# ---------------------------------------------------------------- anchoring
+
+
+def pick_year(month: int, day: int | None, ref: dt.date, tense: str | None,
+              weekday: int | None = None) -> int:
+    """Choose the year of a year-less date: the candidate (ref year -1, 0, +1) closest to ref,
+    moved to respect the tense (past: not after ref; future: not before ref) unless it is
+    within a week of ref; an explicit weekday that only one candidate satisfies wins."""
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = safe_date(y, month, day or 15)
+        if d is None and day == 29:
+            d = safe_date(y, month, 28)
+        if d is None:
+            continue
+        cands.append((y, d))
+    if not cands:
+        return ref.year
+    if weekday is not None and day:
+        ok = [c for c in cands if c[1].weekday() == weekday]
+        if len(ok) == 1:
+            return ok[0][0]
+    slack = 7 if day else 0
+
+    def dist(c):
+        y, d = c
+        if day is None:  # month precision: compare months
+            return abs((y * 12 + month) - (ref.year * 12 + ref.month))
+        return abs((d - ref).days)
+
+    best = min(cands, key=dist)
+    if tense == "past":
+        if _after(best, ref, month, day, slack):
+            prior = [c for c in cands if not _after(c, ref, month, day, 0)]
+            if prior:
+                best = min(prior, key=dist)
+    elif tense == "future":
+        if _before(best, ref, month, day, slack):
+            later = [c for c in cands if not _before(c, ref, month, day, 0)]
+            if later:
+                best = min(later, key=dist)
+    return best[0]
+
+
+def _after(c, ref, month, day, slack):
+    y, d = c
+    if day is None:
+        return (y, month) > (ref.year, ref.month)
+    return (d - ref).days > slack
+
+
+def _before(c, ref, month, day, slack):
+    y, d = c
+    if day is None:
+        return (y, month) < (ref.year, ref.month)
+    return (ref - d).days > slack
+
+
+def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = None) -> dt.date:
+    """Resolve a weekday name (0 = Monday) against ref.
+
+    past -> the most recent such day on or before ref; future -> the next on or after ref;
+    no tense -> the closest (ties go to the past). 'last'/'next' move strictly away from ref.
+    """
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if mod == "last":
+        return ref - dt.timedelta(days=back or 7)
+    if mod == "next":
+        return ref + dt.timedelta(days=fwd or 7)
+    if mod == "this":
+        return ref + dt.timedelta(days=fwd) if tense != "past" else ref - dt.timedelta(days=back)
+    if tense == "past":
+        return ref - dt.timedelta(days=back)
+    if tense == "future":
+        return ref + dt.timedelta(days=fwd)
+    return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
+
+
+# ---------------------------------------------------------------- tense
+
+_FUT = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
+        r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?)\s+to|scheduled|"
+        r"planned|upcoming|would|next|tomorrow|"
+        r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра")
+_PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
+         r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"
+         r"brought|bought|sold|struck|led|thought|knew|ran|wrote|spoke|stood|kept|paid|built|drove|"
+         r"flew|chose|shot|hit|set|put|cut|let|quit|grew|drew|threw|sought|taught|caught|"
+         r"meant|felt|heard|slid|sank|swore|wound|woke|withdrew|overtook|undertook|forbade|"
+         r"[a-z]+ed|"
+         r"вчера|[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ол)(?:а|о|и)?(?:сь|ся)?")
+_NOT_PAST = re.compile(r"^(?:united|based|related|limited|armed|called|need|feed|seed|speed|bed|red|"
+                       r"hundred|indeed|proceed|exceed|succeed|embed|shed|breed|bleed|weed|ted|fred|"
+                       r"ned|ed|med|wed|fed|sled|bled|expected|scheduled|planned|proposed|"
+                       r"detailed|advanced|concerned|interested|supposed|used|red|occupied|"
+                       r"unrecognized|recognised|recognized|disputed|alleged|so-called|liberated)$", re.I)
+_TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
+_REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
+_SENT_END = re.compile(r"[.!?;:]\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[-•*—])")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    hi = min(len(text), end + 400)
+    m = _SENT_END.search(text, end, hi)
+    e = m.start() + 1 if m else hi
+    return s, e
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the clause around text[start:end].
+
+    The last tense marker before the expression in its sentence decides; failing that, the
+    first one after it. Future markers are modals and intention verbs; past markers are
+    past auxiliaries, common irregular past forms and -ed words (minus a stop list)."""
+    s, e = sentence_bounds(text, start, end)
+    last = None
+    for m in _TENSE_RE.finditer(text, s, start):
+        if m.group("p") and _NOT_PAST.match(m.group(0)):
+            continue
+        last = m
+    if last is not None:
+        return "future" if last.group("f") else "past"
+    stop = _REL_STOP.search(text, end, e)
+    if stop:
+        e = stop.start()
+    for m in _TENSE_RE.finditer(text, end, e):
+        if m.group("p") and _NOT_PAST.match(m.group(0)):
+            continue
+        return "future" if m.group("f") else "past"
+    return None
+
+
+# ---------------------------------------------------------------- numbers
+
+NUM_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "a": 1, "an": 1, "dozen": 12, "couple": 2, "single": 1,
+}
+_VAGUE = {"few", "several", "some", "many", "numerous", "multiple"}
+
+
+def parse_number(s: str):
+    """'twenty-four' -> 24, '2 1/2' -> 2.5, 'a few' -> 'X', '1,960' -> 1960; None if not a number."""
+    s = s.lower().strip()
+    half = 0.0
+    if s.endswith("and a half"):
+        half, s = 0.5, s[: -len("and a half")].strip()
+    m = re.match(r"^([\d,]+(?:\.\d+)?)(?:\s+1/2|½)?$", s)
+    if m:
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            return None
+        if "1/2" in s or "½" in s:
+            v += 0.5
+        return _clean(v + half)
+    words = re.split(r"[\s-]+", s)
+    if any(w in _VAGUE for w in words):
+        if words[-1] == "couple" or words[-2:-1] == ["couple"]:
+            return _clean(2 + half)
+        return "X"
+    total, cur = 0, 0
+    seen = False
+    for w in words:
+        if w in ("of", "and"):
+            continue
+        if w == "half":
+            half = 0.5
+            continue
+        if w not in NUM_WORDS:
+            return None
+        v = NUM_WORDS[w]
+        seen = True
+        if v == 100:
+            cur = (cur or 1) * 100
+        elif v == 1000:
+            total += (cur or 1) * 1000
+            cur = 0
+        elif v == 12 and w == "dozen":
+            cur = (cur or 1) * 12
+        else:
+            cur += v
+    if not seen:
+        return _clean(half) if half else None
+    return _clean(total + cur + half)
+
+
+def _clean(v):
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def duration_value(n, unit: str) -> str:
+    """P3Y, PT5H30M, P2Y6M, PXD ... unit in Y M W D H MIN S DE CE Q L."""
+    timey = unit in ("H", "MIN", "S")
+    code = {"MIN": "M"}.get(unit, unit)
+    if n == "X" or n is None:
+        return ("PTX" if timey else "PX") + code
+    if isinstance(n, float):
+        frac = n - int(n)
+        whole = int(n)
+        sub = {"Y": (12, "M", False), "H": (60, "M", True), "D": (24, "H", True),
+               "DE": (10, "Y", False), "MIN": (60, "S", True)}.get(unit)
+        if sub and abs(frac * sub[0] - round(frac * sub[0])) < 1e-9:
+            k = int(round(frac * sub[0]))
+            if unit == "D":
+                return f"P{whole}DT{k}H" if whole else f"PT{k}H"
+            if timey:
+                return f"PT{whole}{code}{k}{sub[1]}" if whole else f"PT{k}{sub[1]}"
+            return f"P{whole}{code}{k}{sub[1]}" if whole else f"P{k}{sub[1]}"
+        return ("PT" if timey else "P") + f"{n:g}{code}"
+    return ("PT" if timey else "P") + f"{n}{code}"

@@ -1,0 +1,1374 @@
+"""Rule-based temporal tagger: finds temporal expressions and normalises them to TIMEX3 values.
+
+``tag(text, ref=None, lang=None) -> list[TimeMention]``
+
+Design
+------
+* A fixed set of regular expressions (compiled once at import) proposes candidate spans.
+  Overlaps are resolved longest-first, so "00:00 hours (Moscow time) on 10 November 2020"
+  beats "10 November 2020", and "the past two months" beats "the past".
+* The surviving candidates are normalised left to right, so narrative-relative expressions
+  ("two days later", "the following day", "a year earlier") can use the temporal focus
+  (the previous day- or quarter-precise value in the text).
+* Deictic and underspecified expressions are anchored on ``ref`` (the publication date) and
+  on the tense of their clause (see ``normalize.clause_tense``): in a report dated Tuesday
+  2020-11-24, "began deploying on Wednesday" is 2020-11-18 and "will meet on Wednesday"
+  is 2020-11-25. With no ``ref`` the tagger anchors on the publication date that
+  ``pubdate.infer_published`` can support from the text itself; failing that it emits
+  X-filled values (``XXXX-12-01``, ``XXXX-WXX-3``) rather than guessing.
+* Adjacent pieces are merged: a clock time and a date become one TIME
+  ("00:00 hours (Moscow time) on 10 November 2020" -> 2020-11-10T00:00+03:00 as ONE span;
+  "3 December 2020 12:23 (UTC+04:00)" likewise), and "the night of December 1" becomes
+  2020-12-01TNI.
+* Roles: ``deadline`` after by/until/till/no later than/before/deadline of/до;
+  ``range_start``/``range_end`` for "between X and/- Y", "from X to/until Y", "X - Y",
+  "с X по Y"; ``publication`` for a date standing alone on one of the first lines of the
+  article or forming a dateline ("BAKU, Azerbaijan, Dec. 3").
+
+Span conventions follow TimeBank: prepositions ("on", "in", "for", "by") are excluded,
+modifiers are included ("last week", "early next year", "nearly three decades",
+"the past two months", "the third quarter"). Time-zone offsets are kept in the value
+(Moscow time -> +03:00, "(UTC+04:00)" -> +04:00, EST -> -05:00).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.model import TimeMention
+
+from . import normalize as N
+
+_FLAGS = re.I
+
+# ------------------------------------------------------------------ lexicon
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_RU_MONTHS = {}
+for _i, _stem in enumerate(["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                            "сентябр", "октябр", "ноябр", "декабр"], 1):
+    _RU_MONTHS[_stem] = _i
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
+             "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+                "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "noon": "MI",
+        "midday": "MI", "mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI",
+        "утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI"}
+_UNIT = {"second": "S", "sec": "S", "minute": "MIN", "min": "MIN", "hour": "H", "hr": "H",
+         "day": "D", "night": "D", "week": "W", "fortnight": "W", "weekend": "D", "month": "M",
+         "year": "Y", "yr": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+         "quarter": "Q", "millennium": "L", "millennia": "L", "season": "Y"}
+_SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ZONES = {"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00",
+          "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "gmt": "Z", "utc": "Z", "z": "Z",
+          "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "msk": "+03:00", "azt": "+04:00",
+          "amt": "+04:00", "eet": "+02:00", "eest": "+03:00",
+          "moscow": "+03:00", "baku": "+04:00", "yerevan": "+04:00", "tbilisi": "+04:00",
+          "ankara": "+03:00", "istanbul": "+03:00", "turkish": "+03:00", "tehran": "+03:30",
+          "kyiv": "+02:00", "kiev": "+02:00", "london": "Z", "greenwich mean": "Z",
+          "paris": "+01:00", "berlin": "+01:00", "beijing": "+08:00", "tokyo": "+09:00",
+          "eastern": "-05:00", "central": "-06:00", "mountain": "-07:00", "pacific": "-08:00",
+          "московскому": "+03:00", "бакинскому": "+04:00", "ереванскому": "+04:00",
+          "киевскому": "+02:00"}
+
+# ------------------------------------------------------------------ regex pieces
+
+_B = r"(?<![\w])"          # left word boundary that also works before punctuation-led tokens
+_E = r"(?![\w])"
+MON = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+       r"december)(?![\w])|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:\.|(?![\w])))")
+MON_ALONE = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+             r"november|december)(?![\w])|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.")
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+YEAR_CORE = r"(?:1[6-9]\d\d|20\d\d)"
+YEAR = YEAR_CORE + r"(?![\w%]|[.,]\d)"
+WD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+      r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
+WD_PL = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+_UNITW = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)"
+NUMW = (rf"(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS}|{_UNITW}|(?:a|one)\s+hundred|hundred|"
+        r"a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|"
+        r"numerous|a|an|single|half\s+an?|an?\s+half)")
+NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?"
+NUM = rf"(?:(?:{NUMD}|{NUMW})(?:\s+and\s+a\s+half)?)"
+AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
+_ZC = (r"(?:(?:UTC|GMT)\s*(?:[+\-−]\s*\d{1,2}(?::?\d\d)?)?|"
+       r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|AZT|AMT|EET|EEST)(?![\w])|"
+       r"(?:Moscow|Baku|Yerevan|Ankara|Istanbul|Turkish|Tbilisi|Kyiv|Kiev|London|Paris|Berlin|"
+       r"Tehran|Beijing|Tokyo|local|Eastern|Pacific|Central|Mountain|Greenwich\s+Mean)"
+       r"\s+(?:standard\s+|daylight\s+)?time)")
+ZONE = (rf"(?:\s*\(\s*{_ZC}\s*\)|\s*,?\s+{_ZC}|"
+        r"\s+по\s+(?:московскому|бакинскому|ереванскому|киевскому|местному)\s+времени)")
+MODP = (r"(?:(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|"
+        r"latter\s+part|first\s+half|second\s+half|first\s+part))"
+        r"(?:\s+of\s+|-|\s+))?")
+UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|"
+         r"months?|years?|yrs?|decades?|centur(?:y|ies)|quarters?|millenni(?:um|a)|weekends?)")
+_NOUNS_AFTER_YEAR = (r"troops|soldiers|people|persons|residents|civilians|members|workers|"
+                     r"employees|units|cases|deaths|tons|tonnes|barrels|shares|miles|km|meters|"
+                     r"metres|feet|dollars|euros|rubles|manats|votes|seats|hectares|homes|houses|"
+                     r"cars|vehicles|planes|aircraft|points|pounds|yen|students|children|"
+                     r"families|refugees|prisoners|pages|copies|men|women|jobs|rounds|kg|"
+                     r"acres|users|visitors|views|words|calories|degrees|bottles|times")
+
+_P: list[tuple[str, re.Pattern]] = []
+
+
+def _add(name: str, rx: str, flags: int = _FLAGS) -> None:
+    _P.append((name, re.compile(rx, flags)))
+
+
+_add("iso", rf"(?<![\w/.\-])(?P<year>{YEAR_CORE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?:\.\d+)?)?"
+             r"(?P<off>Z|[+-]\d\d:?\d\d)?)?(?![\w\-])")
+_add("numdate", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w]|[./]\d)")
+_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
+           rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?")
+_add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
+           rf"(?:,?\s+(?P<year>{YEAR}))?")
+_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?P<year>{YEAR})")
+_add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
+            rf"(?P<mon>{MON_ALONE})")
+_add("year", rf"(?<![\w$#/.,:£€\-]){MODP}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|"
+             rf"the\s+(?:fiscal\s+|calendar\s+)?year|fy|model\s+year)\s*)?(?P<year>{YEAR})"
+             rf"(?!\s+(?:{_NOUNS_AFTER_YEAR})(?![\w]))")
+_add("yrange", rf"(?<![\w$#/.,:\-])(?P<year>{YEAR_CORE})[-–](?P<y2>\d\d)(?![\w%\-])")
+_add("decade", rf"{_B}(?:the\s+)?{MODP}(?:(?P<d4>(?:1[5-9]|20)\d)0['’]?s|['’](?P<d2>\d)0['’]?s|"
+               r"(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
+_add("century", rf"{_B}(?:the\s+)?{MODP}(?P<cen>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|"
+                r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+                r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                r"twenty[\s-]first)[\s-]+century(?![\w])")
+_add("spyear", rf"{_B}(?:the\s+year\s+)?(?P<sy>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|"
+               rf"{_TEENS}|hundred|o[\s-]+{_UNITW})|twenty[\s-]+(?:{_TEENS}|twenty(?:[\s-]+{_UNITW})?))"
+               r"(?![\w-])")
+_add("y2k", rf"{_B}the\s+year\s+(?P<sy>two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_TEENS}|{_UNITW}))?)(?![\w-])")
+_add("weekday", rf"{_B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|"
+                rf"(?P<mod>early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd>{WD})"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night|noon))?(?![\w])")
+_add("deictic", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<deic>today|tonight|yesterday|"
+                r"tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?![\w])")
+_add("podrel", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last)\s+"
+               r"(?P<pod>morning|afternoon|evening|night)(?![\w])")
+_add("refw", rf"{_B}(?P<refw>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|"
+             r"presently|at\s+the\s+moment|(?:more|most|until|till|only|very)\s+recently|recently|lately|"
+             r"recent\s+(?:days|weeks|months|years|decades)|the\s+past|"
+             r"(?:the\s+)?(?:near|distant|foreseeable|immediate|not\s+too\s+distant)\s+future|the\s+future|"
+             r"the\s+(?:near|short)\s+term|soon|formerly|previously|"
+             r"(?:the\s+)?(?:coming|following|upcoming|ensuing)\s+(?:days|weeks|months|years|decades)|"
+             r"the\s+next\s+(?:days|weeks|months|years|decades)|"
+             r"(?:in\s+)?(?:a|one)\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible)(?![\w])")
+_add("relunit", rf"{_B}(?:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
+                r"the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|"
+                r"the\s+first\s+half\s+of|the\s+second\s+half\s+of)(?:\s+|-)(?:in\s+)?)?"
+                r"(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|"
+                r"the\s+previous|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+same|"
+                r"that|the\s+preceding|this\s+past|this\s+coming|the\s+prior|prior)\s+"
+                r"(?:(?P<fisc>fiscal|calendar)\s+)?"
+                r"(?P<unit>week|month|year|decade|century|weekend|day|morning|evening|afternoon|"
+                r"night)(?![\w-])")
+_add("theend", rf"{_B}(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle|the\s+turn)\s+of\s+"
+               r"the\s+(?P<unit>week|month|year|decade|century)(?![\w])")
+_add("yearend", rf"{_B}(?P<ye>year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)(?![\w])")
+_add("weekend", rf"{_B}(?P<we>the\s+weekend)(?![\w])")
+_add("season", rf"{_B}(?:(?P<the>the)\s+)?{MODP}(?:(?P<rel>last|this|next|past|coming|this\s+past|this\s+coming)\s+)?"
+               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w])")
+_add("quarter", rf"{_B}(?P<pre>(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year['’]s|"
+                r"the\s+same|the\s+comparable)\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|"
+                r"previous|preceding|year[\s-]ago|year[\s-]earlier|most\s+recent|recent|comparable|"
+                r"same|prior|corresponding)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?"
+                r"(?:(?P<q>quarter)|(?P<per>period))(?P<pl>s)?"
+                rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?(?![\w-])")
+_add("qcode", rf"{_B}(?:(?P<qn>[1-4])Q|Q(?P<qn2>[1-4]))(?:\s*(?P<year>{YEAR}|['’]?\d\d(?![\w])))?(?![\w])", 0)
+_add("yearago", rf"{_B}(?P<ya>year[\s-]+(?:earlier|ago))(?![\w])")
+_add("half", rf"{_B}(?:the\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+"
+             rf"(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)(?![\w])")
+_add("duration", rf"{_B}(?P<mods>(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|"
+                 r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|under|"
+                 r"another|an\s+additional|a\s+further|a\s+full|the|the\s+past|the\s+last|the\s+next|"
+                 r"the\s+first|the\s+previous|the\s+coming|the\s+following|the\s+final|the\s+remaining|"
+                 r"the\s+entire|the\s+same|past|last|next|first|previous|final|"
+                 r"well\s+over|just\s+over|little\s+more\s+than|a\s+little\s+over|"
+                 r"a\s+little\s+more\s+than|all|within|in\s+excess\s+of|upwards\s+of|"
+                 r"more\s+or\s+less|close\s+to|nearly\s+all)\s+"
+                 r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|"
+                 r"some|just|only|the\s+past|the\s+last|the\s+next|the\s+first)\s+)?)?"
+                 rf"(?P<num>{NUM})(?:\s*(?:to|or|-|–|and)\s*(?P<num2>{NUM}))?"
+                 r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|calendar|"
+                 r"working|extra|further))?(?:\s+|-)"
+                 rf"(?P<unit>{UNITS})(?P<old>-old)?(?:\s+or\s+so)?"
+                 r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before\s+that|after\s+that))?(?![\w])")
+_add("forbare", r"(?<=\bfor\s)(?P<bare>days|weeks|months|years|decades|hours|minutes|centuries)(?![\w])")
+_add("set", rf"{_B}(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?"
+            rf"(?P<unit>seconds?|minutes?|hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|"
+            rf"months?|years?|quarters?|decades?|{WD}|{MON_ALONE}|summers?|winters?|springs?|autumns?)(?![\w])")
+_add("adv", rf"{_B}(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|"
+            r"bimonthly|semiannually|semi-annually|fortnightly|bi-weekly|bi-monthly)(?![\w])")
+_add("freq", rf"{_B}(?P<f>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
+             r"(?P<unit>second|minute|hour|day|night|week|month|year|quarter|decade)(?![\w])")
+_add("wdpl", rf"{_B}(?P<wds>{WD_PL})(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?(?![\w])")
+_add("time", r"(?<![\w:.,/])(?:(?P<hh>[01]?\d|2[0-4])[:h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
+             rf"(?:\s*(?P<ampm>{AMPM}))?|(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?\s*(?P<ampm2>{AMPM})|"
+             r"(?P<hh3>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+             r"\s+o['’]clock|(?P<word>noon|midday|midnight))"
+             r"(?:\s+(?:hours|hrs)(?![\w]))?"
+             rf"(?P<zone>{ZONE})?(?![\w:])")
+_add("podprefix", rf"{_B}(?:(?:early|late)\s+(?:in\s+|on\s+)?)?the\s+(?P<pod>morning|afternoon|evening|night)"
+                  r"\s+of(?=\s+\S)")
+_add("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<hol>christmas(?:\s+day|\s+eve)?|"
+                r"new\s+year['’]s(?:\s+day|\s+eve)?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|"
+                r"halloween|independence\s+day|labou?r\s+day|memorial\s+day|valentine['’]s\s+day|"
+                r"election\s+day|veterans\s+day|boxing\s+day|new\s+year(?!['’]))"
+                rf"(?:\s+(?P<year>{YEAR}))?(?![\w])")
+# --- Russian
+_RU_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:-?(?:го|е|ое))?"
+_RU_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_RU_PREP = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
+_add("ru_dm", rf"{_B}(?P<day>{_RU_DAY})\s+(?P<mon>{_RU_GEN})(?:\s+(?P<year>{YEAR})(?:\s*(?:года|год|г\.|г(?![\w])))?)?(?![\w])")
+_add("ru_mon", rf"{_B}(?:в|во)\s+(?P<x>(?P<mon>{_RU_PREP})(?:\s+(?P<year>{YEAR})\s*(?:года|г\.))?)(?![\w])")
+_add("ru_year", rf"{_B}(?P<x>(?P<year>{YEAR})\s*(?:году|года|год|г\.|гг\.))")
+_add("ru_wd", rf"{_B}(?:в|во)\s+(?P<x>(?:(?P<rel>прошлую|прошлый|прошлое|следующую|следующий|следующее|эту|этот|это)\s+)?"
+              r"(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?![\w])")
+_add("ru_deic", rf"{_B}(?P<deic>позавчера|послезавтра|вчера|сегодня|завтра|сейчас|ныне|недавно|скоро|"
+                r"в\s+настоящее\s+время|в\s+ближайшее\s+время|в\s+последнее\s+время)"
+                r"(?:\s+(?P<pod>утром|днем|днём|вечером|ночью))?(?![\w])")
+_add("ru_relunit", rf"{_B}(?:на|в|во)\s+(?P<x>(?P<rel>прошлой|этой|следующей|текущей|прошлом|этом|следующем|"
+                   r"текущем|нынешнем|будущем|прошедшем|минувшем|минувшей|прошедшей)\s+"
+                   r"(?P<unit>неделе|месяце|году|квартале))(?![\w])")
+_add("ru_future", rf"{_B}(?:в\s+)?(?P<x>(?P<w>последующие|ближайшие|следующие|грядущие|предстоящие|"
+                  r"будущие|последние|прошедшие|минувшие)\s+(?:несколько\s+)?(?:дни|дней|недели|недель|"
+                  r"месяцы|месяцев|годы|лет))(?![\w])")
+_add("ru_dur", rf"{_B}(?P<num>\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|"
+               r"несколько)\s+(?P<unit>дн(?:ей|я)|день|недел[ьиюе]|месяц(?:а|ев)?|год(?:а)?|лет|"
+               r"час(?:а|ов)?|минут[аы]?|десятилети[йяе])(?:\s+(?P<dir>назад|спустя))?(?![\w])")
+
+_RU_NUM = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
+           "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "несколько": "X"}
+
+_HAS_CYR = re.compile(r"[а-яё]", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|az|ru|org|net|html?)\b\S*", re.I)
+_LOWER_BAD = {"may", "march", "sat.", "sun.", "wed.", "mar", "sun", "sat", "wed", "jan"}
+
+
+# ------------------------------------------------------------------ context
+
+class _Ctx:
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense")
+
+    def __init__(self, text: str, ref: dt.date | None):
+        self.text = text
+        self.ref = ref
+        self.focus_day: dt.date | None = None
+        self.focus_q: tuple[int, int, int] | None = None  # (year, quarter, position)
+        self._tense: dict = {}
+
+    def tense(self, s: int, e: int) -> str | None:
+        k = (s, e)
+        if k not in self._tense:
+            self._tense[k] = N.clause_tense(self.text, s, e)
+        return self._tense[k]
+
+
+def _mon(tok: str) -> int | None:
+    t = tok.lower().rstrip(".")
+    if t in _MONTHS:
+        return _MONTHS[t]
+    for stem, v in _RU_MONTHS.items():
+        if t.startswith(stem):
+            if stem == "ма" and not re.match(r"ма[йяе]$", t):
+                continue
+            if stem == "март" and False:
+                pass
+            return v
+    return None
+
+
+def _day(tok: str) -> int:
+    return int(re.match(r"\d+", tok).group(0))
+
+
+def _year_from(m, ctx: _Ctx, mon: int, day: int | None, s: int, e: int, wd: int | None = None,
+               rel: str | None = None) -> str:
+    """YYYY for an underspecified month[/day], or XXXX without ref."""
+    if ctx.ref is None:
+        return "XXXX"
+    ref = ctx.ref
+    if rel:
+        r = rel.split()[-1].lower()
+        if r in ("last", "past"):
+            return f"{ref.year if mon < ref.month else ref.year - 1:04d}"
+        if r in ("next", "coming"):
+            return f"{ref.year if mon > ref.month else ref.year + 1:04d}"
+        if r == "this":
+            return f"{ref.year:04d}"
+    tense = None if _DEADLINE_PRE.search(ctx.text[max(0, s - 30):s]) else ctx.tense(s, e)
+    return f"{N.pick_year(mon, day, ref, tense, wd):04d}"
+
+
+# ------------------------------------------------------------------ handlers
+# each returns (value, type) or None; may return (value, type, start, end) to narrow the span
+
+def _h_iso(m, ctx, s, e):
+    y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
+    if not N.safe_date(y, mo, d):
+        return None
+    v = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["hh"]:
+        off = m["off"] or ""
+        if off and off != "Z" and ":" not in off:
+            off = off[:3] + ":" + off[3:]
+        return v + f"T{m['hh']}:{m['mm']}" + (f":{m['ss']}" if m["ss"] else "") + off, "TIME"
+    return v, "DATE"
+
+
+def _h_numdate(m, ctx, s, e):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+    if m["sep"] == "/" and a <= 12:
+        mo, d = a, b          # US m/d/y
+    else:
+        d, mo = a, b          # European d.m.y (or d/m/y when the first part cannot be a month)
+    if not N.safe_date(y, mo, d):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}", "DATE"
+
+
+def _wd_num(tok: str | None) -> int | None:
+    if not tok:
+        return None
+    return _WEEKDAYS.get(tok.lower().rstrip("."))
+
+
+def _h_md(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    if mon is None:
+        return None
+    d = _day(m["day"])
+    wd = _wd_num(m["wd"])
+    if m["year"]:
+        y = m["year"]
+    else:
+        y = _year_from(m, ctx, mon, d, s, e, wd)
+    if y != "XXXX" and not N.safe_date(int(y), mon, d):
+        return None
+    if y == "XXXX" and d > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mon - 1]:
+        return None
+    return f"{y}-{mon:02d}-{d:02d}", "DATE"
+
+
+def _h_my(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    if mon is None:
+        return None
+    return f"{m['year']}-{mon:02d}", "DATE"
+
+
+def _h_mon(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    if mon is None:
+        return None
+    tok = m["mon"]
+    if tok.lower() in ("may", "march") and not m["rel"] and not m["mod"]:
+        # "May" alone is too often the modal verb at a sentence start; need a cue word
+        pre = ctx.text[max(0, s - 12):s].lower()
+        if not re.search(r"(?:in|since|until|by|of|from|during|through|before|after|last|next|this|early|late)\s+$", pre):
+            return None
+    y = _year_from(m, ctx, mon, None, s, e, rel=m["rel"])
+    return f"{y}-{mon:02d}", "DATE"
+
+
+def _h_year(m, ctx, s, e):
+    y = int(m["year"])
+    fy = m["fy"]
+    mod = m["mod"]
+    if not fy and not mod:
+        # bare four-digit numbers: keep plausible years only
+        if ctx.ref and y > ctx.ref.year + 30:
+            return None
+        pre = ctx.text[max(0, s - 2):s]
+        if pre.endswith(("$", "#", "№")):
+            return None
+    return f"{y:04d}", "DATE"
+
+
+def _h_yrange(m, ctx, s, e):
+    y = int(m["year"])
+    y2 = int(m["year"][:2] + m["y2"])
+    if y2 <= y or y2 - y > 10:
+        return None
+    return f"{y:04d}", "DATE", s, s + 4
+
+
+def _h_decade(m, ctx, s, e):
+    if m["d4"]:
+        return m["d4"], "DATE"
+    if m["d2"]:
+        return ("19" + m["d2"]) if m["d2"] != "0" and m["d2"] != "1" else ("20" + m["d2"]), "DATE"
+    w = m["dw"].lower()
+    d = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+         "eighties": 8, "nineties": 9}[w]
+    return f"19{d}", "DATE"
+
+
+_ORDW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+         "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+         "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+         "nineteenth": 19, "twentieth": 20}
+
+
+def _h_century(m, ctx, s, e):
+    c = m["cen"].lower()
+    if c[0].isdigit():
+        n = int(re.match(r"\d+", c).group(0))
+    elif c.startswith("twenty"):
+        n = 21
+    else:
+        n = _ORDW.get(c)
+    if not n:
+        return None
+    return f"{n - 1:02d}", "DATE"
+
+
+def _h_spyear(m, ctx, s, e):
+    w = re.split(r"[\s-]+", m["sy"].lower())
+    if w[0] == "two":  # two thousand (and) x
+        rest = [x for x in w[2:] if x != "and"]
+        n = N.parse_number(" ".join(rest)) if rest else 0
+        return (f"{2000 + n:04d}", "DATE") if isinstance(n, int) else None
+    head = {"nineteen": 19, "eighteen": 18, "twenty": 20}[w[0]]
+    tail = [x for x in w[1:] if x != "o"]
+    if tail == ["hundred"]:
+        n = 0
+    else:
+        n = N.parse_number(" ".join(tail))
+    if not isinstance(n, int) or n > 99:
+        return None
+    return f"{head * 100 + n:04d}", "DATE"
+
+
+def _h_weekday(m, ctx, s, e):
+    wd = _wd_num(m["wd"])
+    if wd is None:
+        return None
+    pod = _POD.get((m["pod"] or "").lower(), "")
+    rel = (m["rel"] or "").split()[-1].lower() if m["rel"] else None
+    if rel == "past":
+        rel = "last"
+    elif rel == "coming":
+        rel = "next"
+    if ctx.ref is None:
+        v = f"XXXX-WXX-{wd + 1}"
+    else:
+        d = N.weekday_date(wd, ctx.ref, ctx.tense(s, e), rel if rel in ("last", "next", "this") else None)
+        v = N.fmt_day(d)
+        ctx.focus_day = d
+    return v + (f"T{pod}" if pod else ""), "DATE" if not pod else "TIME"
+
+
+def _h_deictic(m, ctx, s, e):
+    w = re.sub(r"\s+", " ", m["deic"].lower())
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+           "the day before yesterday": -2, "the day after tomorrow": 2,
+           "сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2}.get(w)
+    if off is None:
+        if w in ("сейчас", "ныне", "в настоящее время"):
+            return "PRESENT_REF", "DATE"
+        if w in ("недавно", "в последнее время"):
+            return "PAST_REF", "DATE"
+        if w in ("скоро", "в ближайшее время"):
+            return "FUTURE_REF", "DATE"
+        return None
+    pod = _POD.get((m["pod"] or "").lower(), "")
+    if w == "tonight":
+        pod = "NI"
+    if ctx.ref is None:
+        v = "PRESENT_REF" if off == 0 and not pod else "XXXX-XX-XX"
+    else:
+        d = N.add_days(ctx.ref, off)
+        if d is None:
+            return None
+        ctx.focus_day = d
+        v = N.fmt_day(d)
+    if pod and v != "PRESENT_REF":
+        return v + "T" + pod, "TIME"
+    return v, "DATE"
+
+
+def _h_podrel(m, ctx, s, e):
+    pod = _POD[m["pod"].lower()]
+    off = -1 if m["rel"].lower() == "last" else 0
+    if ctx.ref is None:
+        return f"XXXX-XX-XXT{pod}", "TIME"
+    d = N.add_days(ctx.ref, off)
+    return N.fmt_day(d) + "T" + pod, "TIME"
+
+
+_REFW = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+         "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+         "at present": "PRESENT_REF", "presently": "PRESENT_REF", "at the moment": "PRESENT_REF",
+         "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+         "previously": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF",
+         "as soon as possible": "FUTURE_REF"}
+
+
+def _h_refw(m, ctx, s, e):
+    w = re.sub(r"\s+", " ", m["refw"].lower())
+    v = _REFW.get(w)
+    if v is None:
+        if "recent" in w:
+            v = "PAST_REF"
+        elif "future" in w or "term" in w or "date" in w:
+            v = "FUTURE_REF"
+        elif any(k in w for k in ("coming", "following", "upcoming", "ensuing", "next")):
+            v = "FUTURE_REF"
+        else:
+            return None
+    if w == "now":
+        pre = ctx.text[max(0, s - 1):s]
+        post = ctx.text[e:e + 6].lower()
+        if pre in ("-", "/") or post.startswith(("-", ".com", ".org")):
+            return None
+    return v, "DATE"
+
+
+def _rel_offset(rel: str) -> int | None:
+    r = rel.lower().split()[-1]
+    return {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "this": 0,
+            "current": 0, "same": 0, "that": 0, "next": 1, "coming": 1, "following": 1}.get(r)
+
+
+def _h_relunit(m, ctx, s, e):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    off = _rel_offset(rel)
+    if off is None:
+        return None
+    if unit in ("day", "morning", "evening", "afternoon", "night"):
+        # "the next day", "that morning", "the previous night": narrative-relative
+        if rel in ("this", "current", "past", "this past", "this coming", "coming"):
+            return None
+        if rel in ("last", "the last") and unit != "night":
+            return None
+        pod = {"morning": "TMO", "evening": "TEV", "afternoon": "TAF", "night": "TNI"}.get(unit, "")
+        base = ctx.focus_day or ctx.ref
+        if rel == "last" and unit == "night":
+            base, off = ctx.ref, -1
+        if base is None:
+            return "XXXX-XX-XX" + pod, "TIME" if pod else "DATE"
+        d = N.add_days(base, off)
+        if d is None:
+            return None
+        ctx.focus_day = d
+        return N.fmt_day(d) + pod, "TIME" if pod else "DATE"
+    if rel in ("that", "the same") or (rel == "the following" and ctx.focus_day is None):
+        base = ctx.focus_day
+        if base is None:
+            return None
+    else:
+        base = ctx.ref
+    if rel.startswith("the following") and ctx.focus_day is not None:
+        base = ctx.focus_day
+    if unit == "weekend":
+        if base is None:
+            return "XXXX-WXX-WE", "DATE"
+        d = N.add_days(base, 7 * off)
+        return N.fmt_week(d) + "-WE", "DATE"
+    code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    if base is None:
+        return N.undated(code), "DATE"
+    v = N.shift(base, off, code)
+    return (v, "DATE") if v else None
+
+
+def _h_theend(m, ctx, s, e):
+    unit = m["unit"].lower()
+    code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    base = ctx.focus_day or ctx.ref
+    if base is None:
+        return N.undated(code), "DATE"
+    return N.shift(base, 0, code), "DATE"
+
+
+def _h_yearend(m, ctx, s, e):
+    if ctx.ref is None:
+        return "XXXX", "DATE"
+    return f"{ctx.ref.year:04d}", "DATE"
+
+
+def _h_weekend(m, ctx, s, e):
+    if ctx.ref is None:
+        return "XXXX-WXX-WE", "DATE"
+    ref = ctx.ref
+    t = ctx.tense(s, e)
+    if ref.weekday() >= 5:
+        d = ref
+    elif t == "future":
+        d = ref + dt.timedelta(days=5 - ref.weekday())
+    else:
+        d = ref - dt.timedelta(days=ref.weekday() + 1)
+    return N.fmt_week(d) + "-WE", "DATE"
+
+
+def _h_season(m, ctx, s, e):
+    season = m["season"].lower()
+    code = _SEASON[season]
+    if season in ("spring", "fall") and not (m["rel"] or m["year"] or m["mod"] or m["the"]):
+        return None
+    if season == "fall" and m["the"] and not (m["rel"] or m["year"] or m["mod"]):
+        post = ctx.text[e:e + 4].lower()
+        if post.startswith(" of"):
+            return None
+    if m["year"]:
+        return f"{m['year']}-{code}", "DATE"
+    if ctx.ref is None:
+        return f"XXXX-{code}", "DATE"
+    ref = ctx.ref
+    smon = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    rel = (m["rel"] or "").split()[-1].lower() if m["rel"] else None
+    if rel in ("last", "past"):
+        y = ref.year if smon + 1 < ref.month else ref.year - 1
+    elif rel in ("next", "coming"):
+        y = ref.year if smon > ref.month else ref.year + 1
+    elif rel == "this":
+        y = ref.year
+    else:
+        y = N.pick_year(smon, None, ref, ctx.tense(s, e))
+    return f"{y:04d}-{code}", "DATE"
+
+
+def _last_completed_q(ref: dt.date) -> tuple[int, int]:
+    return N.add_quarters(ref.year, N.quarter_of(ref), -1)
+
+
+def _h_quarter(m, ctx, s, e):
+    pre = (m["pre"] or "").strip().lower()
+    ordw = re.sub(r"[\s-]+", " ", (m["ord"] or "").lower())
+    if m["pl"]:
+        return None
+    year = m["year"] or m["year2"]
+    if m["per"]:
+        # "period" only in the financial comparison sense
+        if not (ordw in ("year ago", "year earlier", "latest", "comparable", "corresponding",
+                         "most recent", "same") or year or pre.startswith("the same")):
+            return None
+    if not ordw and not pre and not year:
+        return None
+    if not ordw and pre in ("its", "their"):
+        return None
+    if not ordw and pre in ("the", "that") and m["per"]:
+        return None
+    ref = ctx.ref
+    q = _ORD.get(ordw)
+    if year:
+        if q is None:
+            return None
+        v = f"{year}-Q{q}"
+        ctx.focus_q = (int(year), q, s)
+        return v, "DATE"
+    if ref is None:
+        return (f"XXXX-Q{q}" if q else "XXXX-QX"), "DATE"
+    if ordw in ("year ago", "year earlier") or "same" in pre or ordw in ("comparable", "corresponding", "same"):
+        fy, fq = _focus_quarter(ctx, s)
+        return f"{fy - 1:04d}-Q{fq}", "DATE"
+    if q is not None:
+        if pre.startswith("last year"):
+            y = ref.year - 1
+        elif pre.startswith("next year"):
+            y = ref.year + 1
+        elif pre.startswith("this year"):
+            y = ref.year
+        else:
+            cur = N.quarter_of(ref)
+            t = ctx.tense(s, e)
+            if q <= cur:
+                y = ref.year
+            else:
+                y = ref.year + 1 if t == "future" else ref.year - 1
+                if t is None and q - cur == 1:
+                    y = ref.year
+        ctx.focus_q = (y, q, s)
+        return f"{y:04d}-Q{q}", "DATE"
+    # the quarter / the latest quarter / this quarter / last quarter / next quarter
+    if pre == "this" or ordw == "current":
+        y, qq = ref.year, N.quarter_of(ref)
+    elif pre == "next":
+        y, qq = N.add_quarters(ref.year, N.quarter_of(ref), 1)
+    elif pre == "last" and not ordw:
+        y, qq = _last_completed_q(ref)
+    elif ordw in ("previous", "preceding", "prior", "past") and pre in ("the", ""):
+        fy, fq = _focus_quarter(ctx, s)
+        y, qq = N.add_quarters(fy, fq, -1)
+    else:
+        if ctx.focus_q and s - ctx.focus_q[2] < 1500:
+            y, qq = ctx.focus_q[0], ctx.focus_q[1]
+        else:
+            y, qq = _last_completed_q(ref)
+    ctx.focus_q = (y, qq, s)
+    return f"{y:04d}-Q{qq}", "DATE"
+
+
+def _focus_quarter(ctx, s):
+    if ctx.focus_q and s - ctx.focus_q[2] < 3000:
+        return ctx.focus_q[0], ctx.focus_q[1]
+    return _last_completed_q(ctx.ref)
+
+
+def _h_qcode(m, ctx, s, e):
+    q = int(m["qn"] or m["qn2"])
+    y = m["year"]
+    if y:
+        y = y.lstrip("'’")
+        if len(y) == 2:
+            y = ("19" if int(y) > 50 else "20") + y
+        return f"{y}-Q{q}", "DATE"
+    if ctx.ref is None:
+        return f"XXXX-Q{q}", "DATE"
+    cur = N.quarter_of(ctx.ref)
+    return f"{ctx.ref.year if q <= cur else ctx.ref.year - 1:04d}-Q{q}", "DATE"
+
+
+def _h_yearago(m, ctx, s, e):
+    if ctx.ref is None:
+        return "XXXX", "DATE"
+    if ctx.focus_q and s - ctx.focus_q[2] < 3000:
+        return f"{ctx.focus_q[0] - 1:04d}-Q{ctx.focus_q[1]}", "DATE"
+    return f"{ctx.ref.year - 1:04d}", "DATE"
+
+
+def _h_half(m, ctx, s, e):
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["year"]:
+        return f"{m['year']}-H{h}", "DATE"
+    if ctx.ref is None:
+        return f"XXXX-H{h}", "DATE"
+    off = {"this": 0, "the": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return f"{ctx.ref.year + off:04d}-H{h}", "DATE"
+
+
+def _unit_code(u: str) -> str | None:
+    u = u.lower().rstrip(".")
+    if u.endswith("ies"):
+        u = u[:-3] + "y"
+    elif u.endswith("s") and u not in ("hrs",):
+        u = u[:-1]
+    if u == "hrs":
+        u = "hr"
+    return _UNIT.get(u)
+
+
+def _h_duration(m, ctx, s, e):
+    unit_tok = m["unit"].lower()
+    code = _unit_code(unit_tok)
+    if code is None:
+        return None
+    num_tok = m["num"]
+    n = N.parse_number(num_tok)
+    if n is None:
+        if re.match(r"half\s+an?$|an?\s+half$", num_tok.lower()):
+            n = 0.5
+        else:
+            return None
+    mods = re.sub(r"\s+", " ", (m["mods"] or "").lower()).strip()
+    if mods == "within":
+        s = m.start("num")
+    plural = unit_tok.endswith("s") and not unit_tok.endswith("ss")
+    if unit_tok.startswith("night") and num_tok.lower() in ("a", "an", "one", "single"):
+        return None
+    low_num = num_tok.lower()
+    if low_num in ("a", "an", "single") or low_num == "one":
+        pre = ctx.text[max(0, s - 16):s].lower()
+        # "$5 a year", "3% a month", "twice a day" -> a frequency
+        if low_num in ("a", "an") and not mods and re.search(r"(?:\d|%|cents?|dollars?|percent|times|once|twice|pounds?|euros?)\s*$", pre):
+            return f"P1{_code_letter(code)}" if code not in ("H", "MIN", "S") else f"PT1{_code_letter(code)}", "SET"
+    if isinstance(n, (int, float)) and n != 1 and not plural and not m["old"] and "-" not in ctx.text[m.start("unit") - 1:m.start("unit")]:
+        # "three year" without hyphen is odd but happens ("a five year low"); accept
+        pass
+    if isinstance(n, (int, float)) and n > 10000:
+        return None
+    if code == "D" and unit_tok.startswith("weekend"):
+        code = "WE"
+    d = m["dir"]
+    if d:
+        d = d.lower()
+        sign = -1 if d in ("ago", "earlier", "back", "before that") else 1
+        if n == "X":
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+        narrative = d in ("earlier", "later", "before that", "after that")
+        base = (ctx.focus_day if narrative and ctx.focus_day else ctx.ref)
+        if code == "Y" and n == 1 and ctx.focus_q and s - ctx.focus_q[2] < 3000 and sign < 0 and ctx.ref:
+            return f"{ctx.focus_q[0] - 1:04d}-Q{ctx.focus_q[1]}", "DATE"
+        if base is None:
+            return N.undated(code if code != "WE" else "D"), "DATE"
+        if not isinstance(n, int):
+            if isinstance(n, float) and code == "Y":
+                nn = int(round(n * 12))
+                return N.shift(base, sign * nn, "M"), "DATE"
+            return None
+        if code in ("H", "MIN", "S"):
+            return N.fmt_day(base), "DATE"
+        c = code if code != "WE" else "W"
+        v = N.shift(base, sign * n, c)
+        if v is None:
+            return None
+        if c == "D":
+            ctx.focus_day = N.value_date(v)
+        return v, "DATE"
+    if n2 := (N.parse_number(m["num2"]) if m["num2"] else None):
+        pass
+    if code == "WE":
+        return duration_or_none("X" if n == "X" else n * 2, "D"), "DURATION"
+    return N.duration_value(n, code), "DURATION"
+
+
+def duration_or_none(n, code):
+    return N.duration_value(n, code)
+
+
+def _code_letter(code: str) -> str:
+    return {"MIN": "M"}.get(code, code)
+
+
+def _h_forbare(m, ctx, s, e):
+    code = _unit_code(m["bare"])
+    return N.duration_value("X", code), "DURATION"
+
+
+def _h_set(m, ctx, s, e):
+    u = m["unit"].lower()
+    n = N.parse_number(m["n"]) if m["n"] else 1
+    if n is None:
+        n = 1
+    if m["other"]:
+        n = 2
+    if m["q"].lower() == "per" and m["n"]:
+        return None
+    wd = _WEEKDAYS.get(u.rstrip("s.") if u.rstrip("s.") in _WEEKDAYS else u.rstrip("."))
+    if wd is None and u.endswith("s"):
+        wd = _WEEKDAYS.get(u[:-1])
+    if wd is not None:
+        return f"XXXX-WXX-{wd + 1}", "SET"
+    mon = _mon(u) if u.rstrip(".") in _MONTHS else None
+    if mon:
+        return f"XXXX-{mon:02d}", "SET"
+    su = u.rstrip("s")
+    if su in _SEASON:
+        return f"XXXX-{_SEASON[su]}", "SET"
+    if su in ("morning", "evening", "night"):
+        return {"morning": "TMO", "evening": "TEV", "night": "TNI"}[su], "SET"
+    if su == "weekend":
+        return "XXXX-WXX-WE", "SET"
+    code = _unit_code(u)
+    if code is None or not isinstance(n, (int, float)):
+        return None
+    return N.duration_value(n, code), "SET"
+
+
+_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+        "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "bi-weekly": "P2W",
+        "bimonthly": "P2M", "bi-monthly": "P2M", "semiannually": "P6M", "semi-annually": "P6M",
+        "fortnightly": "P2W"}
+
+
+def _h_adv(m, ctx, s, e):
+    return _ADV[m["adv"].lower()], "SET"
+
+
+def _h_freq(m, ctx, s, e):
+    code = _unit_code(m["unit"])
+    if code is None:
+        return None
+    return N.duration_value(1, code), "SET"
+
+
+def _h_wdpl(m, ctx, s, e):
+    wd = _WEEKDAYS[m["wds"].lower()[:-1]]
+    pod = _POD.get((m["pod"] or "").lower(), "")
+    return f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), "SET"
+
+
+_HW = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+       "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _zone_offset(z: str | None) -> str:
+    if not z:
+        return ""
+    z = z.strip().strip("(), ").strip()
+    zl = re.sub(r"\s+", " ", z.lower())
+    m = re.search(r"(?:utc|gmt)\s*([+\-−])\s*(\d{1,2})(?::?(\d\d))?", zl)
+    if m:
+        sign = "-" if m.group(1) in "-−" else "+"
+        return f"{sign}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+    m = re.match(r"по (\w+) времени", zl)
+    if m:
+        return _ZONES.get(m.group(1), "")
+    zl = re.sub(r" (?:standard |daylight )?time$", "", zl)
+    return _ZONES.get(zl, "")
+
+
+def _h_time(m, ctx, s, e):
+    if m["word"]:
+        w = m["word"].lower()
+        hh, mm = (0, 0) if w == "midnight" else (12, 0)
+    elif m["hh3"]:
+        h = m["hh3"].lower()
+        hh, mm = (int(h) if h.isdigit() else _HW[h]), 0
+    else:
+        hh = int(m["hh"] or m["hh2"])
+        mm = int(m["mm"] or m["mm2"] or 0)
+        ampm = (m["ampm"] or m["ampm2"] or "").lower().replace(" ", "")
+        if ampm:
+            if hh > 12:
+                return None
+            if ampm.startswith("p") and hh < 12:
+                hh += 12
+            elif ampm.startswith("a") and hh == 12:
+                hh = 0
+        elif m["hh"] and ":" not in ctx.text[s:e] and "h" in ctx.text[s:e].lower():
+            pass
+        if hh == 24:
+            hh = 0
+        if m["hh"] and not ampm:
+            # bare h:mm -- reject things like ratios/scores "3:1" (need two-digit minutes, done)
+            # and verse numbers; require a plausible clock context
+            pass
+    v = f"T{hh:02d}:{mm:02d}" + _zone_offset(m["zone"])
+    return v, "TIME"
+
+
+def _h_podprefix(m, ctx, s, e):
+    return "POD:" + _POD[m["pod"].lower()], "POD"
+
+
+def _easter(y: int) -> dt.date:
+    a = y % 19
+    b, c = divmod(y, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * mm + 114) // 31
+    day = (h + l_ - 7 * mm + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _nth_wd(y, month, wd, n):
+    d = dt.date(y, month, 1)
+    d += dt.timedelta(days=(wd - d.weekday()) % 7)
+    if n > 0:
+        return d + dt.timedelta(days=7 * (n - 1))
+    last = dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday_date(h: str, y: int) -> dt.date | None:
+    h = re.sub(r"\s+", " ", h.lower()).replace("’", "'")
+    try:
+        if h.startswith("christmas eve"):
+            return dt.date(y, 12, 24)
+        if h.startswith("christmas"):
+            return dt.date(y, 12, 25)
+        if h.startswith("boxing"):
+            return dt.date(y, 12, 26)
+        if h == "new year's eve":
+            return dt.date(y, 12, 31)
+        if h.startswith("new year"):
+            return dt.date(y, 1, 1)
+        if h.startswith("thanksgiving"):
+            return _nth_wd(y, 11, 3, 4)
+        if h.startswith("easter"):
+            return _easter(y)
+        if h == "halloween":
+            return dt.date(y, 10, 31)
+        if h.startswith("independence"):
+            return dt.date(y, 7, 4)
+        if h.startswith("labo"):
+            return _nth_wd(y, 9, 0, 1)
+        if h.startswith("memorial"):
+            return _nth_wd(y, 5, 0, -1)
+        if h.startswith("valentine"):
+            return dt.date(y, 2, 14)
+        if h.startswith("veterans"):
+            return dt.date(y, 11, 11)
+        if h.startswith("election"):
+            return _nth_wd(y, 11, 0, 1) + dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return None
+
+
+def _h_holiday(m, ctx, s, e):
+    h = m["hol"]
+    if h.lower().startswith("new year") and not re.search(r"day|eve", h, re.I) and not m["year"]:
+        # "New Year" alone: only when clearly a date ("on New Year", "the New Year holiday" is fine too)
+        pass
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.ref is None:
+        d = _holiday_date(h, 2001)
+        if d is None or h.lower().startswith(("easter", "thanksgiving", "labo", "memorial", "election")):
+            return "XXXX-XX-XX", "DATE"
+        return f"XXXX-{d.month:02d}-{d.day:02d}", "DATE"
+    else:
+        ref = ctx.ref
+        rel = (m["rel"] or "").lower()
+        cands = [(yy, _holiday_date(h, yy)) for yy in (ref.year - 1, ref.year, ref.year + 1)]
+        cands = [c for c in cands if c[1]]
+        if not cands:
+            return None
+        t = ctx.tense(s, e)
+        if rel == "last" or t == "past":
+            pool = [c for c in cands if c[1] <= ref] or cands
+        elif rel == "next" or t == "future":
+            pool = [c for c in cands if c[1] >= ref] or cands
+        elif rel == "this":
+            pool = [c for c in cands if c[0] == ref.year]
+        else:
+            pool = cands
+        y = min(pool, key=lambda c: abs((c[1] - ref).days))[0]
+    d = _holiday_date(h, y)
+    if d is None:
+        return None
+    return N.fmt_day(d), "DATE"
+
+
+# --- Russian handlers
+
+def _h_ru_dm(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    d = _day(m["day"])
+    if mon is None:
+        return None
+    y = m["year"] or _year_from(m, ctx, mon, d, s, e)
+    if y != "XXXX" and not N.safe_date(int(y), mon, d):
+        return None
+    return f"{y}-{mon:02d}-{d:02d}", "DATE"
+
+
+def _h_ru_mon(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    if mon is None:
+        return None
+    y = m["year"] or _year_from(m, ctx, mon, None, s, e)
+    return f"{y}-{mon:02d}", "DATE"
+
+
+def _h_ru_year(m, ctx, s, e):
+    return m["year"], "DATE"
+
+
+def _h_ru_wd(m, ctx, s, e):
+    wd = _RU_WEEKDAYS.get(m["wd"].lower())
+    if wd is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    r = "last" if rel.startswith("прошл") else "next" if rel.startswith("следующ") else \
+        "this" if rel.startswith("эт") else None
+    if ctx.ref is None:
+        return f"XXXX-WXX-{wd + 1}", "DATE"
+    d = N.weekday_date(wd, ctx.ref, ctx.tense(s, e), r)
+    ctx.focus_day = d
+    return N.fmt_day(d), "DATE"
+
+
+def _h_ru_relunit(m, ctx, s, e):
+    rel = m["rel"].lower()
+    off = -1 if rel.startswith(("прошл", "прошедш", "минувш")) else 1 if rel.startswith(("следующ", "будущ")) else 0
+    unit = m["unit"].lower()
+    code = {"неделе": "W", "месяце": "M", "году": "Y", "квартале": "Q"}[unit]
+    if ctx.ref is None:
+        return N.undated(code), "DATE"
+    return N.shift(ctx.ref, off, code), "DATE"
+
+
+def _h_ru_future(m, ctx, s, e):
+    w = m["w"].lower()
+    if w in ("последние", "прошедшие", "минувшие"):
+        return "PAST_REF", "DATE"
+    return "FUTURE_REF", "DATE"
+
+
+def _h_ru_dur(m, ctx, s, e):
+    t = m["num"].lower()
+    n = int(t) if t.isdigit() else _RU_NUM.get(t)
+    if n is None:
+        return None
+    u = m["unit"].lower()
+    code = ("D" if u.startswith(("дн", "ден")) else "W" if u.startswith("недел") else
+            "M" if u.startswith("месяц") else "Y" if u.startswith(("год", "лет")) else
+            "H" if u.startswith("час") else "MIN" if u.startswith("минут") else "DE")
+    if m["dir"]:
+        if n == "X":
+            return ("PAST_REF" if m["dir"].lower() == "назад" else "FUTURE_REF"), "DATE"
+        base = ctx.ref if m["dir"].lower() == "назад" else (ctx.focus_day or ctx.ref)
+        sign = -1 if m["dir"].lower() == "назад" else 1
+        if base is None:
+            return N.undated(code), "DATE"
+        if code in ("H", "MIN"):
+            return N.fmt_day(base), "DATE"
+        return N.shift(base, sign * n, code), "DATE"
+    return N.duration_value(n, code), "DURATION"
+
+
+_HANDLERS = {
+    "iso": _h_iso, "numdate": _h_numdate, "md": _h_md, "dm": _h_md, "my": _h_my, "mon": _h_mon,
+    "year": _h_year, "yrange": _h_yrange, "decade": _h_decade, "century": _h_century,
+    "spyear": _h_spyear, "y2k": _h_spyear, "weekday": _h_weekday, "deictic": _h_deictic,
+    "podrel": _h_podrel, "refw": _h_refw, "relunit": _h_relunit, "theend": _h_theend,
+    "yearend": _h_yearend, "weekend": _h_weekend, "season": _h_season, "quarter": _h_quarter,
+    "qcode": _h_qcode, "yearago": _h_yearago, "half": _h_half, "duration": _h_duration,
+    "forbare": _h_forbare, "set": _h_set, "adv": _h_adv, "freq": _h_freq, "wdpl": _h_wdpl,
+    "time": _h_time, "podprefix": _h_podprefix, "holiday": _h_holiday,
+    "ru_dm": _h_ru_dm, "ru_mon": _h_ru_mon, "ru_year": _h_ru_year, "ru_wd": _h_ru_wd,
+    "ru_deic": _h_deictic, "ru_relunit": _h_ru_relunit, "ru_future": _h_ru_future,
+    "ru_dur": _h_ru_dur,
+}
+_PRIORITY = {name: i for i, (name, _) in enumerate(_P)}
+
+# ------------------------------------------------------------------ candidate filters
+
+_CASE_WORDS = re.compile(r"(?<![\w])(may|march|sat\.|sun\.|wed\.|mar|jan|sun|sat)(?![\w])", re.I)
+
+
+def _case_ok(txt: str, name: str) -> bool:
+    """Reject lower-case 'may'/'march' and friends used as verbs or nouns."""
+    for w in _CASE_WORDS.finditer(txt):
+        tok = w.group(1)
+        if tok[0].islower():
+            return False
+    return True
+
+
+# ------------------------------------------------------------------ roles
+
+_DEADLINE_PRE = re.compile(
+    r"(?:\bby|\buntil|\btill|\buntill|\bno\s+later\s+than|\bnot\s+later\s+than|\bbefore|"
+    r"\bdeadline\s+(?:of|is|was|on|for|set\s+for)|\bdeadline|\bdue(?:\s+(?:on|by))?|\bexpires?\s+(?:on)?|"
+    r"(?<![\w])до|(?<![\w])не\s+позднее|(?<![\w])не\s+позже)\s*(?:the\s+)?(?:end\s+of\s+)?[\"“(]?$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|through\s+to|по|до|и)\s*$", re.I)
+_RANGE_PRE = re.compile(r"(?:\bbetween|\bfrom|(?<![\w])с|(?<![\w])со|(?<![\w])между)\s+$", re.I)
+
+
+def _assign_roles(text: str, ms: list[TimeMention]) -> None:
+    n = len(ms)
+    for i in range(n - 1):
+        a, b = ms[i], ms[i + 1]
+        if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
+            continue
+        gap = text[a.end:b.start]
+        if len(gap) > 16 or not _RANGE_GAP.match(gap) or not _RANGE_GAP.fullmatch(gap):
+            continue
+        pre = text[max(0, a.start - 12):a.start]
+        g = gap.strip().lower()
+        has_pre = bool(_RANGE_PRE.search(pre))
+        if g in ("and", "и") and not re.search(r"(?:between|между)\s+$", pre, re.I):
+            continue
+        if g in ("to", "through", "thru", "until", "till", "по", "до", "through to") and not has_pre:
+            continue
+        a.role, b.role = "range_start", "range_end"
+    for mm in ms:
+        if mm.role != "point" or mm.type not in ("DATE", "TIME"):
+            continue
+        pre = text[max(0, mm.start - 30):mm.start]
+        if _DEADLINE_PRE.search(pre):
+            mm.role = "deadline"
+    _publication(text, ms)
+
+
+_HEADER_WORDS = re.compile(r"[^\W\d_]{2,}")
+_HEADER_OK = {"by", "on", "at", "updated", "published", "posted", "date", "dated", "last", "modified",
+              "am", "pm", "gmt", "utc", "of", "the"}
+_PUB_CUE = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:date|published|posted|updated|dated|опубликовано|дата)\s*(?:on\s+)?[:\-]?\s*$", re.I)
+_DATELINE_PRE = re.compile(r"^\s*[A-ZА-ЯЁ][\w .'’()/-]{1,40}(?:,\s*[\w .'’()/-]{1,40}){0,2},\s*$")
+
+
+def _publication(text: str, ms: list[TimeMention]) -> None:
+    head_limit = 0
+    lines = 0
+    pos = 0
+    L = len(text)
+    # the header: the first 8 non-empty lines, within the first 1500 characters
+    while pos < L and lines < 8 and pos < 1500:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = L
+        if text[pos:nl].strip():
+            lines += 1
+        pos = nl + 1
+    head_limit = min(pos, 1500)
+    for idx, mm in enumerate(ms):
+        if mm.start >= head_limit:
+            break
+        if mm.type not in ("DATE", "TIME") or not re.match(r"[\dX]{4}-\d\d-\d\d", mm.value):
+            continue
+        ls = text.rfind("\n", 0, mm.start) + 1
+        le = text.find("\n", mm.end)
+        if le < 0:
+            le = L
+        line = text[ls:le]
+        before = text[ls:mm.start]
+        after = text[mm.end:le]
+        # words on the line outside any time mention
+        rest = line
+        for o in ms:
+            if o.start >= ls and o.end <= le:
+                rest = rest.replace(o.text, " ")
+        words = [w for w in _HEADER_WORDS.findall(rest) if w.lower() not in _HEADER_OK]
+        if (len(words) <= 3 and not re.search(r"[.!?]\s*$", rest.strip()[-2:] if rest.strip() else "")) \
+                or _PUB_CUE.search(before) \
+                or (_DATELINE_PRE.match(before) and re.match(r"^\s*(?:$|[(/\-—–:]|\(|\s*$)", after)):
+            mm.role = "publication"
+
+
+# ------------------------------------------------------------------ merging
+
+_TIME_DATE_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:on|of)\s+)?$", re.I)
+_DATE_TIME_GAP = re.compile(r"^\s*(?:,\s*|\[\s*)?(?:at\s+)?$", re.I)
+_DAYVAL = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)$|^XXXX-WXX-\d$")
+
+
+def _merge(text: str, items: list[list]) -> list[list]:
+    """items: [start, end, value, type]. Merge time+date, date+time and POD-prefix+date."""
+    out: list[list] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        cur = items[i]
+        if i + 1 < n:
+            nxt = items[i + 1]
+            gap = text[cur[1]:nxt[0]]
+            # the night of December 1
+            if cur[3] == "POD" and _DAYVAL.match(nxt[2]) and not gap.strip():
+                out.append([cur[0], nxt[1], nxt[2] + "T" + cur[2][4:], "TIME"])
+                i += 2
+                continue
+            # 00:00 hours (Moscow time) on 10 November 2020 / 10 p.m. Wednesday
+            if cur[3] == "TIME" and cur[2].startswith("T") and _DAYVAL.match(nxt[2]) \
+                    and _TIME_DATE_GAP.match(gap):
+                out.append([cur[0], nxt[1], nxt[2] + cur[2], "TIME"])
+                i += 2
+                continue
+            # 3 December 2020 12:23 (UTC+04:00) / 24 November 2020 [22:45]
+            if nxt[3] == "TIME" and nxt[2].startswith("T") and _DAYVAL.match(cur[2]) \
+                    and _DATE_TIME_GAP.match(gap) and "\n" not in gap:
+                end = nxt[1]
+                if "[" in gap and text[end:end + 1] == "]":
+                    end += 1
+                out.append([cur[0], end, cur[2] + nxt[2], "TIME"])
+                i += 2
+                continue
+        if cur[3] != "POD":
+            out.append(cur)
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------ main entry
+
+def _candidates(text: str, cyr: bool) -> list[tuple[int, int, int, str, re.Match]]:
+    cands = []
+    for name, rx in _P:
+        if name.startswith("ru_") and not cyr:
+            continue
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if e <= s:
+                continue
+            if "x" in rx.groupindex:
+                s, e = m.span("x")
+            cands.append((s, e, _PRIORITY[name], name, m))
+    return cands
+
+
+def _select(cands, text: str, url_spans) -> list:
+    # longest first, then earlier pattern; greedy non-overlapping
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if url_spans and any(s < ue and us < e for us, ue in url_spans):
+            continue
+        txt = text[s:e]
+        if not _case_ok(txt, c[3]):
+            continue
+        # not part of a domain name like TODAY.AZ
+        if re.match(r"\.[A-Za-z]{2}", text[e:e + 3]) and not txt.endswith("."):
+            continue
+        taken.append((s, e))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _tag(text: str, ref: dt.date | None, lang: str | None) -> list[TimeMention]:
+    cyr = lang == "ru" or bool(_HAS_CYR.search(text))
+    url_spans = [m.span() for m in _URL.finditer(text)] if ("://" in text or "www." in text or "@" in text or ".com" in text) else []
+    chosen = _select(_candidates(text, cyr), text, url_spans)
+    ctx = _Ctx(text, ref)
+    items: list[list] = []
+    for s, e, _, name, m in chosen:
+        try:
+            r = _HANDLERS[name](m, ctx, s, e)
+        except (ValueError, KeyError, TypeError, OverflowError, ZeroDivisionError, AttributeError, IndexError):
+            r = None
+        if not r or r[0] is None:
+            continue
+        if len(r) == 4:
+            s, e = r[2], r[3]
+        value, typ = r[0], r[1]
+        items.append([s, e, value, typ])
+        d = N.value_date(value) if typ in ("DATE", "TIME") else None
+        if d is not None:
+            ctx.focus_day = d
+    items = _merge(text, items)
+    out = []
+    for s, e, value, typ in items:
+        if typ == "TIME" and value.startswith("T"):
+            value = (N.fmt_day(ref) if ref else "XXXX-XX-XX") + value
+        # trim trailing whitespace / dangling punctuation kept by patterns
+        while e > s and text[e - 1] in " \t\n,":
+            e -= 1
+        out.append(TimeMention(text=text[s:e], start=s, end=e, value=value, type=typ))
+    _assign_roles(text, out)
+    return out
+
+
+def tag(text: str, ref: str | dt.date | None = None, lang: str | None = None) -> list[TimeMention]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    ``ref`` is the publication date of the document ('YYYY-MM-DD', a date, or None).
+    With ``ref=None`` the tagger anchors on the publication date that
+    :func:`dateline.time.pubdate.infer_published` can support from the text, else emits
+    X-filled values. Returns mentions sorted by start, non-overlapping, with
+    ``mention.text == text[start:end]``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    refd = N.parse_ref(ref)
+    if refd is None:
+        try:
+            from .pubdate import infer_published
+            refd = N.parse_ref(infer_published(text))
+        except Exception:  # never let inference break tagging
+            refd = None
+    try:
+        return _tag(text, refd, lang)
+    except RecursionError:
+        return []

@@ -1,0 +1,181 @@
+"""Unit tests for dateline.time.tagger, one block per expression class."""
+import pytest
+
+from dateline.time.tagger import tag
+
+
+def one(text, ref=None, sub=None):
+    ms = tag(text, ref)
+    for m in ms:
+        assert m.text == text[m.start:m.end]
+    if sub is None:
+        assert len(ms) == 1, ms
+        return ms[0]
+    hits = [m for m in ms if sub in m.text]
+    assert hits, (sub, ms)
+    return hits[0]
+
+
+def values(text, ref=None):
+    return [(m.text, m.value, m.type, m.role) for m in tag(text, ref)]
+
+
+# ---------------------------------------------------------------- seed sentences
+
+def test_moscow_time_one_span():
+    t = ("A complete ceasefire and a cessation of all hostilities in the zone of the "
+         "Nagorno-Karabakh conflict is introduced at 00:00 hours (Moscow time) on 10 November 2020.")
+    m = one(t, "2020-12-03")
+    # documented choice: clock time, zone and date form ONE span
+    assert m.text == "00:00 hours (Moscow time) on 10 November 2020"
+    assert m.value == "2020-11-10T00:00+03:00"
+    assert m.type == "TIME"
+
+
+def test_sept_abbrev_anchored():
+    m = one("Armed forces launched an attack using large-caliber weapons, mortars, and artillery on Sept. 27.",
+            "2020-12-03")
+    assert (m.text, m.value, m.type) == ("Sept. 27", "2020-09-27", "DATE")
+
+
+def test_month_year_and_year():
+    assert one("Back in July 2020, the forces violated the ceasefire.", "2020-12-03").value == "2020-07"
+    assert one("The conflict between the two countries began in 1988 when Armenia made claims.",
+               "2020-12-03").value == "1988"
+
+
+def test_range_with_dash():
+    ms = tag("Ninety-four civilians were killed in attacks between September 27 - November 10.", "2020-11-24")
+    assert [(m.value, m.role) for m in ms] == [("2020-09-27", "range_start"), ("2020-11-10", "range_end")]
+
+
+def test_range_from_to():
+    ms = tag("The talks ran from March 3 to March 7, 2021.", "2021-03-10")
+    assert [m.role for m in ms] == ["range_start", "range_end"]
+    assert ms[1].value == "2021-03-07"
+
+
+def test_durations():
+    m = one("The army liberated several cities during 44 days.", "2020-11-24")
+    assert (m.value, m.type) == ("P44D", "DURATION")
+    m = one("It had been under occupation for nearly three decades.", "2020-11-24")
+    assert (m.text, m.value, m.type) == ("nearly three decades", "P3DE", "DURATION")
+    assert one("Following over a month of military action.", "2020-11-24").value == "P1M"
+    m = one("The repairs will take six to nine months.", "2020-11-24")
+    assert m.text == "six to nine months" and m.type == "DURATION"
+    assert one("He waited 2 1/2 years.", "2020-11-24").value == "P2Y6M"
+
+
+def test_deadlines():
+    ms = tag("Armenia had to liberate the Kelbajar and Aghdam regions by November 20 and the Lachin "
+             "region by December 1.", "2020-12-01")
+    assert [(m.value, m.role) for m in ms] == [("2020-11-20", "deadline"), ("2020-12-01", "deadline")]
+    m = one("a delay for the withdrawal of troops until November 25.", "2020-11-24")
+    assert (m.value, m.role) == ("2020-11-25", "deadline")
+    m = one("Reports are due no later than January 15.", "2021-01-02")
+    assert (m.value, m.role) == ("2021-01-15", "deadline")
+
+
+def test_night_of():
+    m = one("This was reported on the night of December 1 in the country's Ministry of Defense.",
+            "2020-12-01")
+    assert (m.text, m.value) == ("the night of December 1", "2020-12-01TNI")
+
+
+def test_weekday_past_and_future():
+    m = one("Russian peacekeepers began deploying to Nagorno-Karabakh on Wednesday", "2020-11-13")
+    assert (m.text, m.value) == ("Wednesday", "2020-11-11")
+    # report dated Tuesday 2020-11-24
+    assert one("Peacekeepers began deploying on Wednesday.", "2020-11-24").value == "2020-11-18"
+    assert one("The ministers will meet on Wednesday.", "2020-11-24").value == "2020-11-25"
+    assert one("The ministers met Tuesday morning.", "2020-11-24").value == "2020-11-24TMO"
+
+
+def test_yearless_dates_follow_tense():
+    ms = tag("The Armenian troops and civilians vacated Aghdam on November 20 and will vacate Lachin "
+             "on December 1.", "2020-11-24")
+    assert [m.value for m in ms] == ["2020-11-20", "2020-12-01"]
+
+
+def test_no_ref_gives_x_values():
+    assert one("They will meet on Wednesday.").value == "XXXX-WXX-3"
+    assert one("The deadline is December 1.").value == "XXXX-12-01"
+
+
+def test_russian():
+    m = one("Как передает в субботу Trend со ссылкой на министерство.", "2020-11-14")
+    assert (m.text, m.value) == ("субботу", "2020-11-14")
+    m = one("в последующие дни обсуждения будут продолжены", "2020-11-14")
+    assert m.value == "FUTURE_REF"
+    assert one("Перемирие действует с 10 ноября 2020 года.", "2020-11-14", "ноября").value == "2020-11-10"
+    assert one("Встреча прошла 10 ноября.", "2020-11-14").value == "2020-11-10"
+    assert one("Об этом сообщили вчера.", "2020-11-14").value == "2020-11-13"
+    assert one("Об этом сообщили сегодня.", "2020-11-14").value == "2020-11-14"
+    assert one("Это случилось в 2020 году.", "2021-01-01").value == "2020"
+
+
+def test_relative_dates():
+    ref = "2020-11-24"
+    assert one("He arrived yesterday.", ref).value == "2020-11-23"
+    assert one("He arrives today.", ref).value == "2020-11-24"
+    assert one("Prices rose last week.", ref).value == "2020-W47"
+    assert one("Output grew this year.", ref).value == "2020"
+    assert one("Output will grow next month.", ref).value == "2020-12"
+    m = one("The fighting continued the following days as well.", ref)
+    assert m.text == "the following days"
+    m = one("Two days later the town fell.", ref)
+    assert m.type == "DATE"
+
+
+def test_refs():
+    assert one("Prices are now falling.", "2020-11-24").value == "PRESENT_REF"
+    assert one("Prices are currently falling.", "2020-11-24").value == "PRESENT_REF"
+    assert one("Prices fell recently.", "2020-11-24").value == "PAST_REF"
+    assert one("Prices may rise in the future.", "2020-11-24").value == "FUTURE_REF"
+
+
+def test_decade_and_century():
+    assert one("since a devastating war in the 1990s", "2020-11-24").value == "199"
+    assert one("in the 20th century", "2020-11-24").value == "19"
+
+
+def test_times_with_zones():
+    m = one("Politics 3 December 2020 12:23 (UTC+04:00)", "2020-12-03")
+    assert m.value == "2020-12-03T12:23+04:00" and m.type == "TIME"
+    assert one("The vote closes at 5 p.m. EST", "1998-01-02").value == "1998-01-02T17:00-05:00"
+
+
+def test_sets():
+    assert one("Shelling happened every day.", "2020-11-24").value == "P1D"
+    assert one("Shelling happened every day.", "2020-11-24").type == "SET"
+    assert one("The magazine appears weekly.", "2020-11-24").value == "P1W"
+
+
+def test_quarters():
+    assert one("Profit rose in the third quarter.", "1989-10-26").value == "1989-Q3"
+    assert one("third-quarter profit rose", "1989-10-26").value == "1989-Q3"
+
+
+def test_publication_roles():
+    t = ("Politics 3 December 2020 12:23 (UTC+04:00)\nAzerbaijani Defense Minister meets commander\n\n"
+         "BAKU, Azerbaijan, Dec. 3\n\nTrend:\n\nThe minister met the commander on Wednesday.")
+    ms = tag(t, "2020-12-03")
+    assert [m.role for m in ms][:2] == ["publication", "publication"]
+    assert ms[-1].role == "point"
+    t = "TODAY.AZ / Politics\n\nLeaders mull deal\n\n24 November 2020 [22:45] - TODAY.AZ\n\nBy Azernews"
+    ms = tag(t)
+    assert len(ms) == 1 and ms[0].role == "publication" and ms[0].value.startswith("2020-11-24")
+
+
+def test_spans_never_lie():
+    t = "Früh am 3. Dezember… 🎉 Dec. 3 — 12:23 (UTC+04:00) и 10 ноября"
+    for m in tag(t, "2020-12-03"):
+        assert t[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\x01", "May", "may I", "1,960 soldiers", "$2000"])
+def test_hostile(text):
+    ms = tag(text, "2020-11-24")
+    assert all(text[m.start:m.end] == m.text for m in ms)
+    if text in ("may I", "1,960 soldiers", "$2000"):
+        assert ms == []
