@@ -75,10 +75,16 @@ def docs(db, as_json):
                                   ensure_ascii=False))
         return
     t = Table(title=f"{len(rows)} documents")
-    for col in ("id", "source", "title", "published", "how", "languages", "duplicate of"):
-        t.add_column(col, overflow="fold")
+    # ids and dates must stay whole; the title folds
+    t.add_column("id", no_wrap=True, min_width=16)
+    t.add_column("source", overflow="fold", max_width=16)
+    t.add_column("title", overflow="fold")
+    t.add_column("published", no_wrap=True, min_width=10)
+    t.add_column("how", overflow="fold")
+    t.add_column("lang", no_wrap=True)
+    t.add_column("duplicate of", overflow="fold", max_width=16)
     for d in rows:
-        t.add_row(d.id, d.source or "", (d.title or "")[:80], d.published or "", d.published_how or "",
+        t.add_row(d.id, d.source or "", d.title or "", d.published or "", d.published_how or "",
                   ",".join(d.languages), d.duplicate_of or "")
     Console().print(t)
 

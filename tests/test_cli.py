@@ -1,0 +1,55 @@
+"""Every command, through the real entry point."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from dateline.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ever-given"
+
+
+def test_build_docs_export_on_bundled_example(tmp_path):
+    db = str(tmp_path / "e.db")
+    runner = CliRunner()
+    r = runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert "4 added" in r.output and "1 exact" in r.output
+    r = runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"])
+    assert "0 added, 4 already" in r.output
+    r = runner.invoke(main, ["docs", "--db", db, "--json"])
+    rows = [json.loads(l) for l in r.output.splitlines()]
+    assert len(rows) == 4
+    by_path = {Path(x["path"]).name: x for x in rows}
+    assert by_path["02-refloated.html"]["published"] == "2021-03-29"
+    assert by_path["02-refloated.html"]["source"] == "Coastline Daily"
+    assert by_path["01-grounding.txt"]["source"] == "HARBOUR WIRE"
+    assert by_path["01-grounding.txt"]["published"] == "2021-03-24"
+    dups = [x for x in rows if x["duplicate_of"]]
+    assert len(dups) == 1 and dups[0]["path"].endswith("#L2")
+    out = tmp_path / "e.json"
+    r = runner.invoke(main, ["export", "--db", db, "--format", "json", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text())
+    from importlib import resources
+    jsonschema.validate(data, json.loads(resources.files("dateline").joinpath(
+        "schema/dateline-1.schema.json").read_text()))
+    assert data["as_of"] == "2021-04-03"
+    r = runner.invoke(main, ["docs", "--db", db])
+    assert r.exit_code == 0 and "Coastline" in r.output and "2021-03-29" in r.output
+
+
+def test_commands_on_missing_db_fail_cleanly(tmp_path):
+    r = CliRunner().invoke(main, ["docs", "--db", str(tmp_path / "none.db")])
+    assert r.exit_code != 0 and "no such database" in r.output
+
+
+def test_console_script_runs():
+    exe = Path(sys.executable).parent / "dateline"
+    r = subprocess.run([str(exe) if exe.exists() else "dateline", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0
+    for cmd in ("build", "docs", "export", "times"):
+        assert cmd in r.stdout
