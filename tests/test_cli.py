@@ -38,7 +38,7 @@ def test_build_docs_export_on_bundled_example(tmp_path):
     jsonschema.validate(data, json.loads(resources.files("dateline").joinpath(
         "schema/dateline-1.schema.json").read_text()))
     assert data["as_of"] == "2021-04-03"
-    r = runner.invoke(main, ["docs", "--db", db])
+    r = runner.invoke(main, ["docs", "--db", db], env={"COLUMNS": "200"})
     assert r.exit_code == 0 and "Coastline" in r.output and "2021-03-29" in r.output
 
 
