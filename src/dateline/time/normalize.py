@@ -144,16 +144,23 @@ def pick_year(month: int, day: int | None, ref: dt.date, tense: str | None,
         return abs((d - ref).days)
 
     best = min(cands, key=dist)
+    # tense only overrides the closest candidate when the tense-consistent one is not much
+    # further away (about eight months): clause tense is a weak signal in news prose
+    limit = 8 if day is None else 245
     if tense == "past":
         if _after(best, ref, month, day, slack):
             prior = [c for c in cands if not _after(c, ref, month, day, 0)]
             if prior:
-                best = min(prior, key=dist)
+                alt = min(prior, key=dist)
+                if dist(alt) <= limit:
+                    best = alt
     elif tense == "future":
         if _before(best, ref, month, day, slack):
             later = [c for c in cands if not _before(c, ref, month, day, 0)]
             if later:
-                best = min(later, key=dist)
+                alt = min(later, key=dist)
+                if dist(alt) <= limit:
+                    best = alt
     return best[0]
 
 
@@ -189,14 +196,15 @@ def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = Non
         return ref - dt.timedelta(days=back)
     if tense == "future":
         return ref + dt.timedelta(days=fwd)
-    return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
+    # no tense marker: news mostly reports the past; only a very near day ahead wins
+    return ref + dt.timedelta(days=fwd) if (back >= 5 and fwd <= 2) else ref - dt.timedelta(days=back)
 
 
 # ---------------------------------------------------------------- tense
 
 _FUT = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
         r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?)\s+to|scheduled|"
-        r"planned|upcoming|would|next|tomorrow|"
+        r"planned|upcoming|would|tomorrow|"
         r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра")
 _PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
          r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"
@@ -279,9 +287,9 @@ def parse_number(s: str):
             v += 0.5
         return _clean(v + half)
     words = re.split(r"[\s-]+", s)
+    if "couple" in words:
+        return _clean(2 + half)
     if any(w in _VAGUE for w in words):
-        if words[-1] == "couple" or words[-2:-1] == ["couple"]:
-            return _clean(2 + half)
         return "X"
     total, cur = 0, 0
     seen = False

@@ -132,7 +132,7 @@ _add("iso", rf"(?<![\w/.\-])(?P<year>{YEAR_CORE})-(?P<mon>0[1-9]|1[0-2])-(?P<day
              r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?:\.\d+)?)?"
              r"(?P<off>Z|[+-]\d\d:?\d\d)?)?(?![\w\-])")
 _add("numdate", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w]|[./]\d)")
-_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
+_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
            rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:,?\s+(?P<year>{YEAR}))?")
@@ -162,10 +162,10 @@ _add("deictic", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<deic>today|t
 _add("podrel", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last)\s+"
                r"(?P<pod>morning|afternoon|evening|night)(?![\w])")
 _add("refw", rf"{_B}(?P<refw>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|"
-             r"presently|at\s+the\s+moment|(?:more|most|until|till|only|very)\s+recently|recently|lately|"
+             r"presently|at\s+the\s+moment|more\s+recently|recently|lately|"
              r"recent\s+(?:days|weeks|months|years|decades)|the\s+past|"
              r"(?:the\s+)?(?:near|distant|foreseeable|immediate|not\s+too\s+distant)\s+future|the\s+future|"
-             r"the\s+(?:near|short)\s+term|soon|formerly|previously|"
+             r"the\s+(?:near|short)\s+term|"
              r"(?:the\s+)?(?:coming|following|upcoming|ensuing)\s+(?:days|weeks|months|years|decades)|"
              r"the\s+next\s+(?:days|weeks|months|years|decades)|"
              r"(?:in\s+)?(?:a|one)\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible)(?![\w])")
@@ -185,7 +185,7 @@ _add("weekend", rf"{_B}(?P<we>the\s+weekend)(?![\w])")
 _add("season", rf"{_B}(?:(?P<the>the)\s+)?{MODP}(?:(?P<rel>last|this|next|past|coming|this\s+past|this\s+coming)\s+)?"
                rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w])")
 _add("quarter", rf"{_B}(?P<pre>(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year['’]s|"
-                r"the\s+same|the\s+comparable)\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+                rf"the\s+same|the\s+comparable|the\s+year[\s-](?:ago|earlier)|the\s+(?P<pyear>{YEAR}))\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|"
                 r"previous|preceding|year[\s-]ago|year[\s-]earlier|most\s+recent|recent|comparable|"
                 r"same|prior|corresponding)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?"
@@ -195,26 +195,26 @@ _add("qcode", rf"{_B}(?:(?P<qn>[1-4])Q|Q(?P<qn2>[1-4]))(?:\s*(?P<year>{YEAR}|['�
 _add("yearago", rf"{_B}(?P<ya>year[\s-]+(?:earlier|ago))(?![\w])")
 _add("half", rf"{_B}(?:the\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+"
              rf"(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)(?![\w])")
-_add("duration", rf"{_B}(?P<mods>(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|"
-                 r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|some|just|only|barely|under|"
+_add("duration", rf"{_B}(?P<mods>(?:about|around|approximately|roughly|nearly|almost|over(?!\s+the)|more\s+than|"
+                 r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|some|under|"
                  r"another|an\s+additional|a\s+further|a\s+full|the|the\s+past|the\s+last|the\s+next|"
                  r"the\s+first|the\s+previous|the\s+coming|the\s+following|the\s+final|the\s+remaining|"
                  r"the\s+entire|the\s+same|past|last|next|first|previous|final|"
                  r"well\s+over|just\s+over|little\s+more\s+than|a\s+little\s+over|"
-                 r"a\s+little\s+more\s+than|all|within|in\s+excess\s+of|upwards\s+of|"
+                 r"a\s+little\s+more\s+than|in\s+excess\s+of|upwards\s+of|"
                  r"more\s+or\s+less|close\s+to|nearly\s+all)\s+"
                  r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|"
-                 r"some|just|only|the\s+past|the\s+last|the\s+next|the\s+first)\s+)?)?"
+                 r"some|the\s+past|the\s+last|the\s+next|the\s+first)\s+)?)?"
                  rf"(?P<num>{NUM})(?:\s*(?:to|or|-|–|and)\s*(?P<num2>{NUM}))?"
                  r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|calendar|"
                  r"working|extra|further))?(?:\s+|-)"
-                 rf"(?P<unit>{UNITS})(?P<old>-old)?(?:\s+or\s+so)?"
+                 rf"(?P<unit>{UNITS})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:\s+or\s+so)?"
                  r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before\s+that|after\s+that))?(?![\w])")
 _add("forbare", r"(?<=\bfor\s)(?P<bare>days|weeks|months|years|decades|hours|minutes|centuries)(?![\w])")
 _add("set", rf"{_B}(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?"
             rf"(?P<unit>seconds?|minutes?|hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|"
             rf"months?|years?|quarters?|decades?|{WD}|{MON_ALONE}|summers?|winters?|springs?|autumns?)(?![\w])")
-_add("adv", rf"{_B}(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|"
+_add("adv", rf"{_B}(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
             r"bimonthly|semiannually|semi-annually|fortnightly|bi-weekly|bi-monthly)(?![\w])")
 _add("freq", rf"{_B}(?P<f>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
              r"(?P<unit>second|minute|hour|day|night|week|month|year|quarter|decade)(?![\w])")
@@ -652,6 +652,18 @@ def _last_completed_q(ref: dt.date) -> tuple[int, int]:
 
 
 def _h_quarter(m, ctx, s, e):
+    r = _h_quarter0(m, ctx, s, e)
+    if r is None or len(r) == 4:
+        return r
+    pre = (m["pre"] or "").strip().lower()
+    if pre in ("its", "their") and m["ord"]:
+        return r[0], r[1], m.start("ord"), e
+    if m["ord"] and pre in ("the", "that") and "-" in ctx.text[m.end("ord"):m.end("ord") + 2]:
+        return r[0], r[1], m.start("ord"), e
+    return r
+
+
+def _h_quarter0(m, ctx, s, e):
     pre = (m["pre"] or "").strip().lower()
     ordw = re.sub(r"[\s-]+", " ", (m["ord"] or "").lower())
     if m["pl"]:
@@ -670,6 +682,22 @@ def _h_quarter(m, ctx, s, e):
         return None
     ref = ctx.ref
     q = _ORD.get(ordw)
+    if q is not None and m["ord"] and "-" in ctx.text[m.end("ord"):m.end("ord") + 2] and pre in ("the", "its", "their", "that"):
+        s = m.start("ord")  # "its third-quarter profit" -> "third-quarter"
+    elif pre in ("its", "their"):
+        s = m.start("ord") if m["ord"] else s
+    if m["pyear"]:
+        year = m["pyear"]
+        if q is None:
+            fq = ctx.focus_q[1] if ctx.focus_q else (_last_completed_q(ref)[1] if ref else None)
+            if fq is None:
+                return f"{year}-QX", "DATE", s, e
+            q = fq
+        ctx.focus_q = (int(year), q, s)
+        return f"{year}-Q{q}", "DATE", s, e
+    if pre.startswith("the year") and q is not None and ref is not None:
+        fy, fq = _focus_quarter(ctx, s)
+        return f"{fy - 1:04d}-Q{q}", "DATE", s, e
     if year:
         if q is None:
             return None
@@ -709,6 +737,8 @@ def _h_quarter(m, ctx, s, e):
     elif ordw in ("previous", "preceding", "prior", "past") and pre in ("the", ""):
         fy, fq = _focus_quarter(ctx, s)
         y, qq = N.add_quarters(fy, fq, -1)
+    elif ordw in ("latest", "most recent", "recent"):
+        y, qq = _last_completed_q(ref)
     else:
         if ctx.focus_q and s - ctx.focus_q[2] < 1500:
             y, qq = ctx.focus_q[0], ctx.focus_q[1]
@@ -779,10 +809,18 @@ def _h_duration(m, ctx, s, e):
             n = 0.5
         else:
             return None
+    if m["old"]:
+        return None  # ages ("a 6-year-old boy") are not temporal expressions in TimeBank
+    if m["half"] and isinstance(n, (int, float)):
+        n = n + 0.5
     mods = re.sub(r"\s+", " ", (m["mods"] or "").lower()).strip()
-    if mods == "within":
-        s = m.start("num")
     plural = unit_tok.endswith("s") and not unit_tok.endswith("ss")
+    if mods == "the" and not plural:
+        s = m.start("num")  # "the two-week delay" -> "two-week"
+    if num_tok.lower() in ("a", "an") and unit_tok == "second":
+        return None
+    if isinstance(n, int) and 1600 <= n <= 2100 and not plural:
+        return None  # "the 1988 quarter"
     if unit_tok.startswith("night") and num_tok.lower() in ("a", "an", "one", "single"):
         return None
     low_num = num_tok.lower()
@@ -817,6 +855,8 @@ def _h_duration(m, ctx, s, e):
             return None
         if code in ("H", "MIN", "S"):
             return N.fmt_day(base), "DATE"
+        if code == "DE":
+            code, n = "Y", n * 10
         c = code if code != "WE" else "W"
         v = N.shift(base, sign * n, c)
         if v is None:
@@ -1253,13 +1293,13 @@ def _merge(text: str, items: list[list]) -> list[list]:
             gap = text[cur[1]:nxt[0]]
             # the night of December 1
             if cur[3] == "POD" and _DAYVAL.match(nxt[2]) and not gap.strip():
-                out.append([cur[0], nxt[1], nxt[2] + "T" + cur[2][4:], "TIME"])
+                out.append([cur[0], nxt[1], nxt[2] + "T" + cur[2][4:], "TIME", None])
                 i += 2
                 continue
             # 00:00 hours (Moscow time) on 10 November 2020 / 10 p.m. Wednesday
             if cur[3] == "TIME" and cur[2].startswith("T") and _DAYVAL.match(nxt[2]) \
                     and _TIME_DATE_GAP.match(gap):
-                out.append([cur[0], nxt[1], nxt[2] + cur[2], "TIME"])
+                out.append([cur[0], nxt[1], nxt[2] + cur[2], "TIME", None])
                 i += 2
                 continue
             # 3 December 2020 12:23 (UTC+04:00) / 24 November 2020 [22:45]
@@ -1268,7 +1308,7 @@ def _merge(text: str, items: list[list]) -> list[list]:
                 end = nxt[1]
                 if "[" in gap and text[end:end + 1] == "]":
                     end += 1
-                out.append([cur[0], end, cur[2] + nxt[2], "TIME"])
+                out.append([cur[0], end, cur[2] + nxt[2], "TIME", None])
                 i += 2
                 continue
         if cur[3] != "POD":
@@ -1333,15 +1373,17 @@ def _tag(text: str, ref: dt.date | None, lang: str | None) -> list[TimeMention]:
         if len(r) == 4:
             s, e = r[2], r[3]
         value, typ = r[0], r[1]
-        items.append([s, e, value, typ])
+        items.append([s, e, value, typ, ctx.focus_day])
         d = N.value_date(value) if typ in ("DATE", "TIME") else None
         if d is not None:
             ctx.focus_day = d
     items = _merge(text, items)
     out = []
-    for s, e, value, typ in items:
+    for s, e, value, typ, focus in items:
         if typ == "TIME" and value.startswith("T"):
-            value = (N.fmt_day(ref) if ref else "XXXX-XX-XX") + value
+            # a bare clock time belongs to the day under discussion, else to the report's day
+            day = focus or ref
+            value = (N.fmt_day(day) if day else "XXXX-XX-XX") + value
         # trim trailing whitespace / dangling punctuation kept by patterns
         while e > s and text[e - 1] in " \t\n,":
             e -= 1
