@@ -122,10 +122,37 @@ _NOUNS_AFTER_YEAR = (r"troops|soldiers|people|persons|residents|civilians|member
                      r"acres|users|visitors|views|words|calories|degrees|bottles|times")
 
 _P: list[tuple[str, re.Pattern]] = []
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _lower_pattern(p: str) -> str:
+    """Lower-case the literal letters of a pattern (escapes and (?P<...> left intact)."""
+    out = []
+    i = 0
+    while i < len(p):
+        c = p[i]
+        if c == "\\" and i + 1 < len(p):
+            out.append(p[i:i + 2])
+            i += 2
+            continue
+        if p.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+            continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+# Each pattern is compiled twice: case-insensitively (for texts whose lower-casing changes
+# length, e.g. with 'İ') and as a lower-case pattern run on text.lower(). The second form is
+# about twice as fast because sre's literal fast paths do not apply under re.IGNORECASE.
+_PL: dict[str, re.Pattern] = {}
 
 
 def _add(name: str, rx: str, flags: int = _FLAGS) -> None:
     _P.append((name, re.compile(rx, flags)))
+    _PL[name] = re.compile(_lower_pattern(rx), flags & ~re.I)
 
 
 _add("iso", rf"(?<![\w/.\-])(?P<year>{YEAR_CORE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
@@ -1319,12 +1346,42 @@ def _merge(text: str, items: list[list]) -> list[list]:
 
 # ------------------------------------------------------------------ main entry
 
+# a pattern only runs when one of its keywords occurs in the lower-cased text (cheap substring
+# tests that skip most of the rarer patterns on most documents)
+_GATES = {
+    "iso": ("-",), "numdate": (".", "/"), "yrange": ("-", "–"),
+    "decade": ("0s", "0's", "0’s", "ties"), "century": ("century",),
+    "spyear": ("nineteen", "eighteen", "twenty"), "y2k": ("thousand",),
+    "podrel": ("morning", "afternoon", "evening", "night"),
+    "theend": (" of the ",), "yearend": ("end",), "weekend": ("weekend",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": ("quarter", "period"), "qcode": ("q",), "yearago": ("year-", "year ago", "year earlier"),
+    "half": ("half",), "forbare": ("for ",), "set": ("every", "each", "per "),
+    "adv": ("ly",), "freq": ("once", "twice", "thrice", "times"), "wdpl": ("days",),
+    "podprefix": ("morning of", "afternoon of", "evening of", "night of"),
+    "holiday": ("christmas", "year", "thanksgiving", "easter", "halloween", " day"),
+    "time": (":", "m.", "am", "pm", "noon", "midnight", "midday", "clock"),
+    "md": _MONTH_KEYS, "dm": _MONTH_KEYS, "my": _MONTH_KEYS, "mon": _MONTH_KEYS,
+    "weekday": ("day", "mon.", "tue", "wed.", "thu", "fri.", "sat.", "sun."),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "ru_dur": ("дн", "ден", "недел", "месяц", "год", "лет", "час", "минут", "десятилет"),
+}
+
+
 def _candidates(text: str, cyr: bool) -> list[tuple[int, int, int, str, re.Match]]:
     cands = []
+    low = text.lower()
+    same = len(low) == len(text)
+    subject = low if same else text
     for name, rx in _P:
         if name.startswith("ru_") and not cyr:
             continue
-        for m in rx.finditer(text):
+        gate = _GATES.get(name)
+        if gate is not None and not any(k in low for k in gate):
+            continue
+        if same:
+            rx = _PL[name]
+        for m in rx.finditer(subject):
             s, e = m.span()
             if e <= s:
                 continue
