@@ -164,6 +164,7 @@ _add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:,?\s+(?P<year>{YEAR}))?")
 _add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?P<year>{YEAR})")
+_add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
 _add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<mon>{MON_ALONE})")
 _add("year", rf"(?<![\w$#/.,:£€\-]){MODP}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|"
@@ -401,6 +402,17 @@ def _h_my(m, ctx, s, e):
     return f"{m['year']}-{mon:02d}", "DATE"
 
 
+def _h_myrel(m, ctx, s, e):
+    mon = _mon(m["mon"])
+    if mon is None:
+        return None
+    off = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}.get(
+        re.sub(r"\s+", " ", m["rel"].lower()), 0)
+    if ctx.ref is None:
+        return f"XXXX-{mon:02d}", "DATE"
+    return f"{ctx.ref.year + off:04d}-{mon:02d}", "DATE"
+
+
 def _h_mon(m, ctx, s, e):
     mon = _mon(m["mon"])
     if mon is None:
@@ -409,7 +421,7 @@ def _h_mon(m, ctx, s, e):
     if tok.lower() in ("may", "march") and not m["rel"] and not m["mod"]:
         # "May" alone is too often the modal verb at a sentence start; need a cue word
         pre = ctx.text[max(0, s - 12):s].lower()
-        if not re.search(r"(?:in|since|until|by|of|from|during|through|before|after|last|next|this|early|late)\s+$", pre):
+        if not re.search(r"(?:in|since|until|by|of|from|during|through|before|after|last|next|this|early|late|the)\s+$", pre):
             return None
     y = _year_from(m, ctx, mon, None, s, e, rel=m["rel"])
     return f"{y}-{mon:02d}", "DATE"
@@ -764,13 +776,9 @@ def _h_quarter0(m, ctx, s, e):
     elif ordw in ("previous", "preceding", "prior", "past") and pre in ("the", ""):
         fy, fq = _focus_quarter(ctx, s)
         y, qq = N.add_quarters(fy, fq, -1)
-    elif ordw in ("latest", "most recent", "recent"):
-        y, qq = _last_completed_q(ref)
     else:
-        if ctx.focus_q and s - ctx.focus_q[2] < 1500:
-            y, qq = ctx.focus_q[0], ctx.focus_q[1]
-        else:
-            y, qq = _last_completed_q(ref)
+        # "the quarter", "the latest quarter": the last completed quarter before the report
+        y, qq = _last_completed_q(ref)
     ctx.focus_q = (y, qq, s)
     return f"{y:04d}-Q{qq}", "DATE"
 
@@ -854,7 +862,9 @@ def _h_duration(m, ctx, s, e):
     if low_num in ("a", "an", "single") or low_num == "one":
         pre = ctx.text[max(0, s - 16):s].lower()
         # "$5 a year", "3% a month", "twice a day" -> a frequency
-        if low_num in ("a", "an") and not mods and re.search(r"(?:\d|%|cents?|dollars?|percent|times|once|twice|pounds?|euros?)\s*$", pre):
+        if low_num in ("a", "an") and not mods and re.search(r"(?:\d|%|cents?|dollars?|percent|pounds?|euros?|shares|seats|flights|barrels|tons|trips)\s*$", pre):
+            return None  # "$5 a year", "700 seats a week": a rate, not tagged in TimeBank
+        if low_num in ("a", "an") and not mods and re.search(r"(?:times|once|twice)\s*$", pre):
             return f"P1{_code_letter(code)}" if code not in ("H", "MIN", "S") else f"PT1{_code_letter(code)}", "SET"
     if isinstance(n, (int, float)) and n != 1 and not plural and not m["old"] and "-" not in ctx.text[m.start("unit") - 1:m.start("unit")]:
         # "three year" without hyphen is odd but happens ("a five year low"); accept
@@ -948,7 +958,8 @@ _ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "
 
 
 def _h_adv(m, ctx, s, e):
-    return _ADV[m["adv"].lower()], "SET"
+    w = m["adv"].lower()
+    return _ADV[w], "SET"
 
 
 def _h_freq(m, ctx, s, e):
@@ -1192,7 +1203,7 @@ def _h_ru_dur(m, ctx, s, e):
 
 
 _HANDLERS = {
-    "iso": _h_iso, "numdate": _h_numdate, "md": _h_md, "dm": _h_md, "my": _h_my, "mon": _h_mon,
+    "iso": _h_iso, "numdate": _h_numdate, "myrel": _h_myrel, "md": _h_md, "dm": _h_md, "my": _h_my, "mon": _h_mon,
     "year": _h_year, "yrange": _h_yrange, "decade": _h_decade, "century": _h_century,
     "spyear": _h_spyear, "y2k": _h_spyear, "weekday": _h_weekday, "deictic": _h_deictic,
     "podrel": _h_podrel, "refw": _h_refw, "relunit": _h_relunit, "theend": _h_theend,
@@ -1361,7 +1372,7 @@ _GATES = {
     "podprefix": ("morning of", "afternoon of", "evening of", "night of"),
     "holiday": ("christmas", "year", "thanksgiving", "easter", "halloween", " day"),
     "time": (":", "m.", "am", "pm", "noon", "midnight", "midday", "clock"),
-    "md": _MONTH_KEYS, "dm": _MONTH_KEYS, "my": _MONTH_KEYS, "mon": _MONTH_KEYS,
+    "md": _MONTH_KEYS, "dm": _MONTH_KEYS, "myrel": _MONTH_KEYS, "my": _MONTH_KEYS, "mon": _MONTH_KEYS,
     "weekday": ("day", "mon.", "tue", "wed.", "thu", "fri.", "sat.", "sun."),
     "deictic": ("today", "tonight", "yesterday", "tomorrow"),
     "ru_dur": ("дн", "ден", "недел", "месяц", "год", "лет", "час", "минут", "десятилет"),
