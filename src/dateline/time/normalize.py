@@ -203,8 +203,9 @@ def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = Non
 # ---------------------------------------------------------------- tense
 
 _FUT = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
-        r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?)\s+to|scheduled|"
-        r"planned|upcoming|would|tomorrow|"
+        r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
+        r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
+        r"upcoming|would|tomorrow|"
         r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра")
 _PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
          r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"

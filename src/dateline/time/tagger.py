@@ -998,6 +998,8 @@ def _zone_offset(z: str | None) -> str:
 def _h_time(m, ctx, s, e):
     if m["word"]:
         w = m["word"].lower()
+        if ctx.text[max(0, s - 5):s].lower().endswith("high "):
+            return None  # "High Noon"
         hh, mm = (0, 0) if w == "midnight" else (12, 0)
     elif m["hh3"]:
         h = m["hh3"].lower()
