@@ -7,6 +7,7 @@ Everything here is pure standard library and works on TIMEX3 value strings:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -224,7 +225,18 @@ _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and
 _SENT_END = re.compile(r"[.!?;:]\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[-•*—])")
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_index(text: str) -> list[int]:
+    """Sorted sentence-start offsets (for repeated clause_tense calls on one text)."""
+    return [m.end() for m in _SENT_END.finditer(text)]
+
+
+def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = None) -> tuple[int, int]:
+    if index is not None:
+        i = bisect.bisect_right(index, start)
+        s = max(index[i - 1] if i else 0, start - 400)
+        j = bisect.bisect_left(index, end)
+        e = min(index[j] - 1 if j < len(index) else len(text), end + 400)
+        return s, max(e, end)
     lo = max(0, start - 400)
     s = lo
     for m in _SENT_END.finditer(text, lo, start):
@@ -235,13 +247,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def clause_tense(text: str, start: int, end: int) -> str | None:
+def clause_tense(text: str, start: int, end: int, index: list[int] | None = None) -> str | None:
     """'past', 'future' or None for the clause around text[start:end].
 
     The last tense marker before the expression in its sentence decides; failing that, the
     first one after it. Future markers are modals and intention verbs; past markers are
     past auxiliaries, common irregular past forms and -ed words (minus a stop list)."""
-    s, e = sentence_bounds(text, start, end)
+    s, e = sentence_bounds(text, start, end, index)
     last = None
     for m in _TENSE_RE.finditer(text, s, start):
         if m.group("p") and _NOT_PAST.match(m.group(0)):

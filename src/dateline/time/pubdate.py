@@ -16,10 +16,10 @@ Method (every answer is a date written in the text, never an invented one):
    deadlines that are still pending are *upper bounds*.
 4. The answer is the latest lower bound that does not contradict an upper bound (a lower
    bound after a pending deadline is dropped as a mis-read tense, unless nothing else is
-   left). A weekday mention in the past ("began deploying on Wednesday") must fall on one
-   of the seven days before the answer; if it cannot, the evidence is contradictory but
-   the answer is kept (documented weakness).
-5. None when there is no day-precise date at all (only years or months).
+   left). Weekday names cannot be placed without a reference date and are not used
+   (known weakness: "on Wednesday" after the latest written date is ignored).
+5. None when there is no day-precise past date at all (only years or months, only future
+   dates, or nothing).
 
 For the seed article 004 this returns 2020-11-13 (the embedded tweet is dated
 "November 13, 2020"; the deadlines "by November 20"/"by December 1" are still pending;
@@ -74,13 +74,13 @@ def _infer(text: str) -> str | None:
             years.append(int(y.group(1)))
     latest_full = max(full) if full else None
     doc_year = latest_full.year if latest_full else (max(years) if years else None)
+    index = N.sentence_index(text)
     lower: list[tuple[dt.date, str]] = []
     upper: list[dt.date] = []
-    weekdays_past: list[int] = []
     for m in ms:
         if m.type not in ("DATE", "TIME"):
             continue
-        tense = N.clause_tense(text, m.start, m.end)
+        tense = N.clause_tense(text, m.start, m.end, index)
         d = None
         f = _FULL.match(m.value)
         if f:
@@ -93,9 +93,6 @@ def _infer(text: str) -> str | None:
                 if latest_full and (latest_full.month - mon) > 6:
                     y += 1
                 d = N.safe_date(y, mon, day)
-            w = re.match(r"^XXXX-WXX-(\d)$", m.value)
-            if w and tense == "past":
-                weekdays_past.append(int(w.group(1)) - 1)
         if d is None:
             continue
         if m.role == "deadline" and tense == "past":
@@ -109,12 +106,10 @@ def _infer(text: str) -> str | None:
     lower.sort()
     cand = lower[-1][0]
     if upper:
-        pending = [u for u in upper if u >= lower[0][0]]
-        ok = [d for d, _ in lower if not pending or d <= min(pending) or d in [x for x in upper]]
-        # drop lower bounds that fall after the earliest pending deadline (tense mis-reads)
-        bound = min(pending) if pending else None
-        if bound is not None:
-            ok = [d for d, _ in lower if d <= bound]
-            if ok:
-                cand = max(ok)
+        # a past event after a pending deadline is more likely a tense mis-read than news
+        # published after the deadline; keep the latest past event inside the bound if any
+        bound = min(upper)
+        ok = [d for d, _ in lower if d <= bound]
+        if ok:
+            cand = ok[-1]
     return N.fmt_day(cand)

@@ -293,7 +293,7 @@ _LOWER_BAD = {"may", "march", "sat.", "sun.", "wed.", "mar", "sun", "sat", "wed"
 # ------------------------------------------------------------------ context
 
 class _Ctx:
-    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense")
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense", "_index")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -301,11 +301,14 @@ class _Ctx:
         self.focus_day: dt.date | None = None
         self.focus_q: tuple[int, int, int] | None = None  # (year, quarter, position)
         self._tense: dict = {}
+        self._index: list[int] | None = None
 
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
         if k not in self._tense:
-            self._tense[k] = N.clause_tense(self.text, s, e)
+            if self._index is None:
+                self._index = N.sentence_index(self.text)
+            self._tense[k] = N.clause_tense(self.text, s, e, self._index)
         return self._tense[k]
 
 
@@ -1299,14 +1302,21 @@ def _publication(text: str, ms: list[TimeMention]) -> None:
         le = text.find("\n", mm.end)
         if le < 0:
             le = L
+        if le - ls > 200:
+            continue  # a header or dateline line is short
         line = text[ls:le]
         before = text[ls:mm.start]
         after = text[mm.end:le]
         # words on the line outside any time mention
         rest = line
-        for o in ms:
-            if o.start >= ls and o.end <= le:
+        j = idx
+        while j > 0 and ms[j - 1].start >= ls:
+            j -= 1
+        while j < len(ms) and ms[j].start < le:
+            o = ms[j]
+            if o.end <= le:
                 rest = rest.replace(o.text, " ")
+            j += 1
         words = [w for w in _HEADER_WORDS.findall(rest) if w.lower() not in _HEADER_OK]
         if (len(words) <= 3 and not re.search(r"[.!?]\s*$", rest.strip()[-2:] if rest.strip() else "")) \
                 or _PUB_CUE.search(before) \
@@ -1407,13 +1417,13 @@ def _candidates(text: str, cyr: bool) -> list[tuple[int, int, int, str, re.Match
 def _select(cands, text: str, url_spans) -> list:
     # longest first, then earlier pattern; greedy non-overlapping
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    occ = bytearray(len(text))   # 1 = covered by a chosen span or a URL
+    for us, ue in url_spans:
+        occ[us:ue] = b"\x01" * (ue - us)
     chosen = []
     for c in cands:
         s, e = c[0], c[1]
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        if url_spans and any(s < ue and us < e for us, ue in url_spans):
+        if 1 in occ[s:e]:
             continue
         txt = text[s:e]
         if not _case_ok(txt, c[3]):
@@ -1421,7 +1431,7 @@ def _select(cands, text: str, url_spans) -> list:
         # not part of a domain name like TODAY.AZ
         if re.match(r"\.[A-Za-z]{2}", text[e:e + 3]) and not txt.endswith("."):
             continue
-        taken.append((s, e))
+        occ[s:e] = b"\x01" * (e - s)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
