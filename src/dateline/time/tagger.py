@@ -238,6 +238,8 @@ _add("duration", rf"{_B}(?P<mods>(?:about|around|approximately|roughly|nearly|al
                  r"working|extra|further))?(?:\s+|-)"
                  rf"(?P<unit>{UNITS})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:\s+or\s+so)?"
                  r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before\s+that|after\s+that))?(?![\w])")
+_add("theyear", r"\b(?:for|in|throughout|during|over)\s+(?P<x>the\s+(?:(?:fiscal|full|calendar|whole|entire)\s+)?year)(?![\w'’-])")
+_add("current", r"(?<![\w-])(?:then[\s-]+)?current(?![\w-])(?!\s+(?:account|accounts|affairs|events|density|flow|flows|source)\b)")
 _add("forbare", r"(?<=\bfor\s)(?P<bare>days|weeks|months|years|decades|hours|minutes|centuries)(?![\w])")
 _add("set", rf"{_B}(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?"
             rf"(?P<unit>seconds?|minutes?|hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|"
@@ -919,6 +921,16 @@ def _code_letter(code: str) -> str:
     return {"MIN": "M"}.get(code, code)
 
 
+def _h_theyear(m, ctx, s, e):
+    return "P1Y", "DURATION"
+
+
+def _h_current(m, ctx, s, e):
+    if ctx.text[max(0, s - 9):s].lower().endswith(("electric ", "ocean ", "the gulf ")):
+        return None
+    return ("PAST_REF" if "then" in m.group(0) else "PRESENT_REF"), "DATE"
+
+
 def _h_forbare(m, ctx, s, e):
     code = _unit_code(m["bare"])
     return N.duration_value("X", code), "DURATION"
@@ -1214,7 +1226,7 @@ _HANDLERS = {
     "podrel": _h_podrel, "refw": _h_refw, "relunit": _h_relunit, "theend": _h_theend,
     "yearend": _h_yearend, "weekend": _h_weekend, "season": _h_season, "quarter": _h_quarter,
     "qcode": _h_qcode, "yearago": _h_yearago, "half": _h_half, "duration": _h_duration,
-    "forbare": _h_forbare, "set": _h_set, "adv": _h_adv, "freq": _h_freq, "wdpl": _h_wdpl,
+    "forbare": _h_forbare, "theyear": _h_theyear, "current": _h_current, "set": _h_set, "adv": _h_adv, "freq": _h_freq, "wdpl": _h_wdpl,
     "time": _h_time, "podprefix": _h_podprefix, "holiday": _h_holiday,
     "ru_dm": _h_ru_dm, "ru_mon": _h_ru_mon, "ru_year": _h_ru_year, "ru_wd": _h_ru_wd,
     "ru_deic": _h_deictic, "ru_relunit": _h_ru_relunit, "ru_future": _h_ru_future,
@@ -1379,7 +1391,7 @@ _GATES = {
     "theend": (" of the ",), "yearend": ("end",), "weekend": ("weekend",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "quarter": ("quarter", "period"), "qcode": ("q",), "yearago": ("year-", "year ago", "year earlier"),
-    "half": ("half",), "forbare": ("for ",), "set": ("every", "each", "per "),
+    "half": ("half",), "forbare": ("for ",), "theyear": ("the ",), "current": ("current",), "set": ("every", "each", "per "),
     "adv": ("ly",), "freq": ("once", "twice", "thrice", "times"), "wdpl": ("days",),
     "podprefix": ("morning of", "afternoon of", "evening of", "night of"),
     "holiday": ("christmas", "year", "thanksgiving", "easter", "halloween", " day"),
