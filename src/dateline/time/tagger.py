@@ -163,7 +163,7 @@ _add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
            rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:,?\s+(?P<year>{YEAR}))?")
-_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?P<year>{YEAR})")
+_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\\s-]+(?:{_TENS}(?:[\\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
 _add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
 _add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<mon>{MON_ALONE})")
@@ -211,7 +211,7 @@ _add("theend", rf"{_B}(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle
 _add("yearend", rf"{_B}(?P<ye>year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)(?![\w])")
 _add("weekend", rf"{_B}(?P<we>the\s+weekend)(?![\w])")
 _add("season", rf"{_B}(?:(?P<the>the)\s+)?{MODP}(?:(?P<rel>last|this|next|past|coming|this\s+past|this\s+coming)\s+)?"
-               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w])")
+               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\\s-]+(?:{_TENS}(?:[\\s-]+{_UNITW})?|{_TEENS}))))?(?![\w-])")
 _add("quarter", rf"{_B}(?P<pre>(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year['’]s|"
                 rf"the\s+same|the\s+comparable|the\s+year[\s-](?:ago|earlier)|the\s+(?P<pyear>{YEAR}))\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|"
@@ -400,11 +400,29 @@ def _h_md(m, ctx, s, e):
     return f"{y}-{mon:02d}-{d:02d}", "DATE"
 
 
+def _spelled_year(tok: str) -> str | None:
+    w = re.split(r"[\s-]+", tok.lower())
+    head = {"nineteen": 19, "eighteen": 18}.get(w[0])
+    n = N.parse_number(" ".join(w[1:]))
+    if head is None or not isinstance(n, int) or n > 99:
+        return None
+    return f"{head * 100 + n:04d}"
+
+
+def _year_group(m) -> str | None:
+    if m["year"]:
+        return m["year"]
+    if "syear" in m.re.groupindex and m["syear"]:
+        return _spelled_year(m["syear"])
+    return None
+
+
 def _h_my(m, ctx, s, e):
     mon = _mon(m["mon"])
-    if mon is None:
+    y = _year_group(m)
+    if mon is None or y is None:
         return None
-    return f"{m['year']}-{mon:02d}", "DATE"
+    return f"{y}-{mon:02d}", "DATE"
 
 
 def _h_myrel(m, ctx, s, e):
@@ -629,6 +647,8 @@ def _h_relunit(m, ctx, s, e):
         d = N.add_days(base, 7 * off)
         return N.fmt_week(d) + "-WE", "DATE"
     code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    if code in ("DE", "CE") and rel in ("past", "the past", "the last", "this past"):
+        return f"P1{code}", "DURATION"  # "the past decade" = the last ten years
     if base is None:
         return N.undated(code), "DATE"
     v = N.shift(base, off, code)
@@ -667,14 +687,15 @@ def _h_weekend(m, ctx, s, e):
 def _h_season(m, ctx, s, e):
     season = m["season"].lower()
     code = _SEASON[season]
-    if season in ("spring", "fall") and not (m["rel"] or m["year"] or m["mod"] or m["the"]):
+    if season in ("spring", "fall") and not (m["rel"] or _year_group(m) or m["mod"] or m["the"]):
         return None
-    if season == "fall" and m["the"] and not (m["rel"] or m["year"] or m["mod"]):
+    if season == "fall" and m["the"] and not (m["rel"] or _year_group(m) or m["mod"]):
         post = ctx.text[e:e + 4].lower()
         if post.startswith(" of"):
             return None
-    if m["year"]:
-        return f"{m['year']}-{code}", "DATE"
+    yg = _year_group(m)
+    if yg:
+        return f"{yg}-{code}", "DATE"
     if ctx.ref is None:
         return f"XXXX-{code}", "DATE"
     ref = ctx.ref
@@ -861,6 +882,10 @@ def _h_duration(m, ctx, s, e):
         return None
     if isinstance(n, int) and 1600 <= n <= 2100 and not plural:
         return None  # "the 1988 quarter"
+    low_num = num_tok.lower()
+    if code == "Q" and (low_num in ("a", "an", "one") or "-" in ctx.text[m.end("num"):m.start("unit")]
+                        or ctx.text[e:e + 4].lower() == " of "):
+        return None  # "a quarter of the market", "three-quarters", "a rolling four-quarter test"
     if unit_tok.startswith("night") and num_tok.lower() in ("a", "an", "one", "single"):
         return None
     low_num = num_tok.lower()
@@ -1458,7 +1483,7 @@ def _tag(text: str, ref: dt.date | None, lang: str | None) -> list[TimeMention]:
     for s, e, _, name, m in chosen:
         try:
             r = _HANDLERS[name](m, ctx, s, e)
-        except (ValueError, KeyError, TypeError, OverflowError, ZeroDivisionError, AttributeError, IndexError):
+        except Exception:  # a handler bug must never take the whole document down
             r = None
         if not r or r[0] is None:
             continue
