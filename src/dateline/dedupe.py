@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+import zlib
 
 import numpy as np
 
-NUM_PERM = 64
+NUM_PERM = 128
+LSH_THRESHOLD = 0.5  # candidate pairs; every candidate is verified on the exact shingle sets
 SHINGLE = 5
 DOC_THRESHOLD = 0.8    # near-duplicate documents (re-posts, lightly edited copies)
 PARA_THRESHOLD = 0.7   # repeated paragraphs (agency background boilerplate)
@@ -25,31 +26,43 @@ def normalized_hash(text: str) -> str:
     return hashlib.sha256(" ".join(_WORD.findall(text.lower())).encode()).hexdigest()[:32]
 
 
-@lru_cache(maxsize=1)
-def _template():
-    from datasketch import MinHash
+# MinHash with NUM_PERM affine permutations of 32-bit shingle hashes, vectorised with numpy over
+# every shingle of a document at once (datasketch's per-object MinHash costs ~40 µs a
+# paragraph in set-up alone). The signatures are plain uint32 arrays, which datasketch's LSH
+# and LeanMinHash take as they are.
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64(0xFFFFFFFF)
+_rng = np.random.RandomState(1)
+_A = _rng.randint(1, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
+_B = _rng.randint(0, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
 
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+
+def _word_hashes(words: list[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words),
+                       dtype=np.uint64, count=len(words))
 
 
-def shingles(text: str) -> list[bytes]:
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE:
-        return [" ".join(words).encode()] if words else []
-    return [" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
+def _shingle_hashes(wh: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the SHINGLE-word windows of a word-hash array (a rolling combination)."""
+    if len(wh) < SHINGLE:
+        return (wh * np.uint64(0x9E3779B1)).sum(dtype=np.uint64)[None] & _MAX32 if len(wh) else wh
+    h = np.zeros(len(wh) - SHINGLE + 1, dtype=np.uint64)
+    for k in range(SHINGLE):
+        h = h * np.uint64(1000003) + wh[k:len(wh) - SHINGLE + 1 + k]
+    return (h ^ (h >> np.uint64(29))) & _MAX32
+
+
+def _minhash_values(sh: np.ndarray) -> np.ndarray:
+    phv = ((sh[:, None] * _A[None, :] + _B[None, :]) % _PRIME) & _MAX32
+    return phv.min(axis=0).astype(np.uint32)
 
 
 def signature(text: str) -> bytes | None:
-    """MinHash signature as bytes (None for text too short to compare)."""
-    sh = shingles(text)
-    if not sh:
+    """MinHash signature as bytes (None for text without words)."""
+    words = _WORD.findall(text.lower())
+    if not words:
         return None
-    from datasketch import MinHash
-
-    t = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
-    m.update_batch(sh)
-    return m.hashvalues.astype(np.uint32).tobytes()
+    return _minhash_values(_shingle_hashes(_word_hashes(words))).tobytes()
 
 
 def paragraph_signature(text: str) -> bytes | None:
@@ -81,19 +94,39 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _near_pairs(items: list[tuple[object, bytes]], threshold: float):
-    """Pairs of keys whose MinHash similarity is at least threshold (LSH, then verified)."""
+def shingle_set(text: str) -> set[int]:
+    words = _WORD.findall(text.lower())
+    return set(_shingle_hashes(_word_hashes(words)).tolist()) if words else set()
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _near_pairs(items: list[tuple[object, bytes]], threshold: float, text_of):
+    """Pairs of keys whose 5-word-shingle Jaccard similarity is at least threshold.
+
+    MinHash LSH at a lower threshold proposes candidates (a 128-permutation estimate is
+    still off by ±0.04, enough to lose true pairs near the threshold); the exact Jaccard of
+    the shingle sets decides."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     sigs = {}
     for key, blob in items:
         m = _minhash(blob)
         sigs[key] = m
         lsh.insert(key, m, check_duplication=False)
+    sets: dict = {}
+
+    def shingles_of(key):
+        if key not in sets:
+            sets[key] = shingle_set(text_of(key))
+        return sets[key]
+
     for key, m in sigs.items():
         for other in lsh.query(m):
-            if other != key and key < other and m.jaccard(sigs[other]) >= threshold:
+            if other != key and key < other and jaccard(shingles_of(key), shingles_of(other)) >= threshold:
                 yield key, other
 
 
@@ -102,6 +135,12 @@ def run(store) -> dict:
     db = store.db
     counters = {"exact_duplicates": 0, "near_duplicates": 0, "repeated_paragraphs": 0}
     docs = db.execute("SELECT id, published, length(text), text_hash, minhash FROM documents").fetchall()
+    texts: dict[str, str] = {}
+
+    def doc_text(doc_id: str) -> str:
+        if doc_id not in texts:
+            texts[doc_id] = db.execute("SELECT text FROM documents WHERE id=?", (doc_id,)).fetchone()[0]
+        return texts[doc_id]
     uf = _UnionFind()
     by_hash: dict[str, str] = {}
     for d in docs:
@@ -110,7 +149,7 @@ def run(store) -> dict:
             uf.union(by_hash[d[3]], d[0])
         else:
             by_hash[d[3]] = d[0]
-    for a, b in _near_pairs([(d[0], d[4]) for d in docs if d[4] is not None], DOC_THRESHOLD):
+    for a, b in _near_pairs([(d[0], d[4]) for d in docs if d[4] is not None], DOC_THRESHOLD, doc_text):
         uf.union(a, b)
     clusters: dict[str, list] = {}
     for d in docs:
@@ -124,9 +163,14 @@ def run(store) -> dict:
             new_dup[d[0]] = None if d[0] == canon else canon
             if d[0] != canon:
                 counters["exact_duplicates" if d[3] == hash_of[canon] else "near_duplicates"] += 1
-    paras = db.execute("SELECT doc, seq, minhash FROM paragraphs WHERE minhash IS NOT NULL").fetchall()
+    paras = db.execute("SELECT doc, seq, start, end, minhash FROM paragraphs WHERE minhash IS NOT NULL").fetchall()
+    spans = {(p[0], p[1]): (p[2], p[3]) for p in paras}
+
+    def para_text(key) -> str:
+        a, b = spans[key]
+        return doc_text(key[0])[a:b]
     puf = _UnionFind()
-    for a, b in _near_pairs([((p[0], p[1]), p[2]) for p in paras], PARA_THRESHOLD):
+    for a, b in _near_pairs([((p[0], p[1]), p[4]) for p in paras], PARA_THRESHOLD, para_text):
         if a[0] != b[0]:
             puf.union(a, b)
     groups: dict[tuple, list] = {}

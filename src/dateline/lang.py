@@ -24,16 +24,24 @@ def _detector():
     return LangDetector(LangDetectConfig(model="lite", max_input_length=400))
 
 
+_SCRIPTS = [(name, re.compile(rx)) for name, rx in [
+    ("LATIN", r"[A-Za-z\u00c0-\u024f]"), ("CYRILLIC", r"[\u0400-\u04ff]"), ("ARABIC", r"[\u0600-\u06ff]"),
+    ("HEBREW", r"[\u0590-\u05ff]"), ("GREEK", r"[\u0370-\u03ff]"), ("ARMENIAN", r"[\u0530-\u058f]"),
+    ("GEORGIAN", r"[\u10a0-\u10ff]"), ("DEVANAGARI", r"[\u0900-\u097f]"),
+    ("CJK", r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")]]
+
+
 def _script(text: str) -> str | None:
     """The dominant script of the letters in text ('LATIN', 'CYRILLIC', ...)."""
-    counts: Counter = Counter()
-    for ch in text[:400]:
-        if ch.isalpha():
-            try:
-                counts[unicodedata.name(ch).split(" ", 1)[0]] += 1
-            except ValueError:
-                pass
-    return counts.most_common(1)[0][0] if counts else None
+    head = text[:400]
+    if head.isascii():
+        return "LATIN" if any(c.isalpha() for c in head) else None
+    best, n_best = None, 0
+    for name, rx in _SCRIPTS:
+        n = len(rx.findall(head))
+        if n > n_best:
+            best, n_best = name, n
+    return best
 
 
 def detect(text: str) -> tuple[str | None, float]:
@@ -50,13 +58,40 @@ def detect(text: str) -> tuple[str | None, float]:
     return res[0]["lang"], float(res[0]["score"])
 
 
+WINDOW = 400  # characters of consecutive same-script paragraphs judged in one call
+
+
+def _raw_languages(paragraphs: list[str]) -> list[tuple[str | None, bool, str | None]]:
+    """(language, confident, script) per paragraph.
+
+    News text often has one sentence per line, so consecutive paragraphs of the same script
+    are judged together in windows: one call per window instead of one per line. A window
+    whose verdict is not confident is judged paragraph by paragraph, so a quote in another
+    language of the same script is still found."""
+    scripts = [_script(p) for p in paragraphs]
+    out: list = [None] * len(paragraphs)
+    i = 0
+    while i < len(paragraphs):
+        j, size = i, 0
+        while j < len(paragraphs) and scripts[j] == scripts[i] and (size == 0 or size + len(paragraphs[j]) <= WINDOW):
+            size += len(paragraphs[j])
+            j += 1
+        lang, score = detect(" ".join(paragraphs[i:j]))
+        if j - i > 1 and lang is not None and score >= 0.9:
+            for k in range(i, j):
+                out[k] = (lang, len(_WORD.findall(paragraphs[k])) >= 1, scripts[k])
+        else:
+            for k in range(i, j):
+                l, sc = detect(paragraphs[k]) if j - i > 1 else (lang, score)
+                out[k] = (l, l is not None and sc >= MIN_SCORE and len(_WORD.findall(paragraphs[k])) >= MIN_WORDS,
+                          scripts[k])
+        i = j
+    return out
+
+
 def paragraph_languages(paragraphs: list[str]) -> tuple[list[str | None], list[str]]:
     """Per-paragraph languages and the document's languages (most text first)."""
-    raw = []
-    for p in paragraphs:
-        lang, score = detect(p)
-        confident = lang is not None and score >= MIN_SCORE and len(_WORD.findall(p)) >= MIN_WORDS
-        raw.append((lang, confident, _script(p)))
+    raw = _raw_languages(paragraphs)
     weight: Counter = Counter()
     script_main: dict[str, Counter] = {}
     for (lang, confident, script), p in zip(raw, paragraphs):
