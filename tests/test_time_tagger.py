@@ -179,3 +179,35 @@ def test_hostile(text):
     assert all(text[m.start:m.end] == m.text for m in ms)
     if text in ("may I", "1,960 soldiers", "$2000"):
         assert ms == []
+
+
+def test_russian_more():
+    ref = "2020-11-14"
+    m = one("Перемирие вступило в силу в 00:00 по московскому времени 10 ноября.", ref)
+    assert (m.value, m.type) == ("2020-11-10T00:00+03:00", "TIME")
+    assert one("На прошлой неделе стороны встретились.", ref).value == "2020-W45"
+    assert one("В прошлом году было иначе.", ref).value == "2019"
+    assert one("Три дня назад всё закончилось.", ref).value == "2020-11-11"
+    assert one("Переговоры продлятся 44 дня.", ref).value == "P44D"
+    assert one("Обсуждения будут продолжены в понедельник.", ref).value == "2020-11-16"
+    # mixed-language document, lang detected from Cyrillic
+    ms = tag("Talks ended on November 14. Как передает в субботу Trend.", ref)
+    assert [m.value for m in ms] == ["2020-11-14", "2020-11-14"]
+
+
+def test_body_sentence_is_not_a_publication_stamp():
+    ms = tag("Talks will last 44 days. They resumed on 9 November 2020.", "2020-11-14")
+    assert all(m.role != "publication" for m in ms)
+
+
+def test_no_ref_anchors_on_inferred_publication_date():
+    t = ("Units entered the Lachin region on December 1, the ministry said. "
+         "On September 27, 2020, the conflict broke out. Armenia had to leave Aghdam by November 20.")
+    vals = {m.text: m.value for m in tag(t)}
+    assert vals["December 1"] == "2020-12-01"
+    assert vals["November 20"] == "2020-11-20"
+
+
+def test_ages_and_rates_are_not_durations():
+    assert tag("A 6-year-old boy was rescued.", "2000-01-07") == []
+    assert tag("It saves $500 million a year.", "1989-10-30") == []

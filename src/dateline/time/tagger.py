@@ -892,7 +892,7 @@ def _h_duration(m, ctx, s, e):
     if low_num in ("a", "an", "single") or low_num == "one":
         pre = ctx.text[max(0, s - 16):s].lower()
         # "$5 a year", "3% a month", "twice a day" -> a frequency
-        if low_num in ("a", "an") and not mods and re.search(r"(?:\d|%|cents?|dollars?|percent|pounds?|euros?|shares|seats|flights|barrels|tons|trips)\s*$", pre):
+        if low_num in ("a", "an") and not mods and not m["dir"] and re.search(r"(?:\d|%|cents?|dollars?|percent|pounds?|euros?|shares|seats|flights|barrels|tons|trips|million|billion|thousand|hundred)\s*$", pre):
             return None  # "$5 a year", "700 seats a week": a rate, not tagged in TimeBank
         if low_num in ("a", "an") and not mods and re.search(r"(?:times|once|twice)\s*$", pre):
             return f"P1{_code_letter(code)}" if code not in ("H", "MIN", "S") else f"PT1{_code_letter(code)}", "SET"
@@ -1339,8 +1339,10 @@ def _publication(text: str, ms: list[TimeMention]) -> None:
         le = text.find("\n", mm.end)
         if le < 0:
             le = L
-        if le - ls > 200:
-            continue  # a header or dateline line is short
+        if le - ls > 200 or not any(ch.isdigit() for ch in mm.text):
+            continue  # a header or dateline line is short and carries a written date
+        if re.search(r"[.!?]\s+\S", text[ls:le].replace(mm.text, " ")):
+            continue  # several sentences: body text, not a stamp
         line = text[ls:le]
         before = text[ls:mm.start]
         after = text[mm.end:le]
