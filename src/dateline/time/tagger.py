@@ -551,6 +551,10 @@ def _h_deictic(m, ctx, s, e):
         if w in ("скоро", "в ближайшее время"):
             return "FUTURE_REF", "DATE"
         return None
+    if w == "today" and re.match(r"['’]s\s+(?:world|youth|society|generation|standards|economy|"
+                                 r"children|kids|young|technology|computers|personal|market|markets|"
+                                 r"geography|music|culture|politics|media)\b", ctx.text[e:e + 16], re.I):
+        return None  # generic "today's world" = nowadays; TimeBank leaves it untagged
     pod = _POD.get((m["pod"] or "").lower(), "")
     if w == "tonight":
         pod = "NI"
@@ -596,6 +600,8 @@ def _h_refw(m, ctx, s, e):
             v = "FUTURE_REF"
         else:
             return None
+    if w == "the future" and ctx.text[e:e + 4].lower() == " of ":
+        return None  # "the future of our peoples": not a time
     if w == "now":
         pre = ctx.text[max(0, s - 1):s]
         post = ctx.text[e:e + 6].lower()
