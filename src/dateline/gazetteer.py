@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 
 # --------------------------------------------------------------------------------------------
 # data model
@@ -92,6 +92,10 @@ CURATED_REGIONS: dict[str, tuple[str, str | None, float, float, tuple[str, ...]]
     "balkans": ("Balkans", None, 43.0, 21.0, ("Balkan Peninsula",)),
     "central-asia": ("Central Asia", None, 43.0, 65.0, ()),
     "black-sea": ("Black Sea", None, 43.4, 34.3, ("Черное море", "Чёрное море")),
+    "north-sea": ("North Sea", None, 56.0, 3.0, ()),
+    "mediterranean": ("Mediterranean Sea", None, 35.0, 18.0, ("Mediterranean",)),
+    "persian-gulf": ("Persian Gulf", None, 26.0, 52.0, ("Arabian Gulf",)),
+    "gulf-of-mexico": ("Gulf of Mexico", None, 25.0, -90.0, ()),
     "caspian-sea": ("Caspian Sea", None, 41.7, 50.6, ("Caspian", "Каспийское море")),
 }
 
@@ -180,7 +184,8 @@ PLACE_SUFFIXES = {
 }
 # lower-case words that may stand inside a multi-word place name
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "el",
-              "al", "am", "an", "der", "di", "y", "i"}
+              "al", "am", "an", "der", "di", "y", "i", "au", "aux", "en", "sur", "sous",
+              "les", "lès", "do", "dos", "das", "e", "im", "bei", "ad", "ar", "as", "ash"}
 
 COUNTRY_MODIFIERS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -377,7 +382,7 @@ def build(path: Path | None = None) -> Path:
         low = key.lower()
         if kind in ("country", "region", "continent", "state"):
             return 3
-        if single and low in STOP_WORDS_SMALL:
+        if (single and low in STOP_WORDS_SMALL) or key in NOT_PLACES:
             return 0
         common = single and low in english
         if is_cap or pop >= FAMOUS_CITY_POP:
@@ -414,7 +419,24 @@ def build(path: Path | None = None) -> Path:
     return path
 
 
+# names that are towns somewhere but in news text are nearly always something else
+NOT_PLACES = {
+    "Congress", "Parliament", "Senate", "White House", "Capitol Hill", "Pentagon",
+    "Red Cross", "Google", "Apple", "Amazon", "Mercedes", "Carrefour", "Markit", "The Post",
+    "God", "War", "Arab", "Roman", "Port", "Bab", "Obama", "Annan", "Bush", "Clinton",
+    "Trump", "Biden", "Putin", "Assad", "Gaddafi", "Mubarak", "Jackson", "Lincoln", "Dan",
+    "Kuna", "Bon", "Ward", "Sparks", "Union", "Republic", "Democrat", "Liberal", "Labour",
+    "Conservative", "Christian", "Muslim", "Islam", "Jesus", "Christ", "Allah", "Mass",
+    "Police", "Army", "Navy", "Marine", "Marines", "Reuters", "Tass", "Trend", "Media",
+    "Twitter", "Facebook", "Internet", "Euro", "Dollar", "Mayor", "General", "Colonel",
+}
+
 STOP_WORDS_SMALL = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "north", "south", "east", "west", "northeast",
+    "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "central", "city", "town", "state", "county", "river", "lake", "mount", "island",
     "of", "most", "even", "many", "more", "such", "same", "also", "the", "a", "an", "and",
     "or", "but", "is", "was", "be", "as", "at", "by", "for", "from", "in", "into", "on",
     "to", "with", "all", "any", "some", "no", "not", "only", "own", "so", "than", "too",
@@ -467,14 +489,21 @@ _KIND_RANK = {"country": 0, "region": 1, "continent": 1, "state": 2, "city": 3}
 
 
 def _rank(p: Place, canonical: int, countries: frozenset[str]) -> tuple:
-    kind = _KIND_RANK.get(p.kind, 4)
-    if p.kind == "city" and p.capital:
-        kind = 1
-    # a place in a country the document is about beats a bigger namesake elsewhere
+    # countries, regions, continents and states first; then capitals and big cities; then
+    # towns, where a town in a country the text is about beats a bigger namesake elsewhere
+    # (a US state ranks with the big cities, after a capital or a bigger city of its name:
+    # "Washington" is the capital, "New York" the city, "Texas" the state)
+    if p.kind in ("country", "region", "continent"):
+        cls = 0
+    elif p.kind == "state" or p.capital or p.population >= FAMOUS_CITY_POP:
+        cls = 1
+    else:
+        cls = 2
     in_ctx = 0 if (countries and p.country in countries) else 1
-    if p.kind == "country" and countries and p.country not in countries:
-        in_ctx = 0 if kind == 0 else in_ctx  # a country name always means the country
-    return (in_ctx, kind, 0 if p.admin else 1, -p.population, 0 if canonical else 1, p.id)
+    if cls == 1:
+        return (cls, 0 if p.capital else 1, -p.population, in_ctx, p.id)
+    return (cls, in_ctx, _KIND_RANK.get(p.kind, 4), 0 if p.admin else 1, -p.population,
+            0 if canonical else 1, p.id)
 
 
 def candidates(name: str, countries: frozenset[str] | set[str] | None = None) -> list[Place]:
