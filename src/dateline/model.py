@@ -82,3 +82,65 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     ext_id: str | None = None
+
+
+@dataclass
+class Span:
+    """A piece of a document's cleaned text."""
+    text: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class EventMention:
+    """One sentence of one document reporting that something happened (or will happen).
+
+    Produced per document by dateline.events; linked across documents into Events by
+    dateline.link. Offsets point into the document's cleaned text."""
+    doc: str
+    start: int                      # the quote: the sentence, text[start:end]
+    end: int
+    quote: str
+    trigger: Span | None            # the verb or event noun
+    date: str | None                # YYYY | YYYY-MM | YYYY-MM-DD, at the granularity the text supports
+    date_how: str                   # "explicit": a time expression of this clause; "publication":
+                                    # a present-tense news lead dated by its publication; "none"
+    time: Span | None = None        # the time expression the date came from
+    modality: str = "asserted"      # asserted | reported | planned
+    attributed_to: str | None = None  # canonical name of who said so (reported speech)
+    actors: list[str] = field(default_factory=list)   # canonical entity names (within the doc)
+    places: list[str] = field(default_factory=list)
+    repeated: bool = False          # in a paragraph repeated from other documents
+    sentence_index: int = 0         # position of the sentence in the document (leads matter)
+
+    def to_json(self) -> dict:
+        d = dict(self.__dict__)
+        d["trigger"] = self.trigger.to_json() if self.trigger else None
+        d["time"] = self.time.to_json() if self.time else None
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "EventMention":
+        d = dict(d)
+        d["trigger"] = Span(**d["trigger"]) if d.get("trigger") else None
+        d["time"] = Span(**d["time"]) if d.get("time") else None
+        return cls(**d)
+
+
+@dataclass
+class Event:
+    """A real-world event, seen in one or more documents (each mention keeps its quote)."""
+    id: str
+    date: str                       # YYYY | YYYY-MM | YYYY-MM-DD
+    summary: str
+    modality: str
+    actors: list[str] = field(default_factory=list)   # entity ids
+    places: list[str] = field(default_factory=list)   # entity ids
+    sources: list[EventMention] = field(default_factory=list)
+    importance: float = 0.0
+    background: bool = False        # history outside the story window (e.g. 1988 in a 2020 story)
+    attributed_to: dict[str, str | None] = field(default_factory=dict)  # (doc:start) -> entity id
