@@ -1,0 +1,733 @@
+"""Event mentions: per document, per sentence -- what happened, who, where, when, how sure.
+
+``extract_events(doc, entity_mentions, repeated=None)`` -> ``list[EventMention]``.
+
+No parser, no model: sentences come from :mod:`dateline.sentences`, times from
+``doc.times`` (the temporal tagger's TimeMentions, already anchored), actors and places
+from the given entity mentions (optional: with ``None`` there are no actors/places and
+attribution falls back to the phrase's head noun). ~1 ms per 700-word article.
+
+How a sentence becomes event mentions
+-------------------------------------
+* The sentence is cut into clauses at subordinators (which/who/when/that/if/because...),
+  at ``and``/``but`` followed by a verb group, at ``;`` and dashes. Verbs are recognised by
+  word lists (auxiliaries, modals, irregular past forms, a news-verb lexicon with its
+  inflections) and by ``-ed`` morphology (lower-case, not after a determiner).
+* Every time expression with a calendar value (``2020-11-10``, ``2020-07``, ``1988``,
+  ``2020-11-10T00:00`` -> day; not durations, SETs, ``PAST_REF``, ``XXXX-WXX-3``...) is
+  attached to a trigger: a noun it premodifies ("the 1994 ceasefire"), else the nearest verb
+  before it in its clause, else the nearest after it, else the neighbouring clause's verb
+  (fronted "On November 16, Russia sent ..."; "withdrawal ... on 25 November" after
+  ``before/after the`` + event noun gives that noun). A range end is skipped when its range
+  start is in the same sentence (the event date is the start).
+  Each (trigger, date) pair is one mention, so "vacated Aghdam on November 20 and will vacate
+  Lachin on December 1" gives an asserted and a planned mention.
+* Values with an unknown year (``XXXX-11-10``, an undated article) give a mention with
+  ``date=None, date_how="none"`` and ``time`` set: the linker may resolve the year from other
+  documents (see :mod:`dateline.link`); alone they never reach the timeline.
+* Undated sentences give a mention only when they are a news lead (the first body
+  sentences, or a headline line) in the present tense or present perfect ("X and Y have
+  discussed ...", "Minister meets with ..."): then ``date`` is the publication date,
+  ``date_how="publication"``; a first body sentence restating such a headline (sharing
+  its content words) gets the same. Other undated sentences give no mention
+  (counted as ``undated``).
+* Modality per mention: ``planned`` (will, is due to, plans/agreed/expected to, had to,
+  infinitives, deadline-role times in a non-past clause), ``reported`` (said, stated,
+  announced, according to, citing, referring to, "X reports ..."; ``attributed_to`` = the
+  speaker entity's canonical name, else the phrase's head noun), else ``asserted``.
+* Dropped (counted in ``counters`` under ``dropped:<reason>``): ``negated`` (not, never,
+  no ... was, denied, refused, failed to), ``hypothetical`` (would/could/might/may/should
+  outside reported speech, if/unless clauses), ``headline`` (a title line with no
+  present-tense verb), ``no_trigger``, ``non_english`` handled only through time+verb lists.
+
+Pass ``counters=collections.Counter()`` to collect the counters.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .model import Document, EventMention, Span
+from .sentences import split
+
+__all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
+
+DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
+                "undatable_time")
+
+# ------------------------------------------------------------------------------------ lexicon
+
+_AUX_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
+_AUX_HAVE = {"has", "have", "had", "having"}
+_AUX_DO = {"do", "does", "did"}
+_MODAL_FUT = {"will", "shall", "'ll", "’ll", "wo"}
+_MODAL_HYP = {"would", "could", "might", "may", "should", "can", "must", "ought"}
+_AUX = _AUX_BE | _AUX_HAVE | _AUX_DO | _MODAL_FUT | _MODAL_HYP
+
+_IRREGULAR = """began begun broke broken took taken met made sent held led said told fought won
+lost left went gone came come gave given saw seen found struck shot fell fallen hit put set cut
+ran rose risen sought brought thought bought caught kept spent built fled stood understood wrote
+written spoke spoken chose chosen drove driven flew flown grew grown knew known threw thrown drew
+drawn withdrew withdrawn bore borne swore sworn tore torn shook shaken arose arisen became become
+beat beaten bit bitten blew blown forgave forgiven froze frozen hid hidden laid lay lent let lit
+meant paid quit read rode sank sunk sold shut sang sung sat slept slid spread sprang stole
+stolen stuck stung strove swept swam swung taught tore woke woken wore worn wound overtook
+overtaken undertook undertaken overthrew overthrown broadcast forecast upheld withheld
+""".split()
+_IRREGULAR_SET = set(_IRREGULAR)
+
+# a news-verb lexicon (lemmas); inflections are derived
+_LEMMAS = """accept accuse achieve acquire add adopt agree aim allow announce appoint approve
+arrest arrive ask attack attend award ban beat begin block bomb break bring build call capture
+cease celebrate change charge claim close collapse come complete conclude condemn confirm
+continue control convict cross cut declare decide defeat delay deliver demand deny deploy
+destroy die discuss dismiss drop elect end enter erupt escalate establish evacuate expand expel
+explode fail fall file fire fly focus follow free give grant hail hand hit hold host hurt impose
+increase injure introduce invade issue join kill launch lead leave lift liberate lose mark meet
+move name negotiate occupy offer open order pass pay plan pledge post promise propose protest
+publish push raise reach receive recognize recognise reclaim reject release remove reopen
+replace report resign resume retake return reveal rise rule say score seize sell send sentence
+shell shoot shut sign start state stop strike surrender suspend take talk threaten transfer
+travel urge vacate violate visit vote warn welcome win withdraw""".split()
+_REPORT_VERBS = {"say", "state", "report", "announce", "tell", "claim", "add", "note", "confirm",
+                 "stress", "declare", "accuse", "insist", "warn", "allege", "write", "tweet",
+                 "explain", "emphasize", "emphasise", "underline", "mention", "inform",
+                 "quote", "cite"}
+
+_NOT_VERB_ED = {"red", "bed", "need", "speed", "seed", "feed", "greed", "shed", "hundred",
+                "armed", "united", "based", "so-called", "dated", "related", "concerned",
+                "interested", "detailed", "advanced", "alleged", "unrecognized",
+                "unrecognised", "occupied", "disputed", "liberated", "renewed", "limited",
+                "sacred", "wicked", "naked", "ragged", "aged", "beloved", "indeed", "embed",
+                "proceed", "succeed", "exceed", "breed", "creed", "deed", "weed", "reed",
+                "tweed", "steed", "bleed", "heed", "sled", "fled", "led", "wed", "bred",
+                "ied", "ted", "ned", "med", "fed", "coed", "biased", "skilled", "armoured",
+                "armored", "unprecedented", "experienced", "talented", "crowded", "varied",
+                "tired", "expected", "supposed", "used", "complicated", "sophisticated"}
+_VERB_FORMS: dict[str, str] = {}
+
+
+def _inflect(lemma: str) -> list[str]:
+    forms = [lemma]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms += [lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms += [lemma + "es", lemma + "ed"]
+    else:
+        forms += [lemma + "s"]
+        forms += [lemma + "d"] if lemma.endswith("e") else [lemma + "ed"]
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        forms.append(lemma[:-1] + "ing")
+    else:
+        forms.append(lemma + "ing")
+    # doubled consonant (stop -> stopped, ban -> banned)
+    if (len(lemma) <= 4 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma)) or \
+            lemma in ("control", "occur", "refer", "commit", "admit", "omit", "permit"):
+        forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+for _l in _LEMMAS + sorted(_REPORT_VERBS):
+    for _f in _inflect(_l):
+        _VERB_FORMS.setdefault(_f, _l)
+for _f, _l in {"began": "begin", "begun": "begin", "broke": "break", "broken": "break",
+               "took": "take", "taken": "take", "met": "meet", "made": "make", "sent": "send",
+               "held": "hold", "led": "lead", "said": "say", "says": "say", "told": "tell",
+               "fought": "fight", "won": "win", "lost": "lose", "left": "leave", "went": "go",
+               "came": "come", "gave": "give", "given": "give", "saw": "see", "seen": "see",
+               "found": "find", "struck": "strike", "shot": "shoot", "fell": "fall",
+               "fallen": "fall", "rose": "rise", "risen": "rise", "withdrew": "withdraw",
+               "withdrawn": "withdraw", "brought": "bring", "built": "build", "fled": "flee",
+               "stood": "stand", "wrote": "write", "written": "write", "spoke": "speak",
+               "spoken": "speak", "chose": "choose", "flew": "fly", "flown": "fly",
+               "knew": "know", "threw": "throw", "drew": "draw", "sought": "seek",
+               "became": "become", "paid": "pay", "sold": "sell", "shut": "shut",
+               "hit": "hit", "put": "put", "set": "set", "cut": "cut", "ran": "run",
+               "upheld": "uphold", "overtook": "overtake", "arose": "arise",
+               "laid": "lay", "kept": "keep", "spent": "spend", "caught": "catch",
+               "taught": "teach", "thought": "think", "bought": "buy", "meets": "meet",
+               "meeting": "meet"}.items():
+    _VERB_FORMS[_f] = _l
+# "meeting(s)" is more often a noun; handled as an event noun
+_VERB_FORMS.pop("meeting", None)
+
+_EVENT_NOUNS = {
+    "withdrawal", "attack", "attacks", "clash", "clashes", "meeting", "meetings", "talks",
+    "war", "ceasefire", "cease-fire", "truce", "armistice", "agreement", "accord", "deal",
+    "treaty", "signing", "visit", "election", "elections", "vote", "referendum", "deployment",
+    "conversation", "call", "offensive", "counteroffensive", "counter-offensive", "invasion",
+    "protest", "protests", "strike", "strikes", "explosion", "blast", "bombing", "earthquake",
+    "summit", "conference", "negotiations", "fighting", "hostilities", "conflict", "crash",
+    "shooting", "arrest", "trial", "verdict", "resignation", "handover", "evacuation",
+    "occupation", "liberation", "launch", "collapse", "coup", "uprising", "riot", "riots",
+    "declaration", "statement", "escalation", "ruling", "independence", "pullout",
+}
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
+             "these", "those", "there"}
+_SUBORD = {"which", "who", "whom", "whose", "when", "where", "while", "whereas", "because",
+           "although", "though", "if", "unless", "whether", "that", "after", "before", "since",
+           "until", "once"}
+_HYP_INTRO = {"if", "unless", "whether"}
+_REL_INTRO = {"which", "who", "whom", "whose", "that", "where"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+         "our", "my", "your", "some", "any", "all", "no", "every", "each", "many", "several",
+         "two", "three", "of"}
+_PREPS = {"on", "in", "at", "by", "from", "to", "until", "till", "since", "for", "during",
+          "of", "with", "between", "before", "after", "around", "about", "as", "into",
+          "within", "through", "over", "under", "per", "via", "than"}
+
+_TOKEN = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*|n['’]t|['’](?:ll|s|d|ve|re)|\d+(?:[.,]\d+)*|[^\s\w]")
+_CLAUSE_PUNCT = {";", "—", "–", "(", ")", ":"}
+_QUOTES = {"“", "”", '"', "``", "''"}
+
+_NEG_WORDS = {"not", "n't", "n’t", "never", "neither", "nor", "denied", "denies", "deny",
+              "refused", "refuses", "refuse", "failed", "fails", "fail", "without"}
+_PLAN_PHRASE = re.compile(
+    r"\b(?:will|shall|['’]ll|is|are|was|were)\s+(?:\w+\s+)?(?:due|set|scheduled|expected|"
+    r"planned|going|slated|poised|to)\b|\b(?:plans?|planned|planning|intends?|intended|"
+    r"agreed|agrees|aims?|aimed|promised|pledged|vowed|decided|hopes?|wants?|seeks?|"
+    r"had|has|have|need|needs|needed|ready|request|deadline)\s+to\b",
+    re.I)
+_REPORT_CUE = re.compile(
+    r"\b(?:according to|citing|cited|referring to|quoting|quoted|said|says|stated|"
+    r"told|tells|reported|informed)\b|"
+    r"\b(?:[A-Z][\w-]*|ministry|agency|media|officials?|spokes\w+)\s+reports\b|"
+    r"\b(?:announced|announces|claimed|claims|added|noted|confirmed|stressed|states|"
+    r"declared|insisted|warned|alleged|wrote|tweeted|explained|emphasized|emphasised|"
+    r"reports)\s*(?:that\b|[,:“\"]|$)|[”\"]\s*,?\s*(?:he|she|they|it)?\s*(?:announced|"
+    r"claimed|added|noted|confirmed|stressed|declared|insisted|warned|wrote|tweeted|"
+    r"explained)\b", re.I)
+_ATTRIB_AFTER = re.compile(
+    r"\b(?:according to|citing|cited|referring to|quoting|reported by|reported in|"
+    r"stated by|announced by|said by)\s+(?:the\s+)?|со ссылкой на\s+|"
+    r"\b(?:was|were|been)\s+(?:reported|announced|stated|confirmed)\b[^.]*?\b(?:by|in)\s+"
+    r"(?:the\s+)?", re.I)
+_ATTRIB_HEAD = re.compile(r"((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}[A-Z][\w.’'-]*|"
+                          r"(?:\w+\s+){0,3}\w+)")
+_SUBJ_BEFORE = re.compile(
+    r"(?:^|[,;:“”\"]\s*|\s)((?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+),?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:said|says|stated|states|told|announced|announces|claimed|claims|reported|reports|"
+    r"confirmed|declared|noted|stressed|added|warned|insisted|tweeted|wrote)\b",
+    re.I)
+_SAID_X = re.compile(r"\b(?:said|says|stated|added|noted|told|reported)\s+(?:the\s+)?"
+                     r"((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*[.,]?\s*$", re.I)
+
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_PARTIAL_VALUE = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(?:T.*)?$")
+_COARSE_VALUE = re.compile(r"^(\d{4})-(?:Q\d|H\d|SP|SU|FA|WI)$")
+
+
+def date_of_value(value: str) -> str | None:
+    """The event date a TIMEX3 value supports: YYYY, YYYY-MM or YYYY-MM-DD; None for
+    durations, SETs, reference words, weeks, decades and values with an unknown part."""
+    m = _DATE_VALUE.match(value)
+    if m:
+        y, mo, d = m.groups()
+        if d:
+            return f"{y}-{mo}-{d}"
+        if mo:
+            return f"{y}-{mo}"
+        return y
+    m = _COARSE_VALUE.match(value)
+    if m:
+        return m.group(1)
+    return None
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+class _Tok:
+    __slots__ = ("s", "e", "w", "low", "verb", "lemma", "aux")
+
+    def __init__(self, s, e, w):
+        self.s, self.e, self.w = s, e, w
+        self.low = w.lower()
+        self.verb = False
+        self.aux = False
+        self.lemma = None
+
+
+def _tokens(text: str, s: int, e: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s, e)]
+
+
+def _tag_verbs(toks: list[_Tok]) -> None:
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        prev = toks[i - 1].low if i else ""
+        if low in _AUX:
+            t.aux = True
+            continue
+        if not t.w[:1].isalpha():
+            continue
+        capital = t.w[:1].isupper()
+        if capital and i > 0 and prev not in _QUOTES and prev not in ("``",):
+            continue  # a name, not a verb
+        lemma = _VERB_FORMS.get(low)
+        after_aux = prev in _AUX or (i > 1 and toks[i - 2].low in _AUX and
+                                     prev in ("not", "n't", "also", "already", "just",
+                                              "been", "being", "be", "then", "now", "still"))
+        after_to = prev == "to"
+        if low.endswith("ing"):
+            # a progressive only after be; a gerund / participle otherwise
+            if after_aux and prev in _AUX_BE | {"been", "being"}:
+                t.verb, t.lemma = True, lemma or low[:-3]
+            continue
+        if lemma is not None:
+            if prev in _DETS and not after_aux and not (prev == "that" and low != lemma and
+                                                       not low.endswith("s")):
+                continue  # "the attack", "a call"
+            if (low == lemma or (low.endswith("s") and low[:-1] == lemma) or
+                    low == lemma + "es") and not (after_aux or after_to) and i > 0:
+                # base / -s forms double as nouns ('military attack', 'territorial claims'):
+                # a verb needs a subject-like word before it
+                pw = toks[i - 1].w
+                if not (pw[:1].isupper() or prev in _PRONOUNS or prev.endswith("ly") or
+                        (prev.endswith("s") and not prev.endswith("ss") and
+                         low.endswith("s") is False)):
+                    continue
+            t.verb, t.lemma = True, lemma
+            continue
+        if low in _IRREGULAR_SET:
+            if prev in _DETS and prev != "that" and low not in ("met", "said", "sent", "held",
+                                                                 "began"):
+                continue
+            t.verb, t.lemma = True, low
+            continue
+        if low.endswith("ed") and len(low) > 4 and low not in _NOT_VERB_ED and "-" not in low:
+            if prev in _DETS and not after_aux:
+                continue  # "the occupied territories"
+            t.verb, t.lemma = True, low[:-2] if low.endswith("ted") else low[:-1] \
+                if low.endswith("ed") and low[-3:-2] in "aeiou" else low[:-2]
+            continue
+        if after_aux or after_to:
+            # base form after a modal or 'to': 'will vacate', 'to sign'
+            if (prev in _MODAL_FUT | _MODAL_HYP or after_to) and low.isalpha() and \
+                    low not in _DETS and low not in _PREPS and len(low) > 2 and \
+                    not t.w[:1].isupper():
+                if after_to and i > 1 and toks[i - 2].low in ("according", "due", "up",
+                                                              "prior", "close", "next"):
+                    continue
+                t.verb, t.lemma = True, lemma or low
+    # 'took place' etc: fine as is
+
+
+def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
+    """[(first token, end token, kind)]: kind is 'main', 'rel', 'sub', 'hyp', 'comp'."""
+    cuts: list[tuple[int, str]] = [(0, "main")]
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        if low in _SUBORD and i > 0:
+            kind = "hyp" if low in _HYP_INTRO else "rel" if low in _REL_INTRO else "sub"
+            if low == "that":
+                prev = toks[i - 1]
+                nxt = toks[i + 1].low if i + 1 < n else ""
+                if nxt in _AUX or nxt in _DETS or nxt in ("it", "he", "she", "they", "we"):
+                    kind = "comp" if (prev.lemma in _REPORT_VERBS or prev.low in
+                                      _NOUN_COMP) else "rel"
+                else:
+                    if prev.lemma in _REPORT_VERBS or prev.low in _NOUN_COMP:
+                        kind = "comp"
+                    elif prev.low in _DETS or prev.low in _PREPS:
+                        continue  # 'that day', 'of that'
+            if low in ("after", "before", "since", "until") and i + 1 < n and \
+                    toks[i + 1].low in _DETS | _EVENT_NOUNS:
+                # a prepositional phrase ('before the withdrawal'): cut too, it may carry a
+                # nominal event of its own
+                kind = "pp"
+            cuts.append((i, kind))
+        elif low in ("and", "but") and i + 1 < n:
+            # 'and' + verb group starts a coordinate clause
+            for j in range(i + 1, min(n, i + 4)):
+                if toks[j].aux or toks[j].verb:
+                    cuts.append((i, "main"))
+                    break
+                if toks[j].w in _CLAUSE_PUNCT:
+                    break
+        elif t.w in _CLAUSE_PUNCT or t.w in ("“", "”", "``", "''", '"'):
+            cuts.append((i, "main" if t.w not in ("(",) else "paren"))
+    out = []
+    for k, (i, kind) in enumerate(cuts):
+        j = cuts[k + 1][0] if k + 1 < len(cuts) else n
+        if j > i:
+            out.append((i, j, kind))
+    return out
+
+
+_NOUN_COMP = {"fact", "claims", "claim", "reports", "report", "news", "statement", "hope",
+              "belief", "assurance", "confidence", "evidence", "sign", "signs", "idea",
+              "warning", "promise"}
+
+
+def _span(text: str, s: int, e: int) -> Span:
+    return Span(text[s:e], s, e)
+
+
+def _head_noun(phrase: str) -> str | None:
+    words = re.findall(r"[\w’'-]+", phrase)
+    words = [w for w in words if w.lower() not in _DETS and w.lower() not in ("the",)]
+    if not words:
+        return None
+    # a capitalised name: the whole name; else the last word (the head of 'the defense ministry')
+    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)\s+(?:the\s+)?[A-Z][\w’'-]*|"
+                      r"\s+[A-Z][\w’'-]*)*", phrase)
+    if runs:
+        return max(runs, key=len)
+    return words[-1]
+
+
+# ------------------------------------------------------------------------------------ main
+
+
+def extract_events(doc: Document, entity_mentions: list | None = None,
+                   repeated: list[dict] | None = None, *,
+                   counters: Counter | None = None) -> list[EventMention]:
+    """Event mentions of one document (see the module docstring)."""
+    text = doc.text
+    c = counters if counters is not None else Counter()
+    sents = split(text, doc.paragraphs)
+    if not sents:
+        return []
+    starts = [s for s, _ in sents]
+    # time expressions per sentence
+    times_by_sent: dict[int, list] = {}
+    for tm in doc.times:
+        if tm.role == "publication":
+            continue
+        i = bisect.bisect_right(starts, tm.start) - 1
+        if i >= 0 and tm.end <= sents[i][1]:
+            times_by_sent.setdefault(i, []).append(tm)
+    ents_by_sent: dict[int, list] = {}
+    if entity_mentions:
+        for em in entity_mentions:
+            i = bisect.bisect_right(starts, em.start) - 1
+            if i >= 0 and em.end <= sents[i][1]:
+                ents_by_sent.setdefault(i, []).append(em)
+    rep_ranges = sorted((r["start"], r["end"]) for r in (repeated or []))
+    published = (doc.published or "")[:10] or None
+
+    out: list[EventMention] = []
+    body_index = 0          # index among body (non-headline) sentences
+    lead_headline_words: set[str] | None = None
+    for si, (ss, se) in enumerate(sents):
+        stext = text[ss:se]
+        toks = _tokens(text, ss, se)
+        if len(toks) < 3:
+            c["dropped:no_trigger"] += 1
+            continue
+        cyr = bool(re.search(r"[А-Яа-яЁё]{3}", stext))
+        _tag_verbs(toks)
+        headline = _is_headline(stext, toks)
+        times = times_by_sent.get(si, [])
+        ents = ents_by_sent.get(si, [])
+        made = _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr)
+        if not made and not times and published and not cyr:
+            # an undated news lead in the present (perfect) tense: the publication date
+            pub = None
+            if headline:
+                if si < 12 and _present_verb(toks) is not None:
+                    pub = _lead_event(doc, text, ss, se, toks, ents, si, c, published)
+                    if pub:
+                        lead_headline_words = _content_words(stext)
+                else:
+                    c["dropped:headline"] += 1
+            elif body_index < 2:
+                pub = _lead_event(doc, text, ss, se, toks, ents, si, c, published,
+                                  headline_words=lead_headline_words if body_index == 0
+                                  else None)
+            if pub:
+                made = [pub]
+            elif not headline:
+                c["dropped:undated"] += 1
+        if not headline:
+            body_index += 1
+        for m in made:
+            m.repeated = _inside(rep_ranges, ss, se)
+            m.sentence_index = si
+        out.extend(made)
+    c["mentions"] += len(out)
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    for a, b in ranges:
+        if a <= s and e <= b:
+            return True
+        if a > s:
+            break
+    return False
+
+
+def _is_headline(stext: str, toks: list[_Tok]) -> bool:
+    if stext.rstrip()[-1:] in ".!?\"”'»…":
+        return False
+    return len(toks) <= 30
+
+
+def _present_verb(toks: list[_Tok]) -> int | None:
+    """Index of a present-tense or present-perfect main verb, if any."""
+    for i, t in enumerate(toks):
+        if t.low in ("has", "have") and i + 1 < len(toks):
+            for j in range(i + 1, min(len(toks), i + 4)):
+                if toks[j].verb and toks[j].low != toks[j].lemma:
+                    return j
+        if t.verb and t.lemma and t.low != t.lemma and t.low.endswith("s") and \
+                t.lemma not in _REPORT_VERBS and \
+                not t.low.endswith("ss") and (i == 0 or toks[i - 1].low not in _DETS):
+            return i
+    return None
+
+
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "with", "for", "by", "from",
+         "its", "his", "her", "their", "has", "have", "had", "is", "are", "was", "were"}
+
+
+def _content_words(s: str) -> set[str]:
+    return {w.lower()[:6] for w in re.findall(r"[A-Za-z]{3,}", s) if w.lower() not in _STOP}
+
+
+def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
+                headline_words=None) -> EventMention | None:
+    vi = _present_verb(toks)
+    if vi is None and headline_words:
+        # a first body sentence restating a dated headline (same content words)
+        first = next((i for i, t in enumerate(toks) if t.verb and t.lemma not in
+                      _REPORT_VERBS), None)
+        if first is not None and len(_content_words(text[ss:se]) & headline_words) >= 3:
+            vi = first
+    if vi is None:
+        return None
+    clauses = _clauses(toks)
+    cl = next(((a, b, k) for a, b, k in clauses if a <= vi < b), (0, len(toks), "main"))
+    if cl[2] in ("rel", "sub", "pp"):
+        return None
+    reason = _drop_reason(toks, cl, vi)
+    if reason:
+        c["dropped:" + reason] += 1
+        return None
+    t = toks[vi]
+    modality = "planned" if _planned(text, toks, cl, vi, None) else "asserted"
+    attributed = None
+    if _REPORT_CUE.search(text, ss, se):
+        attributed = _speaker(text, ss, se, ents)
+        modality = "reported" if modality == "asserted" else modality
+    actors, places = _who_where(ents, attributed)
+    return EventMention(doc=doc.id, start=ss, end=se, quote=text[ss:se],
+                        trigger=_span(text, t.s, t.e), date=published, date_how="publication",
+                        time=None, modality=modality, attributed_to=attributed,
+                        actors=actors, places=places, sentence_index=si)
+
+
+def _drop_reason(toks, cl, vi) -> str | None:
+    a, b, kind = cl
+    if kind == "hyp":
+        return "hypothetical"
+    lo = a
+    for j in range(lo, min(b, vi + 2)):
+        w = toks[j].low
+        if w in _NEG_WORDS and j <= vi + 1:
+            if w == "without" and j > vi:
+                continue
+            if w in ("failed", "fails", "fail", "refused", "refuses", "refuse") and j == vi:
+                return "negated"
+            return "negated"
+        if w == "no" and j < vi:
+            nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+            if nxt not in ("longer", "more", "fewer", "less", "later", "sooner"):
+                return "negated"
+        if w in _MODAL_HYP and j < vi and w not in ("must",):
+            return "hypothetical_modal"
+    return None
+
+
+def _planned(text, toks, cl, vi, tm) -> bool:
+    a, b, _k = cl
+    seg_s = toks[a].s
+    seg_e = toks[min(vi, len(toks) - 1)].e
+    if _PLAN_PHRASE.search(text, seg_s, seg_e):
+        return True
+    for j in range(a, vi):
+        if toks[j].low in _MODAL_FUT or toks[j].low == "going":
+            return True
+    if vi > 0 and toks[vi - 1].low == "to":
+        return True
+    if vi > 1 and toks[vi - 1].low in ("be", "been") and toks[vi - 2].low == "to":
+        return True
+    if tm is not None and tm.role == "deadline":
+        # 'by November 20' in a past clause ('had to ... by') is still an obligation; a past
+        # 'lasted until 1994' is not
+        past = any(toks[j].verb and toks[j].low != toks[j].lemma and
+                   not toks[j].low.endswith("s") for j in range(a, vi + 1)) and \
+            not any(toks[j].low in ("had", "have", "has") for j in range(a, vi))
+        if not past or text[tm.start - 3:tm.start].strip().lower() == "by":
+            return not past
+    return False
+
+
+def _speaker(text: str, ss: int, se: int, ents) -> str | None:
+    """Who the sentence is attributed to: an entity in the attribution phrase, else its
+    head noun."""
+    spans: list[tuple[int, int]] = []
+    tail = _SAID_X.search(text, max(ss, se - 120), se)
+    if tail:
+        spans.append((tail.start(1), tail.end(1)))
+    after = [(m.end(), min(se, m.end() + 80), m.group().lower().startswith("according"))
+             for m in _ATTRIB_AFTER.finditer(text, ss, se)]
+    # 'Trend reports citing / referring to the ministry': the cited body speaks
+    spans[:0] = [(a, b) for a, b, acc in after if not acc]
+    for m in _SUBJ_BEFORE.finditer(text, ss, se):
+        spans.append((m.start(1), m.end(1)))
+    spans.extend((a, b) for a, b, acc in after if acc)
+    for types in (("org", "person"), ("place",)):
+        for a, b in spans:
+            for em in ents:
+                if em.start >= a and em.end <= b + 2 and em.type in types and \
+                        not em.is_source:
+                    return em.canonical
+    for a, b in spans:
+        phrase = text[a:b]
+        # cut the phrase at a comma / clause word
+        phrase = re.split(r"[,;:.“”\"]|\b(?:that|which|who|on|in|at|as|and|to)\b", phrase)[0]
+        if re.search(r"[А-Яа-яЁё]", phrase):
+            h = (phrase.split() or [None])[0]
+        else:
+            h = _head_noun(phrase)
+        if h and h.lower() not in _PRONOUNS and h.lower() not in _AUX and \
+                h.lower() not in ("i", "you", "there"):
+            return h
+    return None
+
+
+def _who_where(ents, attributed: str | None) -> tuple[list[str], list[str]]:
+    actors: list[str] = []
+    places: list[str] = []
+    for em in ents:
+        if em.is_source:
+            continue
+        if em.type == "place":
+            if em.canonical not in places:
+                places.append(em.canonical)
+        elif em.canonical != attributed and em.canonical not in actors:
+            actors.append(em.canonical)
+    return actors, places
+
+
+def _time_trigger(toks, clauses, tm) -> tuple[int | None, tuple[int, int, str]]:
+    """(token index of the trigger, the clause) for a time mention."""
+    n = len(toks)
+    ti = next((i for i, t in enumerate(toks) if t.s >= tm.start), n)
+    te = next((i for i, t in enumerate(toks) if t.s >= tm.end), n)
+    ci = next((k for k, (a, b, _) in enumerate(clauses) if a <= ti < b), len(clauses) - 1)
+    a, b, kind = clauses[ci]
+    # a premodifier: 'the 1994 ceasefire agreement'
+    if te < n and te < b and toks[te].w[:1].isalpha() and toks[te].low not in _PREPS and \
+            not toks[te].verb and not toks[te].aux and toks[te].low not in ("and", "or") and \
+            ti > 0 and toks[ti - 1].low in _DETS | {"the"}:
+        j = te
+        while j + 1 < b and toks[j + 1].low in _EVENT_NOUNS:
+            j += 1
+        k = te
+        for q in range(te, min(b, te + 4)):
+            if toks[q].low in _EVENT_NOUNS:
+                k = q
+                break
+        return k, clauses[ci]
+    if kind == "pp":
+        for q in range(a, b):
+            if toks[q].low in _EVENT_NOUNS:
+                return q, clauses[ci]
+    before = [i for i in range(a, ti) if toks[i].verb]
+    if before:
+        return before[-1], clauses[ci]
+    after = [i for i in range(te, b) if toks[i].verb]
+    if after:
+        return after[0], clauses[ci]
+    # neighbours: a fronted time goes with the next clause, otherwise the previous
+    order = [ci + 1, ci - 1] if ti - a <= 2 else [ci - 1, ci + 1]
+    for k in order:
+        if 0 <= k < len(clauses) and clauses[k][2] not in ("hyp",):
+            a2, b2, _ = clauses[k]
+            vs = [i for i in range(a2, b2) if toks[i].verb]
+            if vs:
+                return (vs[0] if k > ci else vs[-1]), clauses[k]
+    for q in range(a, b):
+        if toks[q].low in _EVENT_NOUNS:
+            return q, clauses[ci]
+    return None, clauses[ci]
+
+
+def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[EventMention]:
+    if not times:
+        return []
+    dated = []
+    starts_present = {(t.start) for t in times if t.role == "range_start"}
+    for tm in times:
+        if tm.type not in ("DATE", "TIME"):
+            continue
+        if tm.role == "range_end" and starts_present:
+            continue
+        d = date_of_value(tm.value)
+        partial = d is None and _PARTIAL_VALUE.match(tm.value) is not None
+        if d is None and not partial:
+            c["dropped:undatable_time"] += 1
+            continue
+        dated.append((tm, d))
+    if not dated:
+        return []
+    clauses = _clauses(toks)
+    reported = bool(_REPORT_CUE.search(text, ss, se)) or (cyr and re.search(
+        r"передает|сообщ|заяв|со ссылкой", text[ss:se], re.I) is not None)
+    speaker = _speaker(text, ss, se, ents) if reported else None
+    if cyr and speaker is None and reported:
+        speaker = None
+    out: list[EventMention] = []
+    seen: set[tuple[int, str | None]] = set()
+    seen_dates: set[str] = set()
+    for tm, d in dated:
+        vi, cl = _time_trigger(toks, clauses, tm)
+        if vi is None:
+            if cyr:
+                vi = next((i for i, t in enumerate(toks) if re.search(
+                    r"(?:ли|ла|ло|л|лись|лась|ет|ют|ит|ат|ят)$", t.low) and len(t.low) > 4),
+                    None)
+            if vi is None:
+                c["dropped:no_trigger"] += 1
+                continue
+        reason = _drop_reason(toks, cl, vi)
+        if reason == "hypothetical_modal":
+            # 'would' in reported speech is a future in the past: planned
+            reason = None if reported else "hypothetical"
+            modal_plan = reported
+        else:
+            modal_plan = False
+        if reason:
+            c["dropped:" + reason] += 1
+            continue
+        key = (vi, d or tm.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        if d and d in seen_dates:
+            continue
+        if d:
+            seen_dates.add(d)
+        planned = modal_plan or _planned(text, toks, cl, vi, tm) or (
+            cyr and re.search(r"\bбуд(?:ут|ет)\b", text[ss:se]) is not None)
+        t = toks[vi]
+        if t.lemma in _REPORT_VERBS or (cyr and re.match(r"(?:переда|сообщ|заяв)", t.low)):
+            planned = False  # the statement itself is the event, dated by its time
+        modality = "planned" if planned else "reported" if reported else "asserted"
+        actors, places = _who_where(ents, speaker)
+        out.append(EventMention(
+            doc=doc.id, start=ss, end=se, quote=text[ss:se],
+            trigger=_span(text, t.s, t.e), date=d, date_how="explicit" if d else "none",
+            time=_span(text, tm.start, tm.end), modality=modality,
+            attributed_to=speaker if reported else None, actors=actors, places=places,
+            sentence_index=si))
+    return out
