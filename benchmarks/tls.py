@@ -1,0 +1,281 @@
+"""Timeline summarisation (TLS) on Timeline17, the standard protocol.
+
+For each gold timeline: the input is the topic's articles published within the gold
+timeline's span (first to last gold date); the system makes a timeline with as many dates as
+the gold and round(mean gold sentences per date) sentences per date; it is scored with tilse
+(ROUGE reimplementation): alignment-based ROUGE-1/2 F1 (align+ m:1,
+``align_date_content_costs_many_to_one``) and date F1. Figures are means over all gold
+timelines (as in Gholipour Ghalandari & Ifrim 2020); per-topic rows average a topic's
+timelines.
+
+Candidates come from the product: each article is ingested as a Document
+(``dateline.clean.clean`` with the JSONL date as metadata), time-tagged
+(``dateline.time.tag``) and turned into dated event mentions (``dateline.events.extract_events``
+when that module exists, else dated sentences: every sentence with a day-level time expression,
+and the first sentences of the article dated by publication). Selection is
+``dateline.timeline.summarize``.
+
+    .venv/bin/python benchmarks/tls.py [--dataset ../shared/bench/t17] [--json FILE]
+        [--topics A,B] [--workers 2]
+
+Nothing here is tuned on the scored data.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.model import EventMention, RawDocument  # noqa: E402
+
+PUBLISHED = [  # date F1 / AR-1 F1 / AR-2 F1 on Timeline17
+    ("DATEWISE (Gholipour Ghalandari & Ifrim 2020)", 0.544, 0.120, 0.035),
+    ("LLM-TLS (Qwen-72B)", 0.543, 0.114, 0.040),
+    ("SUnSET (Qwen-72B)", 0.576, 0.136, 0.044),
+]
+LEAD_SENTENCES = 3   # fallback only: how many first sentences a publication date can date
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates, via the product
+
+def _events_fn():
+    try:
+        from dateline.events import extract_events
+        return extract_events
+    except Exception:  # not there yet (or broken): fall back to dated sentences
+        return None
+
+
+def _sentences(doc) -> list[tuple[int, int]]:
+    try:
+        from dateline.sentences import split
+        return split(doc.text, doc.paragraphs)
+    except Exception:
+        out, pos = [], 0
+        for line in doc.text.split("\n"):
+            s = line.strip()
+            if s:
+                a = doc.text.index(s, pos)
+                out.append((a, a + len(s)))
+            pos += len(line) + 1
+        return out
+
+
+def _fallback_mentions(doc) -> list[EventMention]:
+    import bisect
+
+    from dateline.timeline import date_interval
+
+    spans = _sentences(doc)
+    starts = [s for s, _ in spans]
+    out: list[EventMention] = []
+    dated: set[int] = set()
+    for t in doc.times:
+        if t.type not in ("DATE", "TIME") or t.role == "publication":
+            continue
+        v = t.value[:10]
+        iv = date_interval(v)
+        if not iv or iv[0] != iv[1]:
+            continue
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i < 0:
+            continue
+        s, e = spans[i]
+        dated.add(i)
+        out.append(EventMention(doc=doc.id, start=s, end=e, quote=doc.text[s:e], trigger=None,
+                                date=v, date_how="explicit", sentence_index=i))
+    if doc.published:
+        for i, (s, e) in enumerate(spans[:LEAD_SENTENCES]):
+            if i not in dated:
+                out.append(EventMention(doc=doc.id, start=s, end=e, quote=doc.text[s:e],
+                                        trigger=None, date=doc.published, date_how="publication",
+                                        sentence_index=i))
+    return out
+
+
+def process_article(rec: dict):
+    """One JSONL record -> (ext id, published, [EventMention as dict], text hash) or None."""
+    from dateline.clean import CleanError, clean
+    from dateline.time import tag
+
+    try:
+        doc = clean(RawDocument(path=f"t17#{rec['id']}", raw=rec["text"], kind="text",
+                                date=rec.get("date"), source=rec.get("source"), ext_id=rec["id"]))
+    except CleanError:
+        return None
+    doc.published = doc.published or rec.get("date")
+    doc.times = tag(doc.text, doc.published)
+    fn = _events_fn()
+    ms = None
+    if fn is not None:
+        try:
+            ms = fn(doc, None)
+        except Exception as e:  # report, and keep the benchmark running
+            print(f"extract_events failed on {rec['id']}: {type(e).__name__}: {e}", file=sys.stderr)
+    if ms is None:
+        ms = _fallback_mentions(doc)
+    ms = [m for m in ms if m.date]
+    import hashlib
+    h = hashlib.sha1(" ".join(doc.text.split()).encode()).hexdigest()
+    return rec["id"], doc.published, [m.to_json() for m in ms], h
+
+
+# ---------------------------------------------------------------------------------------------
+# data
+
+def load_topic(d: Path):
+    arts = [json.loads(l) for l in (d / "articles.jsonl").open(encoding="utf-8") if l.strip()]
+    tls = []
+    for l in (d / "timelines.jsonl").open(encoding="utf-8"):
+        if not l.strip():
+            continue
+        merged: dict[dt.date, list[str]] = defaultdict(list)
+        for date, sents in json.loads(l):
+            merged[dt.date.fromisoformat(date[:10])].extend(s.strip() for s in sents)
+        tls.append(dict(merged))
+    kw = []
+    if (d / "keywords.json").exists():
+        kw = json.loads((d / "keywords.json").read_text(encoding="utf-8"))
+    return arts, tls, kw
+
+
+def topics_of(dataset: Path) -> list[Path]:
+    return sorted(p for p in dataset.iterdir() if (p / "articles.jsonl").exists()
+                  and (p / "timelines.jsonl").exists())
+
+
+# ---------------------------------------------------------------------------------------------
+# evaluation
+
+def evaluate(pred: dict[dt.date, list[str]], gold: dict[dt.date, list[str]]) -> dict:
+    from tilse.data.timelines import GroundTruth, Timeline
+    from tilse.evaluation import dates as tdates
+    from tilse.evaluation import rouge as trouge
+
+    ev = trouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
+    p, g = Timeline(pred), GroundTruth([Timeline(gold)])
+    if not pred:
+        return {"date_f1": 0.0, "ar1": 0.0, "ar2": 0.0}
+    r = ev.evaluate_align_date_content_costs_many_to_one(p, g)
+    return {"date_f1": tdates.evaluate_dates(p, g)["f_score"],
+            "ar1": r["rouge_1"]["f_score"], "ar2": r["rouge_2"]["f_score"]}
+
+
+def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbose: bool = True):
+    from dateline.timeline import summarize, summary_text
+
+    rows, all_scores = {}, []
+    pool = Pool(workers) if workers > 1 else None
+    try:
+        for tdir in topics_of(dataset):
+            if topics and tdir.name not in topics:
+                continue
+            t0 = time.time()
+            arts, gold_tls, kw = load_topic(tdir)
+            spans = [(min(g), max(g)) for g in gold_tls if g]
+            def in_any(a):
+                try:
+                    d = dt.date.fromisoformat(str(a.get("date"))[:10])
+                except ValueError:
+                    return False
+                return any(lo <= d <= hi for lo, hi in spans)
+            todo = [a for a in arts if in_any(a)]
+            res = (pool.imap(process_article, todo, chunksize=8) if pool
+                   else map(process_article, todo))
+            docs = {}
+            for r in res:
+                if r:
+                    docs[r[0]] = r
+            # duplicate documents (same normalised text) count once
+            first_by_hash, dup_of = {}, {}
+            for i, (eid, pub, ms, h) in docs.items():
+                dup_of[i] = first_by_hash.setdefault(h, i)
+            tl_scores = []
+            for gold in gold_tls:
+                lo, hi = min(gold), max(gold)
+                ids = [i for i, r in docs.items() if r[1] and lo <= dt.date.fromisoformat(r[1][:10]) <= hi]
+                mentions = [EventMention.from_json(m) for i in ids for m in docs[i][2]]
+                published = {i: docs[i][1] for i in ids}
+                # mentions carry the document's content id; map them to the article id
+                n_dates = len(gold)
+                k = max(1, round(sum(len(v) for v in gold.values()) / max(1, n_dates)))
+                doc_of = {}
+                for i in ids:
+                    for m in docs[i][2]:
+                        doc_of.setdefault(m["doc"], i)
+                for m in mentions:
+                    m.doc = doc_of.get(m.doc, m.doc)
+                tl = summarize(mentions, published, n_dates, k, lo, hi, keywords=kw, dup_of=dup_of)
+                pred = {dt.date.fromisoformat(d): [summary_text(m.quote) for m in ms]
+                        for d, ms in tl if ms}
+                s = evaluate(pred, gold)
+                tl_scores.append(s)
+                all_scores.append(s)
+            rows[tdir.name] = {key: sum(s[key] for s in tl_scores) / len(tl_scores)
+                               for key in ("date_f1", "ar1", "ar2")}
+            rows[tdir.name]["timelines"] = len(tl_scores)
+            rows[tdir.name]["articles"] = len(todo)
+            rows[tdir.name]["seconds"] = round(time.time() - t0, 1)
+            if verbose:
+                r = rows[tdir.name]
+                print(f"  {tdir.name:<16} {r['date_f1']:.3f}  {r['ar1']:.3f}  {r['ar2']:.3f}"
+                      f"   ({r['timelines']} tl, {r['articles']} articles, {r['seconds']}s)",
+                      flush=True)
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    mean = ({key: sum(s[key] for s in all_scores) / len(all_scores) for key in ("date_f1", "ar1", "ar2")}
+            if all_scores else {"date_f1": 0.0, "ar1": 0.0, "ar2": 0.0})
+    mean["timelines"] = len(all_scores)
+    return rows, mean
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dataset", default=str(ROOT.parent / "shared" / "bench" / "t17"))
+    ap.add_argument("--json", help="write per-topic and mean figures here")
+    ap.add_argument("--topics", help="comma-separated subset of topics")
+    ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    a = ap.parse_args(argv)
+    dataset = Path(a.dataset)
+    if not dataset.is_dir():
+        print(f"no dataset at {dataset}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    cands = "dateline.events.extract_events" if _events_fn() else "dated sentences (fallback)"
+    print(f"TLS on {dataset} — candidates: {cands}")
+    print(f"  {'topic':<16} dateF1  AR-1   AR-2")
+    rows, mean = run(dataset, a.topics.split(",") if a.topics else None, a.workers)
+    elapsed = time.time() - t0
+    print(f"  {'mean (timelines)':<16} {mean['date_f1']:.3f}  {mean['ar1']:.3f}  {mean['ar2']:.3f}"
+          f"   ({mean['timelines']} timelines)")
+    if rows:
+        tm = {k: sum(r[k] for r in rows.values()) / len(rows) for k in ("date_f1", "ar1", "ar2")}
+        print(f"  {'mean (topics)':<16} {tm['date_f1']:.3f}  {tm['ar1']:.3f}  {tm['ar2']:.3f}")
+    print("published (T17 mean):")
+    for name, f, r1, r2 in PUBLISHED:
+        print(f"  {name:<44} {f:.3f}  {r1:.3f}  {r2:.3f}")
+    print(f"time: {elapsed:.1f}s")
+    if a.json:
+        Path(a.json).write_text(json.dumps({"dataset": str(dataset), "candidates": cands,
+                                            "topics": rows, "mean": mean,
+                                            "seconds": round(elapsed, 1),
+                                            "published": {n: {"date_f1": f, "ar1": r1, "ar2": r2}
+                                                          for n, f, r1, r2 in PUBLISHED}},
+                                           indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,413 @@
+"""Timeline selection: importance of events, background marking, filters, and timeline
+summarisation (TLS).
+
+* ``rank(events, documents=None)`` scores every event by how many *independent* sources report
+  it (documents; a paragraph repeated across documents and duplicate documents count once), how
+  central it is to the story (TF-IDF similarity to the other events) and how much coverage the
+  story got around its date (a burst of articles), and marks background: history well before
+  the story window (e.g. 1988 in a 2020 story).
+* ``select(events, top=, entity=, date_from=, date_to=, include_background=)`` is what
+  ``dateline timeline --top N --entity NAME --from D --to D`` shows.
+* ``summarize(mentions, published, n_dates, per_date, ...)`` is timeline summarisation in the
+  style of DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): dates are ranked by how many
+  independent articles refer to them (plus the publication volume on and just after the date),
+  and each selected date is summarised by the sentences closest to the centroid of the
+  sentences that refer to it, without near-duplicates.
+
+Pure Python + numpy (+ scipy.sparse); no model, deterministic.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from .model import Document, Event, EventMention
+
+__all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
+           "summarize_date"]
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by YYYY, YYYY-MM or YYYY-MM-DD (None for anything else)."""
+    if not value:
+        return None
+    value = value[:10]
+    try:
+        if (m := _DAY.match(value)):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if (m := _MONTH.match(value)):
+            y, mo = int(m[1]), int(m[2])
+            first = dt.date(y, mo, 1)
+            nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if (m := _YEAR.match(value)):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _day(value: str | None) -> dt.date | None:
+    iv = date_interval(value)
+    return iv[0] if iv and iv[0] == iv[1] else None
+
+
+def _as_date(v) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    iv = date_interval(str(v))
+    return iv[0] if iv else None
+
+
+# ---------------------------------------------------------------------------------------------
+# text similarity: TF-IDF without a dependency
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours said says say told one two would
+lrb rrb lsb rsb lcb rcb s t mr mrs ms new also year years last week day time
+""".split())
+
+
+def tokens(text: str) -> list[str]:
+    return [w for w in (t.lower() for t in _WORD.findall(text))
+            if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+
+
+class Tfidf:
+    """TF-IDF with sublinear TF and L2-normalised rows (scipy CSR); IDF fitted once."""
+
+    def __init__(self, texts: Sequence[str]):
+        df: Counter = Counter()
+        for t in texts:
+            df.update(set(tokens(t)))
+        n = max(1, len(texts))
+        words = sorted(df)
+        self.vocab = {w: i for i, w in enumerate(words)}
+        self.idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in words], dtype=np.float64)
+
+    def transform(self, texts: Sequence[str]):
+        from scipy.sparse import csr_matrix, diags
+
+        rows, cols, vals = [], [], []
+        for r, t in enumerate(texts):
+            for w, c in Counter(tokens(t)).items():
+                j = self.vocab.get(w)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append((1.0 + math.log(c)) * self.idf[j])
+        m = csr_matrix((vals, (rows, cols)), shape=(len(texts), len(self.vocab)), dtype=np.float64)
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return (diags(1.0 / norms) @ m).tocsr()
+
+
+def tfidf(texts: Sequence[str], vocab_texts: Sequence[str] | None = None):
+    """L2-normalised TF-IDF rows for ``texts``; IDF from ``vocab_texts`` (default: the texts)."""
+    return Tfidf(texts if vocab_texts is None else vocab_texts).transform(texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# independent sources
+
+def _norm_quote(q: str) -> str:
+    return " ".join(tokens(q))
+
+
+def independent_sources(mentions: Iterable[EventMention],
+                        documents: dict[str, Document] | None = None) -> int:
+    """How many independent sources report these mentions: documents, where a duplicate
+    document counts as its original and the same (repeated) sentence in several documents
+    counts once."""
+    docs: set[str] = set()
+    seen_quotes: set[str] = set()
+    for m in mentions:
+        doc = m.doc
+        if documents and doc in documents and documents[doc].duplicate_of:
+            doc = documents[doc].duplicate_of
+        if doc in docs:
+            continue
+        key = _norm_quote(m.quote)
+        if key and key in seen_quotes and (m.repeated or len(key) > 20):
+            continue  # the same sentence copied from another document
+        seen_quotes.add(key)
+        docs.add(doc)
+    return len(docs)
+
+
+# ---------------------------------------------------------------------------------------------
+# rank
+
+BACKGROUND_MARGIN_DAYS = 60   # history: ends this long before the story window opens
+
+
+def _story_window(events: Sequence[Event], documents: dict[str, Document] | None
+                  ) -> tuple[dt.date, dt.date] | None:
+    """Where the story happens: the span of publication dates when known, else the central
+    part (10th..90th percentile) of the day-level event dates."""
+    pubs = []
+    if documents:
+        pubs = sorted(d for d in (_as_date(doc.published) for doc in documents.values()
+                                  if not doc.duplicate_of) if d)
+    if pubs:
+        return pubs[0], pubs[-1]
+    days = sorted(d for d in (_day(e.date) for e in events) if d)
+    if not days:
+        ivs = sorted(iv[0] for iv in (date_interval(e.date) for e in events) if iv)
+        if not ivs:
+            return None
+        days = ivs
+    lo = days[int(0.1 * (len(days) - 1))]
+    hi = days[int(math.ceil(0.9 * (len(days) - 1)))]
+    return lo, hi
+
+
+def rank(events: list[Event], documents: dict[str, Document] | None = None) -> list[Event]:
+    """Set ``importance`` and ``background`` on every event; return them most important first.
+
+    importance = (1 + log2 independent sources) * (0.5 + centrality) * (1 + burst), where
+    centrality is the mean TF-IDF similarity of the event's text to the other events' (the
+    story's core events resemble each other) and burst is the share of the corpus's sources
+    that report something within a day of the event's date."""
+    if not events:
+        return []
+    n_src = [independent_sources(e.sources, documents) for e in events]
+    texts = [" ".join([e.summary] + [m.quote for m in e.sources[:5]]) for e in events]
+    if len(events) > 1:
+        x = tfidf(texts)
+        sim = (x @ x.T).toarray()
+        np.fill_diagonal(sim, 0.0)
+        w = np.asarray(n_src, dtype=np.float64)
+        centrality = (sim @ w) / max(1.0, w.sum())
+        if centrality.max() > 0:
+            centrality = centrality / centrality.max()
+    else:
+        centrality = np.ones(1)
+    # burst: sources per day around each date (day-level dates only)
+    per_day: Counter = Counter()
+    for e, n in zip(events, n_src):
+        if (d := _day(e.date)):
+            per_day[d] += n
+    total = sum(per_day.values()) or 1
+    window = _story_window(events, documents)
+    for i, e in enumerate(events):
+        d = _day(e.date)
+        burst = 0.0
+        if d:
+            burst = sum(per_day.get(d + dt.timedelta(days=k), 0) for k in (-1, 0, 1)) / total
+        e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst))
+        iv = date_interval(e.date)
+        e.background = bool(window and iv and
+                            iv[1] < window[0] - dt.timedelta(days=BACKGROUND_MARGIN_DAYS))
+    return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
+
+
+# ---------------------------------------------------------------------------------------------
+# select
+
+def _matches_entity(e: Event, entity: str) -> bool:
+    q = entity.casefold().strip()
+    names = list(e.actors) + list(e.places) + [m for s in e.sources for m in (s.actors + s.places)]
+    names += [v for v in e.attributed_to.values() if v]
+    if any(q == n.casefold() or q in n.casefold() for n in names):
+        return True
+    pat = re.compile(r"\b" + re.escape(q) + r"\b", re.I)
+    return bool(pat.search(e.summary) or any(pat.search(s.quote) for s in e.sources))
+
+
+def select(events: list[Event], top: int | None = None, entity: str | None = None,
+           date_from=None, date_to=None, include_background: bool = True) -> list[Event]:
+    """Events for display: filtered by entity (id or name, also found in the quotes) and by
+    date range (an event is kept when its date interval overlaps [date_from, date_to]), the
+    ``top`` most important (by ``importance``), in chronological order."""
+    lo, hi = _as_date(date_from), date_interval(str(date_to))[1] if date_to else None
+    out = []
+    for e in events:
+        if not include_background and e.background:
+            continue
+        if entity and not _matches_entity(e, entity):
+            continue
+        iv = date_interval(e.date)
+        if (lo or hi) and not iv:
+            continue
+        if lo and iv[1] < lo:
+            continue
+        if hi and iv[0] > hi:
+            continue
+        out.append(e)
+    if top is not None:
+        out = sorted(out, key=lambda e: (-e.importance, e.date, e.id))[:max(0, top)]
+    return sorted(out, key=lambda e: (date_interval(e.date) or (dt.date.max,))[0:1] + (e.date, -e.importance, e.id))
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline summarisation
+
+PUB_WEIGHT = 0.5        # an article published on a day counts half a reference to that day
+PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
+MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
+LEADS = "fallback"      # publication-dated leads as summary candidates: fallback | always | never
+WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
+REDUNDANCY = 0.5        # cosine above which a sentence repeats one already chosen
+
+
+def _doc_key(m: EventMention, dup_of: dict[str, str] | None) -> str:
+    return dup_of.get(m.doc, m.doc) if dup_of else m.doc
+
+
+def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
+                start=None, end=None, dup_of: dict[str, str] | None = None,
+                pub_weight: float = PUB_WEIGHT, pub_next_weight: float = PUB_NEXT_WEIGHT
+                ) -> dict[dt.date, float]:
+    """Importance of each day: the number of independent articles with a sentence referring to
+    it explicitly (a sentence repeated across articles counts once), plus a share of the number
+    of articles published on it and on the day after."""
+    lo, hi = _as_date(start), _as_date(end)
+    refs: dict[dt.date, set[str]] = defaultdict(set)
+    seen: dict[dt.date, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.date_how != "explicit":
+            continue
+        d = _day(m.date)
+        if not d or (lo and d < lo) or (hi and d > hi):
+            continue
+        key = _norm_quote(m.quote)
+        if key in seen[d]:
+            continue
+        seen[d].add(key)
+        refs[d].add(_doc_key(m, dup_of))
+    score: dict[dt.date, float] = {d: float(len(v)) for d, v in refs.items()}
+    pubs: Counter = Counter()
+    for doc, p in published.items():
+        if dup_of and dup_of.get(doc, doc) != doc:
+            continue
+        if (d := _day(p)):
+            pubs[d] += 1
+    for d, n in pubs.items():
+        for dd, w in ((d, pub_weight), (d - dt.timedelta(days=1), pub_next_weight)):
+            if (lo and dd < lo) or (hi and dd > hi) or not w:
+                continue
+            score[dd] = score.get(dd, 0.0) + w * n
+    return score
+
+
+# Wire-service datelines and time stamps that open a lead sentence ("NEW YORK | Mon Apr 27 ,
+# 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - Fears ..."), and comment-thread headers.
+_STAMP = re.compile(
+    r"^(?:[A-Z][\w .,'&-]{0,40}\|\s*)?(?:[A-Z][a-z]{2,8}\.?\s*,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\s*,?\s+\d{4}"
+    r"(?:\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?)?\s*")
+_WIRE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*)?"
+                   r"(?:-LRB-|\()\s*[A-Z][\w .&-]{1,30}\s*(?:-RRB-|\))\s*(?:-{1,2}|--|—|–)\s*")
+_COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}:\d{2}", re.I)
+
+
+def summary_text(quote: str) -> str:
+    """A sentence as it should read in a summary: without a leading dateline/time stamp."""
+    t = " ".join(quote.split())
+    t2 = _STAMP.sub("", t, count=1)
+    t2 = _WIRE.sub("", t2, count=1)
+    return t2 if len(t2.split()) >= 3 else t
+
+
+def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid=None,
+                   keywords: Sequence[str] | None = None) -> list[EventMention]:
+    """k sentences for one date: closest to the centroid of the date's sentences (weighted by
+    how many articles repeat them), skipping near-duplicates of those already chosen."""
+    if not cands or k <= 0:
+        return []
+    x = vectors if vectors is not None else tfidf([m.quote for m in cands])
+    c = np.asarray(x.sum(axis=0)).ravel() if centroid is None else centroid
+    nc = np.linalg.norm(c)
+    if nc == 0:
+        return list(cands[:k])
+    scores = np.asarray(x @ (c / nc)).ravel()
+    if keywords:
+        kw = [re.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in keywords if w.strip()]
+        if kw:
+            has = np.array([any(p.search(m.quote) for p in kw) for m in cands], dtype=float)
+            if has.sum() >= k:  # prefer sentences on the topic, when there are enough
+                scores = scores + 0.1 * has
+    lens = np.array([len(summary_text(m.quote).split()) for m in cands])
+    ok = (lens >= MIN_TOKENS) & (lens <= MAX_TOKENS)
+    ok &= np.array([not _COMMENT.search(m.quote) for m in cands])
+    scores = np.where(ok, scores, scores - 1.0)
+    order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
+    chosen: list[int] = []
+    for i in order:
+        if len(chosen) >= k:
+            break
+        if chosen:
+            sims = (x[chosen] @ x[i].T).toarray().ravel()
+            if sims.max() > REDUNDANCY:
+                continue
+        chosen.append(i)
+    return [cands[i] for i in chosen]
+
+
+def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dates: int,
+              per_date: int, start=None, end=None, keywords: Sequence[str] | None = None,
+              dup_of: dict[str, str] | None = None) -> list[tuple[str, list[EventMention]]]:
+    """Timeline summarisation: the ``n_dates`` most important days in [start, end] and
+    ``per_date`` summary sentences for each, chronologically: [(YYYY-MM-DD, [mention, ...])].
+
+    ``mentions`` are dated candidate sentences (EventMention: date, date_how, quote, doc);
+    ``published`` maps document id to its publication date."""
+    lo, hi = _as_date(start), _as_date(end)
+    scores = score_dates(mentions, published, lo, hi, dup_of)
+    # candidate sentences per day: those referring to it explicitly, and, for a day with
+    # little explicit reference, the publication-dated leads of its articles
+    by_day: dict[dt.date, list[EventMention]] = defaultdict(list)
+    pub_day: dict[dt.date, list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        d = _day(m.date)
+        if not d or (lo and d < lo) or (hi and d > hi):
+            continue
+        (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
+    days = sorted(scores, key=lambda d: (-scores[d], d))
+    chosen_days = [d for d in days if by_day.get(d) or pub_day.get(d)][:n_dates]
+    if not chosen_days:
+        return []
+    # IDF over every candidate sentence of the story, so story-wide words weigh little
+    vec = Tfidf(list({m.quote: None for m in mentions}.keys()))
+    out = []
+    for d in sorted(chosen_days):
+        cands = list(by_day.get(d, []))
+        if LEADS == "always" or (LEADS == "fallback" and not cands):
+            cands += pub_day.get(d, [])
+        # one copy per distinct sentence (first seen); the others weigh on the centroid
+        uniq: dict[str, EventMention] = {}
+        weight: Counter = Counter()
+        for m in cands:
+            key = _norm_quote(m.quote) or m.quote
+            uniq.setdefault(key, m)
+            weight[key] += 1
+        keys = list(uniq)
+        cands = [uniq[q] for q in keys]
+        x = vec.transform([summary_text(m.quote) for m in cands])
+        w = np.array([weight[q] for q in keys], dtype=np.float64) if WEIGHTED else np.ones(len(keys))
+        centroid = np.asarray(x.T @ w).ravel()
+        picked = summarize_date(cands, per_date, x, centroid, keywords=keywords)
+        out.append((d.isoformat(), picked))
+    return out
