@@ -27,3 +27,149 @@ def test_date_of_value():
     assert date_of_value("1988") == "1988"
     for v in ("P44D", "PAST_REF", "XXXX-WXX-3", "XXXX-11-10", "199", "2020-W47"):
         assert date_of_value(v) is None
+
+
+def one(text, published="2020-11-20", **kw):
+    c = Counter()
+    ms = extract_events(doc(text, published), None, counters=c, **kw)
+    return ms, c
+
+
+def test_coordinated_past_and_future():
+    ms, _ = one("The Armenian troops vacated Aghdam on November 20 and will vacate Lachin on "
+                "December 1.")
+    got = {(m.date, m.modality, m.trigger.text) for m in ms}
+    assert got == {("2020-11-20", "asserted", "vacated"), ("2020-12-01", "planned", "vacate")}
+
+
+def test_negated_dropped():
+    ms, c = one("Azerbaijan did not attack the village on November 12.")
+    assert ms == [] and c["dropped:negated"] == 1
+    ms, c = one("No agreement was signed on November 12.")
+    assert ms == [] and c["dropped:negated"] == 1
+
+
+def test_hypothetical_dropped():
+    ms, c = one("The army could enter the city on November 25.")
+    assert ms == [] and c["dropped:hypothetical"] == 1
+    ms, c = one("If talks fail on November 25, fighting resumes.")
+    assert all(m.date != "2020-11-25" for m in ms)
+
+
+def test_date_in_relative_clause_belongs_to_its_own_verb():
+    ms, _ = one("Azerbaijan, which lost the war in 1994, launched an offensive on September 27.",
+                published="2020-10-01")
+    by_trigger = {m.trigger.text: m.date for m in ms}
+    assert by_trigger["launched"] == "2020-09-27"
+    assert by_trigger.get("lost") in (None, "1994")
+
+
+def test_future_plan_and_deadline():
+    ms, _ = one("Russia will send peacekeepers on December 5.")
+    assert [(m.date, m.modality) for m in ms] == [("2020-12-05", "planned")]
+    ms, _ = one("Armenia asked for a delay to withdraw its troops until November 25.")
+    assert [(m.date, m.modality) for m in ms] == [("2020-11-25", "planned")]
+
+
+def test_reported_speech():
+    ms, _ = one("Units entered the region on November 18, the Defense Ministry said.")
+    assert ms[0].modality == "reported" and ms[0].attributed_to == "Defense Ministry"
+    ms, _ = one("Troops entered the town on November 18, according to the Interior Ministry.")
+    assert ms[0].attributed_to == "Interior Ministry"
+
+
+def test_granularity_and_non_dates():
+    ms, _ = one("Back in July 2020, the forces violated the ceasefire.")
+    assert ms[0].date == "2020-07"
+    ms, _ = one("The conflict began in 1988 when Armenia made claims.")
+    assert ms[0].date == "1988" and ms[0].trigger.text == "began"
+    ms, _ = one("The fighting lasted 44 days and happens every week.")
+    assert ms == []
+
+
+def test_publication_date_for_present_perfect_lead_only():
+    text = ("Leaders discuss peace\n\nPresident Aliyev and President Putin have discussed the "
+            "peace agreement.\n\nThe two leaders have agreed on many things in the past.")
+    ms, _ = one(text, published="2020-11-24")
+    assert [(m.date, m.date_how) for m in ms][:1] == [("2020-11-24", "publication")]
+    assert all(m.sentence_index < 2 for m in ms)
+    ms, _ = one("Peacekeepers arrived in the city.", published="2020-11-24")
+    assert ms == []
+
+
+def test_repeated_flag():
+    text = "First sentence here.\n\nOn November 16, Russia sent 140 planes to the region."
+    ms = extract_events(doc(text), None, [{"start": 22, "end": len(text), "also_in": ["x"]}])
+    assert ms and all(m.repeated for m in ms)
+
+
+def test_speed_without_entities():
+    import time as _t
+    para = ("On November 16, Russia sent 140 planes with its peacekeepers to the region, the "
+            "ministry said. Armenian troops vacated Aghdam on November 20 and will vacate "
+            "Lachin on December 1. The conflict began in 1988 when Armenia made claims. "
+            "Officials did not confirm the report. ")
+    text = "\n\n".join([para] * 25)  # ~ 1,000 words
+    d = doc(text)
+    t0 = _t.perf_counter()
+    for _ in range(20):
+        extract_events(d, None)
+    per_doc = (_t.perf_counter() - t0) / 20
+    # every sentence here is dated (the worst case); a loose floor against regressions on
+    # a shared, loaded machine -- the real figure is in the report / docstring
+    assert per_doc < 1 / 30
+
+
+# ----------------------------------------------------------------------------- seed corpus
+
+def _seed_mentions(seed_dir, with_entities=False):
+    from dateline.store import Store
+    import tempfile, os
+    from dateline.pipeline import build
+    tmp = tempfile.mkdtemp()
+    db = os.path.join(tmp, "seed.db")
+    build([str(seed_dir)], db, workers=1)
+    with Store(db, readonly=True) as s:
+        docs = sorted(s.documents(), key=lambda d: d.path)
+        reps = {d.id: s.repeated(d.id) for d in docs}
+    ems = None
+    if with_entities:
+        from dateline import entities
+        ems = dict(zip([d.id for d in docs], entities.extract_many([d.text for d in docs])))
+    by = {d.path.split("/")[-1][:3]: d for d in docs}
+    mentions = {d.id: extract_events(d, ems[d.id] if ems else None, reps[d.id]) for d in docs}
+    return docs, by, mentions, ems, reps
+
+
+def test_seed_event_mentions(seed_dir):
+    docs, by, mentions, _, _ = _seed_mentions(seed_dir)
+    for d in docs:
+        for m in mentions[d.id]:
+            assert d.text[m.start:m.end] == m.quote
+            if m.trigger:
+                assert d.text[m.trigger.start:m.trigger.end] == m.trigger.text
+            assert m.date is None or len(m.date) in (4, 7, 10)
+
+    def dates(k):
+        return {(m.date, m.modality) for m in mentions[by[k].id]}
+
+    assert ("2020-11-10", "asserted") in dates("000")
+    assert ("2020-09-27", "asserted") in dates("000")
+    assert ("2020-07", "asserted") in dates("000")
+    assert ("1988", "asserted") in dates("000") and ("1994", "asserted") in dates("000")
+    assert ("2020-12-03", "reported") in dates("000") or ("2020-12-03", "asserted") in dates("000")
+    pub = [m for m in mentions[by["000"].id] if m.date == "2020-12-03"]
+    assert pub and all(m.date_how == "publication" for m in pub)
+    assert ("2020-11-24", "asserted") in dates("002")
+    assert ("2020-11-20", "asserted") in dates("002")
+    assert ("2020-12-01", "planned") in dates("002")
+    assert ("2020-11-25", "asserted") in dates("002")
+    assert ("2020-12-01", "reported") in dates("003")
+    assert ("2020-11-16", "asserted") in dates("003")
+    assert ("2020-11-09", "reported") in dates("003")
+    assert ("2020-11-25", "planned") in dates("003")
+    # the repeated background paragraphs of 000/001
+    assert all(m.repeated for m in mentions[by["001"].id] if m.date in ("1988", "1994"))
+    # 004 has no date: nothing gets a date from publication, 'Wednesday' is not invented
+    assert all(m.date_how != "publication" for m in mentions[by["004"].id])
+    assert not any("Wednesday" in (m.time.text if m.time else "") for m in mentions[by["004"].id])

@@ -365,6 +365,16 @@ _NOUN_COMP = {"fact", "claims", "claim", "reports", "report", "news", "statement
               "warning", "promise"}
 
 
+_REPORT_GATE = re.compile(r"accord|cit|referr|quot|said|says|stat|told|tell|report|inform|"
+                          r"announc|claim|added|noted|confirm|stress|declar|insist|warn|"
+                          r"alleg|wrote|tweet|explain|emphas", re.I)
+
+
+def _report_cue(text: str, s: int, e: int) -> bool:
+    return _REPORT_GATE.search(text, s, e) is not None and \
+        _REPORT_CUE.search(text, s, e) is not None
+
+
 def _span(text: str, s: int, e: int) -> Span:
     return Span(text[s:e], s, e)
 
@@ -413,10 +423,21 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
     published = (doc.published or "")[:10] or None
 
     out: list[EventMention] = []
+    prev_undated = False
     body_index = 0          # index among body (non-headline) sentences
     lead_headline_words: set[str] | None = None
     for si, (ss, se) in enumerate(sents):
         stext = text[ss:se]
+        times = times_by_sent.get(si, [])
+        if not times and (body_index >= 2 or not published):
+            # fast path: an undated sentence past the lead gives no mention
+            if stext.rstrip()[-1:] in ".!?\"”'»…" or len(stext.split()) > 30:
+                body_index += 1
+                prev_undated = True
+                c["dropped:undated"] += 1
+            else:
+                c["dropped:headline"] += 1
+            continue
         toks = _tokens(text, ss, se)
         if len(toks) < 3:
             c["dropped:no_trigger"] += 1
@@ -424,9 +445,23 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
         cyr = bool(re.search(r"[А-Яа-яЁё]{3}", stext))
         _tag_verbs(toks)
         headline = _is_headline(stext, toks)
-        times = times_by_sent.get(si, [])
         ents = ents_by_sent.get(si, [])
         made = _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr)
+        if made and si > 0 and _ANAPHORIC_REPORT.match(stext) and prev_undated and \
+                not _is_headline(text[sents[si - 1][0]:sents[si - 1][1]], toks):
+            # 'X happened. This was reported on December 1 ...': the report dates the
+            # previous (undated) sentence, whose verb is the event; the quote covers both
+            ps, pe = sents[si - 1]
+            ptoks = _tokens(text, ps, pe)
+            _tag_verbs(ptoks)
+            pv = next((t for t in ptoks if t.verb and t.lemma not in _REPORT_VERBS), None)
+            if pv is not None and sents[si - 1][0] >= _para_start(doc, ss):
+                for m in made:
+                    m.start, m.quote = ps, text[ps:se]
+                    m.trigger = _span(text, pv.s, pv.e)
+                    ents2 = ents_by_sent.get(si - 1, []) + ents
+                    m.actors, m.places = _who_where(ents2, m.attributed_to)
+        prev_undated = not made and not times
         if not made and not times and published and not cyr:
             # an undated news lead in the present (perfect) tense: the publication date
             pub = None
@@ -453,6 +488,18 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
         out.extend(made)
     c["mentions"] += len(out)
     return out
+
+
+_ANAPHORIC_REPORT = re.compile(
+    r"\s*(?:This|That|It|The news)\s+(?:was|has been|had been)\s+(?:reported|announced|"
+    r"confirmed|stated|disclosed|revealed)\b")
+
+
+def _para_start(doc: Document, pos: int) -> int:
+    for p in doc.paragraphs:
+        if p.start <= pos <= p.end:
+            return p.start
+    return 0
 
 
 def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -514,7 +561,7 @@ def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
     t = toks[vi]
     modality = "planned" if _planned(text, toks, cl, vi, None) else "asserted"
     attributed = None
-    if _REPORT_CUE.search(text, ss, se):
+    if _report_cue(text, ss, se):
         attributed = _speaker(text, ss, se, ents)
         modality = "reported" if modality == "asserted" else modality
     actors, places = _who_where(ents, attributed)
@@ -681,7 +728,7 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
     if not dated:
         return []
     clauses = _clauses(toks)
-    reported = bool(_REPORT_CUE.search(text, ss, se)) or (cyr and re.search(
+    reported = _report_cue(text, ss, se) or (cyr and re.search(
         r"передает|сообщ|заяв|со ссылкой", text[ss:se], re.I) is not None)
     speaker = _speaker(text, ss, se, ents) if reported else None
     if cyr and speaker is None and reported:

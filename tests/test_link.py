@@ -1,0 +1,127 @@
+import os
+import tempfile
+
+import pytest
+
+from dateline.events import extract_events
+from dateline.link import date_compat, link
+from dateline.model import Document, EventMention, Span
+
+
+def test_date_compat():
+    assert date_compat("2020-11-10", "2020-11-10") == 1.0
+    assert 0 < date_compat("2020-11", "2020-11-10") < 1
+    assert date_compat("2020-11-09", "2020-11-10") == 0.0
+
+
+def _m(doc, start, quote, date, trig, modality="asserted", repeated=False):
+    s = quote.index(trig)
+    return EventMention(doc=doc, start=start, end=start + len(quote), quote=quote,
+                        trigger=Span(trig, start + s, start + s + len(trig)), date=date,
+                        date_how="explicit", modality=modality, repeated=repeated)
+
+
+def test_same_day_same_kind_merge_planned_apart():
+    docs = [Document(id=i, path=i, text="", published="2020-11-20") for i in "abc"]
+    ev = {"a": [_m("a", 0, "Troops entered Lachin on December 1.", "2020-12-01", "entered")],
+          "b": [_m("b", 0, "The army entered the Lachin region on December 1, officials said.",
+                   "2020-12-01", "entered", "reported"),
+                _m("b", 80, "Armenia will vacate Lachin on December 1.", "2020-12-01", "vacate",
+                   "planned")],
+          "c": [_m("c", 0, "The election took place in 1998.", "1998", "took")]}
+    _, events = link(docs, ev, None)
+    by_date = {}
+    for e in events:
+        by_date.setdefault(e.date, []).append(e)
+    assert len(by_date["2020-12-01"]) == 2
+    happened = [e for e in by_date["2020-12-01"] if e.modality != "planned"][0]
+    assert len(happened.sources) == 2 and happened.modality == "asserted"
+    assert by_date["1998"][0].background
+    ids = [e.id for e in events]
+    assert len(ids) == len(set(ids))
+
+
+def test_repeated_paragraph_counts_once():
+    docs = [Document(id=i, path=i, text="", published="2020-11-20") for i in "ab"]
+    q = "The conflict began in 1988 when Armenia made claims."
+    ev = {"a": [_m("a", 10, q, "1988", "began", repeated=True)],
+          "b": [_m("b", 50, q, "1988", "began", repeated=True)]}
+    _, events = link(docs, ev, None)
+    assert len(events) == 1
+    e = events[0]
+    assert {m.doc for m in e.sources} == {"a", "b"}
+    assert 1 <= e.importance < 2
+
+
+# ----------------------------------------------------------------------------- seed corpus
+
+@pytest.fixture(scope="module")
+def seed_linked(seed_dir):
+    from dateline import entities
+    from dateline.pipeline import build
+    from dateline.store import Store
+    db = os.path.join(tempfile.mkdtemp(), "seed.db")
+    build([str(seed_dir)], db, workers=1)
+    with Store(db, readonly=True) as s:
+        docs = sorted(s.documents(), key=lambda d: d.path)
+        reps = {d.id: s.repeated(d.id) for d in docs}
+    ems = dict(zip([d.id for d in docs], entities.extract_many([d.text for d in docs])))
+    mentions = {d.id: extract_events(d, ems[d.id], reps[d.id]) for d in docs}
+    ents, events = link(docs, mentions, ems)
+    name = {d.id: d.path.split("/")[-1][:3] for d in docs}
+    return docs, ents, events, name
+
+
+def _find(events, date, words, modality=None):
+    out = [e for e in events if e.date == date and (modality is None or e.modality == modality)
+           and any(all(w.lower() in m.quote.lower() for w in words) for m in e.sources)]
+    assert out, (date, words, [(e.date, e.summary[:60]) for e in events])
+    return out[0]
+
+
+def test_seed_quotes_are_verbatim(seed_linked):
+    docs, _, events, _ = seed_linked
+    text = {d.id: d.text for d in docs}
+    for e in events:
+        assert e.summary in {m.quote for m in e.sources}
+        for m in e.sources:
+            assert text[m.doc][m.start:m.end] == m.quote
+
+
+def test_seed_timeline(seed_linked):
+    docs, ents, events, name = seed_linked
+    srcs = lambda e: {name[m.doc] for m in e.sources}  # noqa: E731
+    ceasefire = _find(events, "2020-11-10", ["November"])
+    assert {"000", "001", "002", "004"} <= srcs(ceasefire)
+    war = _find(events, "2020-09-27", ["27"])
+    assert {"000", "001", "002", "003", "004"} <= srcs(war)
+    tovuz = _find(events, "2020-07", ["Tovuz"])
+    assert srcs(tovuz) == {"000", "001"} and not tovuz.background
+    start = _find(events, "1988", ["1988"])
+    assert start.background and srcs(start) == {"000", "001"}
+    assert start.importance < 2  # the shared background paragraph counts once
+    truce94 = _find(events, "1994", ["1994 ceasefire"])
+    assert truce94.background
+    pog = _find(events, "2020-11-09", ["Poghosyan"])
+    assert pog.modality == "reported"
+    _find(events, "2020-11-16", ["140 planes"])
+    talks = _find(events, "2020-11-14", ["discussions"])
+    assert srcs(talks) == {"001"}
+    call = _find(events, "2020-11-24", ["Putin"])
+    assert srcs(call) == {"002"}
+    _find(events, "2020-11-20", ["vacated Aghdam"], "asserted")
+    _find(events, "2020-11-25", ["Kalbajar"], "asserted")
+    lachin = _find(events, "2020-12-01", ["entered the Lachin region"])
+    assert lachin.modality in ("asserted", "reported")
+    meet = _find(events, "2020-12-03", ["Hasanov"])
+    assert all(m.date_how == "publication" for m in meet.sources)
+    planned = _find(events, "2020-12-01", ["will vacate Lachin"], "planned")
+    assert planned is not lachin
+    # nothing invented for the undated 'Wednesday'
+    assert not any("Wednesday" in m.quote for e in events for m in e.sources)
+    # actors are entity ids, sources excluded
+    ids = {e.id: e for e in ents}
+    for e in events:
+        for a in e.actors + e.places:
+            assert a in ids and not ids[a].is_source
+    assert len({e.id for e in events}) == len(events)
