@@ -14,7 +14,8 @@ abbreviations ("Dec. 3", "Sept. 27", "Lt. Gen.", "Mr.", "No. 5", "e.g."), initia
 next word is a typical sentence opener ("... in the U.S. The ...").
 
 Measured against spaCy's rule-based ``sentencizer`` (which handles none of the above):
-this splitter is ~10x faster (see tests/test_sentences.py::test_speed).
+this splitter is ~3.5x faster (1.3M vs 0.37M words/s on the seed corpus, blank("en") +
+sentencizer, 2026-11-22, loaded 2-core machine).
 """
 from __future__ import annotations
 
