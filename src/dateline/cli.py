@@ -6,12 +6,13 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .store import Store
 from .store.sqlite import StoreError
 
-err = Console(stderr=True)
+err = Console(stderr=True, emoji=False, highlight=False)
 
 
 def _open(db: str) -> Store:
@@ -42,7 +43,7 @@ def build(paths, db, workers, quiet):
     from .pipeline import build as run_build
 
     def on_error(msg: str) -> None:
-        err.print(f"[red]error[/red] {msg}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
 
     with Progress(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("articles"), TimeElapsedColumn(), console=err,
@@ -86,6 +87,67 @@ def docs(db, as_json):
     for d in rows:
         t.add_row(d.id, d.source or "", d.title or "", d.published or "", d.published_how or "",
                   ",".join(d.languages), d.duplicate_of or "")
+    Console().print(t)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--type", "etype", type=click.Choice(["person", "org", "place", "other"]), default=None)
+@click.option("--sources", is_flag=True, help="Include outlets and bylines (sources, not actors).")
+@click.option("--json", "as_json", is_flag=True)
+def entities(db, etype, sources, as_json):
+    """Canonical people, organisations and places, most mentioned first."""
+    with _open(db) as store:
+        rows = [e for e in store.entities() if (not etype or e["type"] == etype)
+                and (sources or not e.get("is_source"))]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{len(rows)} entities")
+    for col, kw in (("name", {}), ("type", {}), ("role", {}), ("mentions", {"justify": "right"}),
+                    ("aliases", {"overflow": "fold"}), ("lat, lon", {"no_wrap": True})):
+        t.add_column(col, **kw)
+    for e in rows:
+        t.add_row(e["name"], e["type"] + (" (source)" if e.get("is_source") else ""),
+                  ", ".join(e.get("roles") or [])[:40], str(e["mentions"]),
+                  ", ".join(a for a in e["aliases"] if a != e["name"]),
+                  f"{e['lat']:.3f}, {e['lon']:.3f}" if e.get("lat") is not None else "")
+    Console().print(t)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--entity", default=None, help="Only events involving this entity (name or alias).")
+@click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--top", type=int, default=None, help="Only the N most important events (shown by date).")
+@click.option("--no-background", is_flag=True, help="Leave out history before the story window.")
+@click.option("--json", "as_json", is_flag=True)
+def timeline(db, entity, date_from, date_to, top, no_background, as_json):
+    """The sourced timeline: events by date, with their sources."""
+    from .export.json import event_json
+    from .query import timeline as query_timeline
+
+    with _open(db) as store:
+        try:
+            events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
+                                    top=top, include_background=not no_background)
+        except ValueError as e:
+            raise click.ClickException(str(e))
+        docs = {d.id: d for d in store.documents(full=False)}
+    if as_json:
+        click.echo(json.dumps([event_json(ev) for ev in events], ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{len(events)} events", show_lines=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("what", overflow="fold", ratio=3)
+    t.add_column("how", no_wrap=True)
+    t.add_column("sources", overflow="fold", ratio=1)
+    for ev in events:
+        srcs = sorted({(docs[m.doc].source or docs[m.doc].id[:8]) if m.doc in docs else m.doc[:8]
+                       for m in ev.sources})
+        t.add_row(ev.date + ("\n[dim]background[/dim]" if ev.background else ""), ev.summary,
+                  ev.modality, f"{len(ev.sources)}: " + ", ".join(srcs))
     Console().print(t)
 
 

@@ -9,6 +9,7 @@ import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import Callable, Iterable
 
@@ -35,13 +36,30 @@ def annotate(doc: Document) -> Document:
     return doc
 
 
-def process(raw: RawDocument):
-    """One raw document through every per-document stage. Never raises: errors come back."""
+def entity_mentions(doc: Document) -> list:
+    from .entities import extract
+
+    return extract(doc.text, doc.languages[0] if doc.languages else None)
+
+
+def event_mentions(doc: Document, ents: list | None) -> list:
+    try:
+        from .events import extract_events
+    except ImportError:  # the event stage is optional until it is installed
+        return []
+    return extract_events(doc, ents, None)
+
+
+def process(raw: RawDocument, entities: bool = True):
+    """One raw document through every per-document stage. Never raises: errors come back.
+
+    Returns (document, text hash, MinHash, paragraph MinHashes, entity mentions, event mentions)."""
     try:
         doc = annotate(clean(raw))
         sig = dedupe.signature(doc.text)
         para_sigs = [dedupe.paragraph_signature(doc.text[p.start:p.end]) for p in doc.paragraphs]
-        return doc, dedupe.normalized_hash(doc.text), sig, para_sigs
+        ents = entity_mentions(doc) if entities else None
+        return doc, dedupe.normalized_hash(doc.text), sig, para_sigs, ents, event_mentions(doc, ents)
     except CleanError as e:
         return IngestError(raw.path, str(e))
     except RecursionError:
@@ -60,15 +78,45 @@ class BuildReport:
     documents: int = 0
 
 
+def finish(store: Store) -> Counter:
+    """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
+    entities and events across documents. Each writes in one transaction."""
+    counters = Counter(dedupe.run(store))
+    try:
+        from .link import link
+    except ImportError:
+        return counters
+    from .entities import EntityMention
+
+    docs = list(store.documents())
+    events_by_doc, entities_by_doc = {}, {}
+    for doc in docs:
+        spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
+        mentions = store.event_mentions(doc.id)
+        for m in mentions:  # repeated paragraphs are known only now, after dedupe
+            m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
+        events_by_doc[doc.id] = mentions
+        entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+    entities, events = link(docs, events_by_doc, entities_by_doc)
+    store.replace_entities_and_events(entities, events)
+    counters["entities"], counters["events"] = len(entities), len(events)
+    return counters
+
+
 def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_error: Callable[[str], None] | None = None,
-          on_progress: Callable[[int], None] | None = None) -> BuildReport:
-    """Ingest paths into the database at db. Incremental: known documents are skipped."""
+          on_progress: Callable[[int], None] | None = None,
+          entities: bool = True) -> BuildReport:
+    """Ingest paths into the database at db. Incremental: known documents are skipped.
+
+    entities=False skips named-entity recognition (the slowest stage) for corpora where only
+    dates and sentences matter."""
     report = BuildReport(db=str(db))
     workers = workers or min(2, os.cpu_count() or 1)
     with Store(db) as store:
         known = store.known_ids()
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        step = partial(process, entities=entities)
         try:
             stream = read_all(paths)
             while True:
@@ -88,9 +136,9 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                     todo.append(it)
                 report.counters["ingested"] += len(todo)
                 if pool is not None and len(todo) > 8:
-                    results = list(pool.map(process, todo, chunksize=max(1, len(todo) // (4 * workers))))
+                    results = list(pool.map(step, todo, chunksize=max(1, len(todo) // (4 * workers))))
                 else:
-                    results = [process(r) for r in todo]
+                    results = [step(r) for r in todo]
                 good = []
                 for r in results:
                     if isinstance(r, IngestError):
@@ -105,7 +153,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        report.counters.update(dedupe.run(store))
+        report.counters.update(finish(store))
         report.documents = store.count()
     return report
 

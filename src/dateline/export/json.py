@@ -25,13 +25,32 @@ def as_of(store: Store) -> str | None:
     return store.db.execute("SELECT max(published) FROM documents").fetchone()[0]
 
 
+def entity_json(e: dict) -> dict:
+    keys = ("id", "name", "type", "aliases", "mentions", "lat", "lon", "roles", "is_source")
+    return {k: e.get(k) for k in keys if k in e}
+
+
+def event_json(ev) -> dict:
+    return {
+        "id": ev.id, "date": ev.date, "summary": ev.summary,
+        "actors": ev.actors, "places": ev.places, "modality": ev.modality,
+        "sources": [{"doc": m.doc, "quote": m.quote, "start": m.start, "end": m.end,
+                     "trigger": m.trigger.to_json() if m.trigger else None,
+                     "attributed_to": ev.attributed_to.get(f"{m.doc}:{m.start}"),
+                     "date_how": m.date_how,
+                     "time": m.time.to_json() if m.time else None} for m in ev.sources],
+        # additions to dateline/1
+        "importance": round(ev.importance, 4), "background": ev.background,
+    }
+
+
 def export(store: Store) -> dict:
     return {
         "schema": SCHEMA,
         "as_of": as_of(store),
         "documents": [document_json(store, d) for d in store.documents()],
-        "entities": [],
-        "events": [],
+        "entities": [entity_json(e) for e in store.entities()],
+        "events": [event_json(ev) for ev in store.events()],
         "commitments": [],
         "conflicts": [],
     }

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..model import Document, Dropped, Paragraph, TimeMention
+from ..model import Document, Dropped, Event, EventMention, Paragraph, TimeMention
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: documents, what cleaning dropped, paragraphs with language and near-dup group,
@@ -67,6 +68,63 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (doc, seq)
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """,
+    # 1 -> 2: per-document entity and event mentions (computed with the document), and the
+    # corpus-level results recomputed at the end of every build: entities, events.
+    """
+    CREATE TABLE entity_mentions (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc, seq)
+    );
+    CREATE TABLE event_mentions (
+        doc TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        date TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc, seq)
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        lat REAL,
+        lon REAL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        date TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        importance REAL NOT NULL,
+        background INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_sources (
+        event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (event, seq)
+    );
+    CREATE INDEX event_sources_doc ON event_sources(doc);
+    CREATE TABLE event_entities (
+        event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        entity TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (event, entity, role)
+    );
+    CREATE INDEX event_entities_entity ON event_entities(entity);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -127,14 +185,15 @@ class Store:
     def known_ids(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM documents")}
 
-    def add_batch(self, docs: Iterable[tuple[Document, str, bytes | None, list[bytes | None]]]) -> int:
-        """Store a batch of cleaned documents in one transaction.
+    def add_batch(self, docs: Iterable[tuple]) -> int:
+        """Store a batch of processed documents in one transaction.
 
-        Each item is (document, text_hash, document minhash, paragraph minhashes).
-        Documents already present are left untouched (ids are content hashes)."""
+        Each item is (document, text_hash, document minhash, paragraph minhashes,
+        entity mentions, event mentions). Documents already present are left untouched
+        (ids are content hashes)."""
         added = 0
         with self.db:
-            for doc, text_hash, mh, para_mh in docs:
+            for doc, text_hash, mh, para_mh, ents, evs in docs:
                 cur = self.db.execute(
                     "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
                     " published_how, languages, text, text_hash, minhash)"
@@ -151,6 +210,13 @@ class Store:
                     [(doc.id, i, p.start, p.end, p.lang, m)
                      for i, (p, m) in enumerate(zip(doc.paragraphs, para_mh))])
                 self._write_times(doc.id, doc.times)
+                self.db.executemany("INSERT INTO entity_mentions VALUES (?,?,?,?,?)",
+                                    [(doc.id, i, m.start, m.end, json.dumps(asdict(m), ensure_ascii=False))
+                                     for i, m in enumerate(ents or [])])
+                self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
+                                    [(doc.id, i, m.start, m.end, m.date,
+                                      json.dumps(m.to_json(), ensure_ascii=False))
+                                     for i, m in enumerate(evs or [])])
         return added
 
     def _write_times(self, doc_id: str, times: list[TimeMention]) -> None:
@@ -199,6 +265,53 @@ class Store:
                 "SELECT doc FROM paragraphs WHERE grp=? AND doc<>?", (p["grp"], doc_id))})
             if others:
                 out.append({"start": p["start"], "end": p["end"], "also_in": others})
+        return out
+
+    def entity_mentions(self, doc_id: str) -> list[dict]:
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data FROM entity_mentions WHERE doc=? ORDER BY seq", (doc_id,))]
+
+    def event_mentions(self, doc_id: str) -> list[EventMention]:
+        return [EventMention.from_json(json.loads(r[0])) for r in self.db.execute(
+            "SELECT data FROM event_mentions WHERE doc=? ORDER BY seq", (doc_id,))]
+
+    def replace_entities_and_events(self, entities: list, events: list[Event]) -> None:
+        """The corpus-level results, replaced wholesale in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM event_entities")
+            self.db.execute("DELETE FROM event_sources")
+            self.db.execute("DELETE FROM events")
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?)", [
+                (e.id, e.name, e.type, e.mentions, e.lat, e.lon,
+                 json.dumps(e.to_dict(extended=True), ensure_ascii=False)) for e in entities])
+            for ev in events:
+                self.db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
+                    ev.id, ev.date, ev.summary, ev.modality, ev.importance, int(ev.background),
+                    json.dumps({"actors": ev.actors, "places": ev.places,
+                                "attributed_to": ev.attributed_to}, ensure_ascii=False)))
+                self.db.executemany("INSERT INTO event_sources VALUES (?,?,?,?,?,?)", [
+                    (ev.id, i, m.doc, m.start, m.end, json.dumps(m.to_json(), ensure_ascii=False))
+                    for i, m in enumerate(ev.sources)])
+                self.db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)",
+                                    [(ev.id, a, "actor") for a in ev.actors] +
+                                    [(ev.id, p, "place") for p in ev.places])
+
+    def entities(self) -> list[dict]:
+        """Canonical entities (the export's shape plus roles/is_source), most mentioned first."""
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data FROM entities ORDER BY mentions DESC, name")]
+
+    def events(self) -> list[Event]:
+        out = []
+        for r in self.db.execute("SELECT * FROM events ORDER BY date, importance DESC, id").fetchall():
+            data = json.loads(r["data"])
+            sources = [EventMention.from_json(json.loads(x[0])) for x in self.db.execute(
+                "SELECT data FROM event_sources WHERE event=? ORDER BY seq", (r["id"],))]
+            out.append(Event(id=r["id"], date=r["date"], summary=r["summary"], modality=r["modality"],
+                             actors=data["actors"], places=data["places"], sources=sources,
+                             importance=r["importance"], background=bool(r["background"]),
+                             attributed_to=data.get("attributed_to") or {}))
         return out
 
     def get_meta(self, key: str) -> str | None:

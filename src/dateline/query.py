@@ -1,0 +1,48 @@
+"""Queries over a built database, shared by the CLI, the exports and the web app."""
+from __future__ import annotations
+
+import re
+
+from .model import Event
+from .store import Store
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_date(d: str | None, what: str) -> None:
+    if d is not None and not _DATE.match(d):
+        raise ValueError(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {d!r}")
+
+
+def entity_ids(store: Store, name: str) -> set[str]:
+    """Ids of entities whose name or an alias matches name (case-insensitive)."""
+    key = name.casefold()
+    out = set()
+    for e in store.entities():
+        if e["id"] == name or key == e["name"].casefold() or key in (a.casefold() for a in e.get("aliases", [])):
+            out.add(e["id"])
+    return out
+
+
+def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
+             date_to: str | None = None, top: int | None = None,
+             include_background: bool = True) -> list[Event]:
+    """Events in date order, filtered; with top, the N most important, still in date order."""
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    events = store.events()
+    if entity:
+        ids = entity_ids(store, entity)
+        if not ids:
+            raise ValueError(f"no entity named {entity!r}")
+        events = [e for e in events if ids & (set(e.actors) | set(e.places))]
+    if date_from:
+        events = [e for e in events if e.date[:len(date_from)] >= date_from]
+    if date_to:
+        events = [e for e in events if e.date[:len(date_to)] <= date_to]
+    if not include_background:
+        events = [e for e in events if not e.background]
+    if top is not None:
+        keep = {e.id for e in sorted(events, key=lambda e: (-e.importance, e.date, e.id))[:top]}
+        events = [e for e in events if e.id in keep]
+    return events
