@@ -1474,7 +1474,7 @@ _GATES = {
 _BACK = 100
 _FWD = 80
 _PAD = {
-    "duration": (90, 50), "refw": (40, 25), "relunit": (70, 12), "md": (60, 40), "dm": (70, 40),
+    "duration": (70, 45), "refw": (40, 25), "relunit": (70, 12), "md": (60, 40), "dm": (70, 40),
     "my": (60, 45), "myrel": (60, 40), "mon": (60, 20), "year": (70, 30), "iso": (5, 50),
     "numdate": (12, 10), "yrange": (5, 12), "decade": (60, 10), "qcode": (5, 12),
     "time": (15, 70), "weekday": (25, 20), "deictic": (30, 20), "podrel": (30, 15),
@@ -1485,8 +1485,7 @@ _PAD = {
     "podprefix": (25, 10), "weekend": (10, 5),
 }
 # digit runs by length: four digits can be a year; one or two an hour, a day, '90s or Q3
-_DIGIT4_PATS = ("iso", "numdate", "year", "yrange", "decade")
-_DIGIT12_PATS = ("decade", "qcode", "time")
+_DIGIT4_PATS = ("iso", "numdate", "year", "yrange")
 _MONTH_TOKS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -1563,33 +1562,72 @@ def _trie_rx(words) -> str:
 
 # an anchor is a known word (a whole word: every inflection a pattern accepts is listed) or a
 # run of digits
-_ANCHOR_RX = re.compile(r"\b(?:" + _trie_rx(_ANCHORS) + r")\b|\d+")
+# (the word pattern starts with \W rather than \b: sre then skips word characters in a tight
+# C loop instead of trying a match at every position; a word at offset 0 is matched apart)
+_ANCHOR_TRIE = _trie_rx(_ANCHORS)
+_ANCHOR_RX = re.compile(r"\W(?P<w>" + _ANCHOR_TRIE + r")\b")
 _ANCHOR_RX_I = re.compile(_ANCHOR_RX.pattern, re.I)
+_ANCHOR_HEAD = re.compile(r"(?:" + _ANCHOR_TRIE + r")\b")
+_ANCHOR_HEAD_I = re.compile(_ANCHOR_HEAD.pattern, re.I)
+_DIGITS = re.compile(r"\d\d*")
 _WS = re.compile(r"\s")
 
 
-def _anchor_windows(subject: str, lower: bool) -> dict[str, list[tuple[int, int]]]:
+_CASE_ANCHORS = frozenset(("may", "march", "mar", "jan", "sun", "sat", "wed"))
+_TIME_TAIL = re.compile(r"[:h.]|\s*[ap]", re.I)
+_NEEDS_DIGIT = frozenset(("md", "dm"))
+
+
+def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tuple[int, int]]]:
     """Pattern name -> merged scan windows around its anchor tokens (``lower``: the subject
-    is the lower-cased text)."""
+    is the lower-cased ``text``)."""
     hits: dict[str, list[int]] = {}
     get = _ANCHORS.get
-    for m in (_ANCHOR_RX if lower else _ANCHOR_RX_I).finditer(subject):
-        tok = m.group()
-        if tok[0].isdigit():
-            k = len(tok)
-            names = _DIGIT4_PATS if k == 4 else _DIGIT12_PATS if k <= 2 else None
-        else:
-            names = get(tok) or get(tok.lower())
+
+    def add(names, s, e):
+        for n in names:
+            lst = hits.get(n)
+            if lst is None:
+                hits[n] = [s, e]
+            else:
+                lst.append(s)
+                lst.append(e)
+
+    def word(tok, s, e):
+        names = get(tok) or get(tok.lower())
         if names:
-            s, e = m.span()
-            for n in names:
-                lst = hits.get(n)
-                if lst is None:
-                    hits[n] = [s, e]
-                else:
-                    lst.append(s)
-                    lst.append(e)
+            if text[s].islower() and tok.lower() in _CASE_ANCHORS:
+                return  # lower-case 'may', 'march' ...: _case_ok rejects any match with them
+            add(names, s, e)
+
+    h = (_ANCHOR_HEAD if lower else _ANCHOR_HEAD_I).match(subject)
+    if h:
+        word(h.group(), 0, h.end())
+    for m in (_ANCHOR_RX if lower else _ANCHOR_RX_I).finditer(subject):
+        word(m.group("w"), m.start() + 1, m.end())
     L = len(subject)
+    for m in _DIGITS.finditer(subject):
+        s, e = m.span()
+        k = e - s
+        nxt = subject[e:e + 1]
+        if k == 4:
+            c0 = subject[s]
+            if c0 == "1" or c0 == "2" and subject[s + 1] == "0":
+                add(_DIGIT4_PATS, s, e)
+                if subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
+                    add(("decade",), s, e)
+        elif k <= 2:
+            if nxt and _TIME_TAIL.match(subject, e):
+                add(("time",), s, e)
+            if k == 1 and (nxt in ("q", "Q") or s and subject[s - 1] in ("q", "Q")):
+                add(("qcode",), s, e)
+            if k == 2 and subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
+                add(("decade",), s, e)
+    for n in ("decade", "time"):  # words and digit runs were found apart: back to text order
+        lst = hits.get(n)
+        if lst and len(lst) > 2:
+            pairs = sorted(zip(lst[::2], lst[1::2]))
+            lst[:] = [x for p in pairs for x in p]
     out: dict[str, list[tuple[int, int]]] = {}
     snapped: dict[int, int] = {}
 
@@ -1615,7 +1653,15 @@ def _anchor_windows(subject: str, lower: bool) -> dict[str, list[tuple[int, int]
                 wins.append((max(0, ws), snap(we)))
                 ws, we = s, pos[i + 1] + fwd
         wins.append((max(0, ws), snap(we)))
-        out[n] = wins
+        # cheap second cues: a month name only makes a day date with a number near it, and
+        # "May this year" needs "year"
+        if n in _NEEDS_DIGIT:
+            wins = [w for w in wins if _DIGITS.search(subject, w[0], w[1])]
+        elif n == "myrel":
+            wins = [w for w in wins if subject.find("year", w[0], w[1]) >= 0
+                    or subject.find("YEAR", w[0], w[1]) >= 0 or not lower]
+        if wins:
+            out[n] = wins
     return out
 
 
@@ -1624,7 +1670,7 @@ def _candidates(text: str, cyr: bool) -> list[tuple[int, int, int, str, re.Match
     low = text.lower()
     same = len(low) == len(text)
     subject = low if same else text
-    windows = _anchor_windows(subject, same)
+    windows = _anchor_windows(subject, same, text)
     whole = [(0, len(subject))]
     for name, rx in _P:
         if name.startswith("ru_"):
@@ -1674,7 +1720,7 @@ def _select(cands, text: str, url_spans) -> list:
 
 
 def _tag(text: str, ref: dt.date | None, lang: str | None) -> list[TimeMention]:
-    cyr = lang == "ru" or bool(_HAS_CYR.search(text))
+    cyr = lang == "ru" or (not text.isascii() and bool(_HAS_CYR.search(text)))
     url_spans = _url_spans(text) if ("://" in text or "www." in text or "@" in text or ".com" in text) else []
     chosen = _select(_candidates(text, cyr), text, url_spans)
     ctx = _Ctx(text, ref)
