@@ -106,9 +106,12 @@ def undated(unit: str) -> str:
             "DE": "XXX", "CE": "XX"}.get(unit, "XXXX-XX-XX")
 
 
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def value_date(value: str) -> dt.date | None:
     """The day a value denotes if it is day-precise (2020-11-20, 2020-11-20TNI, 2020-11-20T10:00)."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    m = _DAY_VALUE.match(value)
     if not m:
         return None
     return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -1485,7 +1485,6 @@ _PAD = {
     "podprefix": (25, 10), "weekend": (10, 5),
 }
 # digit runs by length: four digits can be a year; one or two an hour, a day, '90s or Q3
-_DIGIT4_PATS = ("iso", "numdate", "year", "yrange")
 _MONTH_TOKS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -1573,6 +1572,20 @@ _DIGITS = re.compile(r"\d\d*")
 _WS = re.compile(r"\s")
 
 
+def _low_has(sub: str, a: int, b: int, *words: str) -> bool:
+    seg = sub[max(0, a):b].lower()
+    return any(w in seg for w in words)
+
+
+# cheap necessary conditions on the text around a word anchor, per pattern
+_WORD_CHECK = {
+    "forbare": lambda t, s, e: t[max(0, s - 4):s - 1].lower() == "for",
+    "theend": lambda t, s, e: _low_has(t, s - 8, s, "the"),
+    "yearend": lambda t, s, e: _low_has(t, s - 12, e + 6, "end"),
+    "yearago": lambda t, s, e: _low_has(t, e, e + 10, "ago", "earlier"),
+    "theyear": lambda t, s, e: _low_has(t, s - 25, s, "the"),
+    "podprefix": lambda t, s, e: _low_has(t, e, e + 4, "of"),
+}
 _CASE_ANCHORS = frozenset(("may", "march", "mar", "jan", "sun", "sat", "wed"))
 _TIME_TAIL = re.compile(r"[:h.]|\s*[ap]", re.I)
 _NEEDS_DIGIT = frozenset(("md", "dm"))
@@ -1598,7 +1611,16 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
         if names:
             if text[s].islower() and tok.lower() in _CASE_ANCHORS:
                 return  # lower-case 'may', 'march' ...: _case_ok rejects any match with them
-            add(names, s, e)
+            for n in names:
+                chk = _WORD_CHECK.get(n)
+                if chk is not None and not chk(subject, s, e):
+                    continue
+                lst = hits.get(n)
+                if lst is None:
+                    hits[n] = [s, e]
+                else:
+                    lst.append(s)
+                    lst.append(e)
 
     h = (_ANCHOR_HEAD if lower else _ANCHOR_HEAD_I).match(subject)
     if h:
@@ -1613,7 +1635,11 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
         if k == 4:
             c0 = subject[s]
             if c0 == "1" or c0 == "2" and subject[s + 1] == "0":
-                add(_DIGIT4_PATS, s, e)
+                add(("year",), s, e)
+                if nxt in ("-", "–"):
+                    add(("iso", "yrange"), s, e)
+                if s and subject[s - 1] in ("/", "."):
+                    add(("numdate",), s, e)
                 if subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
                     add(("decade",), s, e)
         elif k <= 2:
@@ -1696,6 +1722,9 @@ def _candidates(text: str, cyr: bool) -> list[tuple[int, int, int, str, re.Match
     return cands
 
 
+_DOMAIN_TAIL = re.compile(r"\.[A-Za-z]{2}")
+
+
 def _select(cands, text: str, url_spans) -> list:
     # longest first, then earlier pattern; greedy non-overlapping
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -1711,7 +1740,7 @@ def _select(cands, text: str, url_spans) -> list:
         if not _case_ok(txt, c[3]):
             continue
         # not part of a domain name like TODAY.AZ
-        if re.match(r"\.[A-Za-z]{2}", text[e:e + 3]) and not txt.endswith("."):
+        if text.startswith(".", e) and _DOMAIN_TAIL.match(text, e) and not txt.endswith("."):
             continue
         occ[s:e] = b"\x01" * (e - s)
         chosen.append(c)
