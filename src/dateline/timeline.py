@@ -268,8 +268,10 @@ PUB_WEIGHT = 0.5        # an article published on a day counts half a reference 
 PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
 MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
 LEADS = "fallback"      # publication-dated leads as summary candidates: fallback | always | never
+PLANNED = True          # count/summarise references to a date made before it (plans)
+GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
 WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
-REDUNDANCY = 0.5        # cosine above which a sentence repeats one already chosen
+REDUNDANCY = 0.35       # cosine above which a sentence repeats one already chosen
 
 
 def _doc_key(m: EventMention, dup_of: dict[str, str] | None) -> str:
@@ -287,7 +289,7 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     refs: dict[dt.date, set[str]] = defaultdict(set)
     seen: dict[dt.date, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.date_how != "explicit":
+        if m.date_how != "explicit" or (m.modality == "planned" and not PLANNED):
             continue
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
@@ -384,13 +386,22 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
             continue
+        if m.modality == "planned" and not PLANNED:
+            continue
         (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
     days = sorted(scores, key=lambda d: (-scores[d], d))
     chosen_days = [d for d in days if by_day.get(d) or pub_day.get(d)][:n_dates]
     if not chosen_days:
         return []
     # IDF over every candidate sentence of the story, so story-wide words weigh little
-    vec = Tfidf(list({m.quote: None for m in mentions}.keys()))
+    allq = list({summary_text(m.quote): None for m in mentions}.keys())
+    vec = Tfidf(allq)
+    story = None
+    if GLOBAL:
+        pooled = [summary_text(m.quote) for d in chosen_days for m in by_day.get(d, [])]
+        sx = vec.transform(list(dict.fromkeys(pooled)))
+        story = np.asarray(sx.sum(axis=0)).ravel()
+        story = story / (np.linalg.norm(story) or 1.0)
     out = []
     for d in sorted(chosen_days):
         cands = list(by_day.get(d, []))
@@ -408,6 +419,9 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         x = vec.transform([summary_text(m.quote) for m in cands])
         w = np.array([weight[q] for q in keys], dtype=np.float64) if WEIGHTED else np.ones(len(keys))
         centroid = np.asarray(x.T @ w).ravel()
+        if GLOBAL and story is not None:
+            c = centroid / (np.linalg.norm(centroid) or 1.0)
+            centroid = c + GLOBAL * story
         picked = summarize_date(cands, per_date, x, centroid, keywords=keywords)
         out.append((d.isoformat(), picked))
     return out

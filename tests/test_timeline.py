@@ -1,0 +1,172 @@
+"""Timeline selection: rank, select, TLS summarisation, and the TLS benchmark end to end."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Document, Event, EventMention
+from dateline.timeline import (date_interval, independent_sources, rank, score_dates, select,
+                               summarize, summary_text)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def em(doc, quote, date, how="explicit", repeated=False, actors=(), modality="asserted"):
+    return EventMention(doc=doc, start=0, end=len(quote), quote=quote, trigger=None, date=date,
+                        date_how=how, repeated=repeated, actors=list(actors), modality=modality)
+
+
+def ev(i, date, sources, summary=None, actors=()):
+    return Event(id=f"e{i}", date=date, summary=summary or sources[0].quote, modality="asserted",
+                 actors=list(actors), sources=sources)
+
+
+def test_date_interval():
+    assert date_interval("2020-11-10") == (date_interval("2020-11-10")[0],) * 2
+    lo, hi = date_interval("2020-02")
+    assert (lo.isoformat(), hi.isoformat()) == ("2020-02-01", "2020-02-29")
+    lo, hi = date_interval("1988")
+    assert (lo.isoformat(), hi.isoformat()) == ("1988-01-01", "1988-12-31")
+    assert date_interval("P3D") is None and date_interval(None) is None
+
+
+def test_repeated_paragraph_counts_once():
+    q = "Armenia and Azerbaijan signed a ceasefire agreement brokered by Russia overnight."
+    same = [em("a", q, "2020-11-10"), em("b", q, "2020-11-10", repeated=True),
+            em("c", q, "2020-11-10", repeated=True)]
+    assert independent_sources(same) == 1
+    different = [em("a", q, "2020-11-10"), em("b", "Russia sends peacekeepers to the region.",
+                                                  "2020-11-10")]
+    assert independent_sources(different) == 2
+    docs = {"a": Document(id="a", path="a", text=""),
+            "b": Document(id="b", path="b", text="", duplicate_of="a")}
+    assert independent_sources(different, docs) == 1
+
+
+def test_rank_many_sources_beat_one_and_background():
+    cities = ["Baku", "Yerevan", "Moscow", "Ankara", "Tbilisi"]
+    core = [em(d, f"The ceasefire took effect on November 10 , officials in {c} said .",
+               "2020-11-10") for d, c in zip("abcde", cities)]
+    once = [em("f", "A minor road was reopened in the north on November 12 .", "2020-11-12")]
+    old = [em("a", "The war of 1988 began over the region .", "1988")]
+    docs = {d: Document(id=d, path=d, text="", published="2020-11-15") for d in "abcdef"}
+    events = [ev(1, "2020-11-12", once), ev(2, "2020-11-10", core), ev(3, "1988", old)]
+    ranked = rank(events, docs)
+    assert ranked[0].id == "e2"
+    byid = {e.id: e for e in ranked}
+    assert byid["e2"].importance > byid["e1"].importance
+    assert byid["e3"].background and not byid["e2"].background and not byid["e1"].background
+    # without documents, the window comes from the event dates themselves
+    events2 = [ev(i, f"2020-11-{10 + i:02d}", [em("a", f"Event number {i} happened .", "x")])
+               for i in range(8)] + [ev(99, "1988", old)]
+    rank(events2)
+    assert events2[-1].background and not any(e.background for e in events2[:-1])
+
+
+def test_select_filters():
+    a = ev(1, "2020-11-10", [em("a", "Putin announced the deal .", "2020-11-10", actors=["Vladimir Putin"])],
+           actors=["Vladimir Putin"])
+    b = ev(2, "2020-11-20", [em("b", "Azerbaijani troops entered Aghdam .", "2020-11-20")])
+    c = ev(3, "1988", [em("c", "Protests began in Stepanakert .", "1988")])
+    d = ev(4, "2020-11", [em("d", "Refugees left Kalbajar during November .", "2020-11")])
+    a.importance, b.importance, c.importance, d.importance = 3.0, 2.0, 1.0, 0.5
+    c.background = True
+    evs = [b, c, a, d]
+    assert [e.id for e in select(evs)] == ["e3", "e4", "e1", "e2"]  # chronological
+    assert [e.id for e in select(evs, include_background=False)] == ["e4", "e1", "e2"]
+    assert [e.id for e in select(evs, top=2)] == ["e1", "e2"]
+    assert [e.id for e in select(evs, entity="putin")] == ["e1"]
+    assert [e.id for e in select(evs, entity="Aghdam")] == ["e2"]   # found in the quote
+    assert [e.id for e in select(evs, date_from="2020-11-15")] == ["e4", "e2"]
+    assert [e.id for e in select(evs, date_from="2020-11-01", date_to="2020-11-12")] == ["e4", "e1"]
+    assert [e.id for e in select(evs, date_to="2000-01-01")] == ["e3"]
+
+
+def test_tls_date_mentioned_by_many_articles_wins():
+    who = ["a witness", "the army", "a doctor", "state television", "rebel leaders"]
+    ms = [em(f"d{i}", f"Rebels captured the airport on March 5 , {w} said .", "2011-03-05")
+          for i, w in enumerate(who)]
+    ms += [em("x", "A lone report of shelling on March 7 .", "2011-03-07")]
+    ms += [em("y", "The same lone report of shelling , repeated .", "2011-03-07")]
+    pub = {m.doc: f"2011-03-{10 + i}" for i, m in enumerate(ms)}
+    scores = score_dates(ms, pub)
+    d5 = max(scores, key=scores.get)
+    assert d5.isoformat() == "2011-03-05"
+    tl = summarize(ms, pub, n_dates=1, per_date=1)
+    assert [d for d, _ in tl] == ["2011-03-05"]
+    assert "airport" in tl[0][1][0].quote
+
+
+def test_tls_repeated_sentence_counts_once():
+    q = "Troops withdrew from the city on May 2 , the ministry said ."
+    ms = [em(d, q, "2011-05-02") for d in "abcd"]           # one sentence copied four times
+    ms += [em("e", "Talks resumed on May 3 in Geneva .", "2011-05-03"),
+           em("f", "Delegates met again on May 3 , in Geneva .", "2011-05-03")]
+    pub = {m.doc: "2011-05-04" for m in ms}
+    s = score_dates(ms, pub)
+    assert s[min(s)] < s[max(s)]
+    assert [d for d, _ in summarize(ms, pub, 1, 1)] == ["2011-05-03"]
+
+
+def test_tls_window_k_and_redundancy():
+    ms = [em("a", "The president resigned on June 1 after weeks of protests .", "2011-06-01"),
+          em("b", "The president resigned on June 1 after weeks of protests in the capital .", "2011-06-01"),
+          em("c", "Crowds celebrated in the main square after the resignation on June 1 .", "2011-06-01"),
+          em("d", "An election was held on July 9 .", "2011-07-09")]
+    pub = {m.doc: "2011-06-02" for m in ms}
+    tl = summarize(ms, pub, n_dates=5, per_date=2, start="2011-05-01", end="2011-06-30")
+    assert [d for d, _ in tl] == ["2011-06-01"]        # July 9 is outside the window
+    quotes = [m.quote for m in tl[0][1]]
+    assert len(quotes) == 2 and any("Crowds" in q for q in quotes)  # no near-duplicate pair
+
+
+def test_summary_text_strips_datelines():
+    assert summary_text("NEW YORK | Mon Apr 27 , 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - "
+                        "Fears grew .") == "Fears grew ."
+    assert summary_text("CAIRO (Reuters) - Protesters marched on Tuesday .") == "Protesters marched on Tuesday ."
+    assert summary_text("The child died on Monday night .") == "The child died on Monday night ."
+
+
+def _synthetic_dataset(root: Path) -> None:
+    topic = root / "Quake"
+    topic.mkdir(parents=True)
+    arts = []
+    days = ["2010-01-12", "2010-01-13", "2010-01-14", "2010-01-15"]
+    lines = {
+        "2010-01-12": "A powerful earthquake struck the capital on January 12 , 2010 , destroying the palace .",
+        "2010-01-13": "Rescue teams arrived at the airport on January 13 , 2010 , with dogs and tents .",
+        "2010-01-15": "Aid ships docked in the port on January 15 , 2010 , carrying food and water .",
+    }
+    n = 0
+    for pub in days:
+        for src in ("wire", "paper"):
+            body = [f"{lines[d]}" for d in lines if d <= pub]
+            body.append(f"Officials said the death toll was still rising , report {n} added .")
+            arts.append({"id": f"{src}/{n}", "date": pub, "source": src, "text": " \n".join(body)})
+            n += 1
+    with (topic / "articles.jsonl").open("w") as f:
+        for a in arts:
+            f.write(json.dumps(a) + "\n")
+    gold = [["2010-01-12", ["An earthquake struck the capital , destroying the palace . \n"]],
+            ["2010-01-13", ["Rescue teams arrived at the airport . \n"]],
+            ["2010-01-15", ["Aid ships docked in the port with food . \n"]]]
+    (topic / "timelines.jsonl").write_text(json.dumps(gold) + "\n")
+    (topic / "keywords.json").write_text(json.dumps(["earthquake"]))
+
+
+def test_tls_benchmark_end_to_end(tmp_path):
+    pytest.importorskip("tilse")
+    _synthetic_dataset(tmp_path / "ds")
+    out = tmp_path / "out.json"
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "tls.py"), "--dataset",
+                        str(tmp_path / "ds"), "--json", str(out), "--workers", "1"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    res = json.loads(out.read_text())
+    assert {"date_f1", "ar1", "ar2"} <= set(res["mean"])
+    assert "Quake" in res["topics"]
+    assert res["mean"]["date_f1"] > 0.5
