@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--sample", type=int, default=300, help="articles in the per-stage profile")
     ap.add_argument("--json", help="write the figures here")
+    ap.add_argument("--entities", action="store_true", help="include named-entity recognition (spaCy)")
     args = ap.parse_args()
     files = sorted(Path(args.dataset).glob("*/articles.jsonl"))
     if not files:
@@ -39,7 +40,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "t17.db")
         t0 = time.perf_counter()
-        report = build([str(f) for f in files], db, workers=args.workers)
+        report = build([str(f) for f in files], db, workers=args.workers, entities=args.entities)
         elapsed = time.perf_counter() - t0
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

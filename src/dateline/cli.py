@@ -33,7 +33,8 @@ def main() -> None:
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(paths, db, workers, quiet):
+@click.option("--no-entities", is_flag=True, help="Skip named-entity recognition (much faster; no actors/places).")
+def build(paths, db, workers, quiet, no_entities):
     """Ingest, clean, dedupe and annotate articles (files or folders) into DB.
 
     Accepts .txt, .html/.htm, .jsonl (one article per line) and .warc/.warc.gz. Incremental:
@@ -49,7 +50,7 @@ def build(paths, db, workers, quiet):
                   TextColumn("articles"), TimeElapsedColumn(), console=err,
                   disable=quiet, transient=True) as progress:
         task = progress.add_task("build", total=None)
-        report = run_build(paths, db, workers=workers, on_error=on_error,
+        report = run_build(paths, db, workers=workers, on_error=on_error, entities=not no_entities,
                            on_progress=lambda n: progress.advance(task, n))
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database, "
@@ -57,6 +58,8 @@ def build(paths, db, workers, quiet):
     click.echo(f"  {c['dropped_lines']} debris lines dropped, {c['exact_duplicates']} exact and "
                f"{c['near_duplicates']} near duplicates, {c['repeated_paragraphs']} repeated paragraphs, "
                f"{c['time_expressions']} time expressions")
+    if "events" in c:
+        click.echo(f"  {c['entities']} entities, {c['events']} events")
     if report.failed:
         sys.exit(1)
 

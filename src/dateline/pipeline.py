@@ -100,6 +100,13 @@ def finish(store: Store) -> Counter:
     entities, events = link(docs, events_by_doc, entities_by_doc)
     store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)
+    try:
+        from .reason import reason
+    except ImportError:  # the reason stage is optional until it is installed
+        return counters
+    commitments, conflicts = reason(store)
+    store.replace_reasoning(commitments, conflicts)
+    counters["commitments"], counters["conflicts"] = len(commitments), len(conflicts)
     return counters
 
 

@@ -51,8 +51,8 @@ def export(store: Store) -> dict:
         "documents": [document_json(store, d) for d in store.documents()],
         "entities": [entity_json(e) for e in store.entities()],
         "events": [event_json(ev) for ev in store.events()],
-        "commitments": [],
-        "conflicts": [],
+        "commitments": store.commitments(),
+        "conflicts": store.conflicts(),
     }
 
 

@@ -126,6 +126,22 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_entities_entity ON event_entities(entity);
     """,
+    # 2 -> 3: what the reason stage finds: commitments with their status, and conflicts
+    # between sources. Rows hold the dateline/1 export objects as JSON.
+    """
+    CREATE TABLE commitments (
+        id TEXT PRIMARY KEY,
+        deadline TEXT,
+        status TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        about TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -313,6 +329,25 @@ class Store:
                              importance=r["importance"], background=bool(r["background"]),
                              attributed_to=data.get("attributed_to") or {}))
         return out
+
+    def replace_reasoning(self, commitments: list[dict], conflicts: list[dict]) -> None:
+        """Commitments and conflicts (dateline/1 export objects), replaced in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM commitments")
+            self.db.execute("DELETE FROM conflicts")
+            self.db.executemany("INSERT INTO commitments VALUES (?,?,?,?)", [
+                (c["id"], c.get("deadline"), c["status"], json.dumps(c, ensure_ascii=False))
+                for c in commitments])
+            self.db.executemany("INSERT INTO conflicts VALUES (?,?,?,?)", [
+                (c["id"], c["kind"], c["about"], json.dumps(c, ensure_ascii=False)) for c in conflicts])
+
+    def commitments(self) -> list[dict]:
+        """Commitments by deadline (undated last)."""
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT data FROM commitments ORDER BY deadline IS NULL, deadline, id")]
+
+    def conflicts(self) -> list[dict]:
+        return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM conflicts ORDER BY kind, id")]
 
     def get_meta(self, key: str) -> str | None:
         r = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
