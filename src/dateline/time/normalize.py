@@ -209,6 +209,7 @@ def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = Non
 _FUT = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
         r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
         r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
+        r"(?:set|poised|slated|scheduled)\s+to(?=\s+(?!the\b|a\b|an\b)[a-z]+(?<!ed)\b)|"
         r"upcoming|would|tomorrow|"
         r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра")
 _PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
@@ -225,7 +226,16 @@ _NOT_PAST = re.compile(r"^(?:united|based|related|limited|armed|called|need|feed
                        r"unrecognized|recognised|recognized|disputed|alleged|so-called|liberated)$", re.I)
 _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
 _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
-_SENT_END = re.compile(r"[.!?;:]\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[-•*—])")
+# a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end
+# the sentence
+_ABBR = ("Mr", "Mrs", "Ms", "Dr", "St", "Sr", "Jr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt",
+         "Sgt", "Capt", "Cmdr", "Adm", "Prof", "Rev", "Hon", "Pres", "Inc", "Corp", "Co", "Ltd",
+         "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+         "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ave",
+         "Mt", "Ft", "approx", "est", "Gens", "Reps", "Sens")
+_NOT_ABBR = "".join(sorted({rf"(?<!\b{a}\.)" for a in _ABBR}))
+_SENT_END = re.compile(rf"(?:[!?;:]|\.{_NOT_ABBR}(?<![\s.][A-Za-z]\.)(?<!^[A-Za-z]\.))\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])"
+                       r"|\n\s*\n|\n(?=\s*[-•*—])")
 
 
 def sentence_index(text: str) -> list[int]:

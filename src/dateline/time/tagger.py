@@ -163,7 +163,7 @@ _add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
            rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:,?\s+(?P<year>{YEAR}))?")
-_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\\s-]+(?:{_TENS}(?:[\\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
+_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
 _add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
 _add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<mon>{MON_ALONE})")
@@ -211,7 +211,7 @@ _add("theend", rf"{_B}(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle
 _add("yearend", rf"{_B}(?P<ye>year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)(?![\w])")
 _add("weekend", rf"{_B}(?P<we>the\s+weekend)(?![\w])")
 _add("season", rf"{_B}(?:(?P<the>the)\s+)?{MODP}(?:(?P<rel>last|this|next|past|coming|this\s+past|this\s+coming)\s+)?"
-               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\\s-]+(?:{_TENS}(?:[\\s-]+{_UNITW})?|{_TEENS}))))?(?![\w-])")
+               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS}))))?(?![\w-])")
 _add("quarter", rf"{_B}(?P<pre>(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year['’]s|"
                 rf"the\s+same|the\s+comparable|the\s+year[\s-](?:ago|earlier)|the\s+(?P<pyear>{YEAR}))\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|"
@@ -374,7 +374,9 @@ def _year_from(m, ctx: _Ctx, mon: int, day: int | None, s: int, e: int, wd: int 
             return f"{ref.year if mon > ref.month else ref.year + 1:04d}"
         if r == "this":
             return f"{ref.year:04d}"
-    tense = None if _DEADLINE_PRE.search(ctx.text[max(0, s - 30):s]) else ctx.tense(s, e)
+    tense = ctx.tense(s, e)
+    if tense == "past" and _DEADLINE_PRE.search(ctx.text[max(0, s - 30):s]):
+        tense = None  # "had to leave by December 1": the deadline may still be ahead
     return f"{N.pick_year(mon, day, ref, tense, wd):04d}"
 
 
