@@ -351,6 +351,14 @@ def _clean(v):
 
 def duration_value(n, unit: str) -> str:
     """P3Y, PT5H30M, P2Y6M, PXD ... unit in Y M W D H MIN S DE CE Q L."""
+    if unit in ("DE", "CE"):
+        # TimeBank writes decades and centuries in years: "three decades" = P30Y
+        k = 10 if unit == "DE" else 100
+        if isinstance(n, (int, float)) and not isinstance(n, bool):
+            y = n * k
+            return f"P{int(y)}Y" if float(y).is_integer() else f"P{y:g}Y"
+        if unit == "DE":
+            return "PXY"
     timey = unit in ("H", "MIN", "S")
     code = {"MIN": "M"}.get(unit, unit)
     if n == "X" or n is None:

@@ -684,7 +684,7 @@ def _h_relunit(m, ctx, s, e):
         return N.fmt_week(d) + "-WE", "DATE"
     code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
     if code in ("DE", "CE") and rel in ("past", "the past", "the last", "this past"):
-        return f"P1{code}", "DURATION"  # "the past decade" = the last ten years
+        return N.duration_value(1, code), "DURATION"  # "the past decade" = the last ten years
     if base is None:
         return N.undated(code), "DATE"
     v = N.shift(base, off, code)
