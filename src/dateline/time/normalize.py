@@ -201,7 +201,7 @@ def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = Non
     if tense == "future":
         return ref + dt.timedelta(days=fwd)
     # no tense marker: news mostly reports the past; only a very near day ahead wins
-    return ref + dt.timedelta(days=fwd) if (back >= 5 and fwd <= 2) else ref - dt.timedelta(days=back)
+    return ref + dt.timedelta(days=fwd) if (fwd <= 1) else ref - dt.timedelta(days=back)
 
 
 # ---------------------------------------------------------------- tense
