@@ -267,6 +267,7 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
 PUB_WEIGHT = 0.5        # an article published on a day counts half a reference to that day
 PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
 MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
+LATER_WEIGHT = 1.0      # a reference from an article published days after the date
 LEADS = "fallback"      # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
@@ -286,7 +287,7 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     it explicitly (a sentence repeated across articles counts once), plus a share of the number
     of articles published on it and on the day after."""
     lo, hi = _as_date(start), _as_date(end)
-    refs: dict[dt.date, set[str]] = defaultdict(set)
+    refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     seen: dict[dt.date, set[str]] = defaultdict(set)
     for m in mentions:
         if m.date_how != "explicit" or (m.modality == "planned" and not PLANNED):
@@ -298,8 +299,11 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
         if key in seen[d]:
             continue
         seen[d].add(key)
-        refs[d].add(_doc_key(m, dup_of))
-    score: dict[dt.date, float] = {d: float(len(v)) for d, v in refs.items()}
+        p = _day(published.get(m.doc))
+        w = LATER_WEIGHT if p and p > d + dt.timedelta(days=1) else 1.0
+        k = _doc_key(m, dup_of)
+        refs[d][k] = max(refs[d].get(k, 0.0), w)
+    score: dict[dt.date, float] = {d: float(sum(v.values())) for d, v in refs.items()}
     pubs: Counter = Counter()
     for doc, p in published.items():
         if dup_of and dup_of.get(doc, doc) != doc:

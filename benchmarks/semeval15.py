@@ -1,0 +1,259 @@
+"""SemEval-2015 Task 4 (TimeLine: cross-document event ordering), Track A, on the Apple trial set.
+
+From the raw text (tokens of the CAT XML, one sentence per line; the document creation time
+as publication date) the product builds entity timelines: ``dateline.time.tag`` ->
+``dateline.events.extract_events`` -> the mentions whose sentence names the target entity (or
+continues, with a pronoun, a sentence that does) -> ordered by date (``dateline.timeline``
+intervals; coarser dates first) into the task's format::
+
+    <target entity>
+    <position>\t<date>\t<doc>-<sentence>-<token>[\t<doc>-<sentence>-<token> ...]
+
+Scoring: temporal awareness (UzZaman & Allen 2011), as in the task's evaluation: each timeline
+becomes a graph (events at the same position SIMULTANEOUS, an earlier position BEFORE a later
+one; position 0, undated, unordered), and
+P = |reduced(system) ∩ closure(gold)| / |reduced(system)|,
+R = |reduced(gold) ∩ closure(system)| / |reduced(gold)|, micro-averaged over the timelines.
+Simplification: the events' links to their time anchors are not scored (only their order).
+
+    .venv/bin/python benchmarks/semeval15.py [--corpus DIR] [--gold DIR] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+TRIAL = ROOT.parent / "shared" / "bench" / "semeval2015-trial"
+
+from dateline.model import Document, Paragraph  # noqa: E402
+
+
+# ---------------------------------------------------------------------------------------------
+# corpus -> documents with token offsets
+
+def read_cat(path: Path):
+    """(doc id, Document, [(start, end, sentence, token text)])."""
+    root = ET.parse(path).getroot()
+    name = root.get("doc_name") or path.stem
+    doc_id = root.get("doc_id") or name.split("_")[0].split("-")[0]
+    toks = sorted(((int(t.get("t_id")), int(t.get("sentence")), t.text or "")
+                   for t in root.iter("token")), key=lambda x: x[0])
+    dct = None
+    for tx in root.iter("TIMEX3"):
+        if tx.get("functionInDocument") == "CREATION_TIME":
+            dct = tx.get("value")
+    parts, offs, paras = [], [], []
+    pos, cur_s, line_start = 0, None, 0
+    for _tid, s, w in toks:
+        if cur_s is not None and s != cur_s:
+            paras.append(Paragraph(line_start, pos))
+            parts.append("\n")
+            pos += 1
+            line_start = pos
+        elif cur_s is not None:
+            parts.append(" ")
+            pos += 1
+        offs.append((pos, pos + len(w), s, w))
+        parts.append(w)
+        pos += len(w)
+        cur_s = s
+    paras.append(Paragraph(line_start, pos))
+    text = "".join(parts)
+    doc = Document(id=doc_id, path=str(path), text=text, published=dct, published_how="metadata",
+                   paragraphs=paras, languages=["en"])
+    return doc_id, doc, offs
+
+
+def mentions_of(doc: Document):
+    from dateline.events import extract_events
+    from dateline.time import tag
+
+    doc.times = tag(doc.text, doc.published)
+    return extract_events(doc, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# entity timelines
+
+_PRON = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.I)
+
+
+def entity_patterns(name: str) -> list[re.Pattern]:
+    """The name, and for a multi-word name whose last word is capitalised and not a number
+    (a person: "Steve Jobs" -> "Jobs") the last word."""
+    pats = [re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)]
+    words = name.split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha() and words[0][:1].isupper() \
+            and all(w[:1].isupper() for w in words):
+        pats.append(re.compile(r"\b" + re.escape(words[-1]) + r"\b"))
+    return pats
+
+
+def sentence_texts(offs) -> dict[int, str]:
+    out = defaultdict(list)
+    for _s, _e, sent, w in offs:
+        out[sent].append(w)
+    return {k: " ".join(v) for k, v in out.items()}
+
+
+def build_timeline(name: str, docs: dict, mentions: dict) -> list[tuple[str, list[str]]]:
+    """[(date, [event ids])] sorted; undated events are not produced by the product."""
+    from dateline.timeline import date_interval
+
+    pats = entity_patterns(name)
+    rows: dict[str, str] = {}
+    for doc_id, (doc, offs) in docs.items():
+        sents = sentence_texts(offs)
+        about = set()
+        prev = False
+        for s in sorted(sents):
+            hit = any(p.search(sents[s]) for p in pats)
+            if hit or (prev and _PRON.match(sents[s])):
+                about.add(s)
+                prev = True
+            else:
+                prev = hit
+        starts = [o[0] for o in offs]
+        import bisect
+        for m in mentions[doc_id]:
+            if not m.trigger or not m.date:
+                continue
+            i = bisect.bisect_right(starts, m.trigger.start) - 1
+            if i < 0:
+                continue
+            s, e, sent, w = offs[i]
+            if sent not in about:
+                continue
+            eid = f"{doc_id}-{sent}-{w}"
+            rows.setdefault(eid, m.date)
+    by_date: dict[str, list[str]] = defaultdict(list)
+    for eid, d in rows.items():
+        by_date[d].append(eid)
+
+    def key(d):
+        iv = date_interval(d)
+        return (iv[0], -(iv[1] - iv[0]).days, d) if iv else (None, 0, d)
+    dated = sorted((d for d in by_date if date_interval(d)), key=key)
+    return [(d, sorted(by_date[d])) for d in dated]
+
+
+def write_timeline(path: Path, name: str, tl) -> None:
+    lines = [name]
+    for pos, (d, eids) in enumerate(tl, 1):
+        for e in eids:
+            lines.append(f"{pos}\t{d}\t{e}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_timeline(path: Path) -> tuple[str, dict[str, int]]:
+    """(entity, {event id: position}); an id listed on several lines keeps its first."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    name = lines[0].strip() if lines else path.stem
+    pos: dict[str, int] = {}
+    for l in lines[1:]:
+        parts = l.strip().split("\t")
+        if len(parts) < 3:
+            continue
+        for e in parts[2:]:
+            pos.setdefault(norm_id(e), int(parts[0]))
+    return name, pos
+
+
+def norm_id(e: str) -> str:
+    return e.strip().lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# temporal awareness
+
+class Graph:
+    """Temporal graph with SIMULTANEOUS classes and BEFORE between classes."""
+
+    def __init__(self, positions: dict[str, int]):
+        self.cls = {e: p for e, p in positions.items() if p > 0}
+        self.order = sorted(set(self.cls.values()))
+
+    def closure_has(self, a: str, rel: str, b: str) -> bool:
+        if a not in self.cls or b not in self.cls:
+            return False
+        if rel == "SIMULTANEOUS":
+            return self.cls[a] == self.cls[b]
+        return self.cls[a] < self.cls[b]   # BEFORE
+
+    def reduced(self) -> list[tuple[str, str, str]]:
+        members = defaultdict(list)
+        for e, p in self.cls.items():
+            members[p].append(e)
+        for p in members:
+            members[p].sort()
+        out = []
+        for p in self.order:
+            ms = members[p]
+            out += [(ms[i], "SIMULTANEOUS", ms[i + 1]) for i in range(len(ms) - 1)]
+        for p, q in zip(self.order, self.order[1:]):
+            out.append((members[p][0], "BEFORE", members[q][0]))
+        return out
+
+
+def awareness(sys_pos: dict[str, int], gold_pos: dict[str, int]) -> tuple[int, int, int, int]:
+    s, g = Graph(sys_pos), Graph(gold_pos)
+    sr, gr = s.reduced(), g.reduced()
+    p_hit = sum(g.closure_has(a, r, b) for a, r, b in sr)
+    r_hit = sum(s.closure_has(a, r, b) for a, r, b in gr)
+    return p_hit, len(sr), r_hit, len(gr)
+
+
+def prf(p_hit, p_n, r_hit, r_n):
+    p = p_hit / p_n if p_n else 0.0
+    r = r_hit / r_n if r_n else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(TRIAL / "Corpus-trial-data_task4"))
+    ap.add_argument("--gold", default=str(TRIAL / "TimeLines_trial_data_task4_v1.2"))
+    ap.add_argument("--out", default=None, help="write the system timelines here")
+    a = ap.parse_args(argv)
+    corpus, gold = Path(a.corpus), Path(a.gold)
+    if not corpus.is_dir() or not gold.is_dir():
+        print(f"no corpus/gold at {corpus} / {gold}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    docs, mentions = {}, {}
+    for f in sorted(corpus.glob("*.xml")):
+        doc_id, doc, offs = read_cat(f)
+        docs[doc_id] = (doc, offs)
+        mentions[doc_id] = mentions_of(doc)
+    out = Path(a.out) if a.out else None
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+    tot = [0, 0, 0, 0]
+    print(f"SemEval-2015 Task 4 (Track A) on {corpus.name}: {len(docs)} documents")
+    print(f"  {'timeline':<22} events(sys/gold)   P      R      F1")
+    for gf in sorted(gold.glob("*.txt")):
+        name, gpos = read_timeline(gf)
+        tl = build_timeline(name, docs, mentions)
+        spos = {norm_id(e): i for i, (_d, es) in enumerate(tl, 1) for e in es}
+        if out:
+            write_timeline(out / gf.name, name, tl)
+        c = awareness(spos, gpos)
+        tot = [x + y for x, y in zip(tot, c)]
+        p, r, f = prf(*c)
+        print(f"  {gf.stem:<22} {len(spos):>4}/{len(gpos):<4}        {p:.3f}  {r:.3f}  {f:.3f}")
+    p, r, f = prf(*tot)
+    print(f"  {'micro':<22} {'':13}     {p:.3f}  {r:.3f}  {f:.3f}")
+    print("  (trial set; event order only, time-anchor links not scored)")
+    print(f"time: {time.time() - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
