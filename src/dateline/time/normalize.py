@@ -233,14 +233,22 @@ _ABBR = ("Mr", "Mrs", "Ms", "Dr", "St", "Sr", "Jr", "Gov", "Sen", "Rep", "Gen", 
          "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
          "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ave",
          "Mt", "Ft", "approx", "est", "Gens", "Reps", "Sens")
-_NOT_ABBR = "".join(sorted({rf"(?<!\b{a}\.)" for a in _ABBR}))
-_SENT_END = re.compile(rf"(?:[!?;:]|\.{_NOT_ABBR}(?<![\s.][A-Za-z]\.)(?<!^[A-Za-z]\.))\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])"
-                       r"|\n\s*\n|\n(?=\s*[-•*—])")
+_ABBR_END = re.compile(r"(?:\b(?:" + "|".join(_ABBR) + r")|(?:^|[\s.])[A-Za-z])\.$")
+_SENT_CAND = re.compile(r"[.!?;:]\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[-•*—])")
+
+
+def _sent_ends(text: str, pos: int = 0, endpos: int | None = None):
+    """Sentence breaks (match objects) in text[pos:endpos], minus full stops of abbreviations."""
+    for m in _SENT_CAND.finditer(text, pos, len(text) if endpos is None else endpos):
+        p = m.start()
+        if text[p] == "." and _ABBR_END.search(text, max(0, p - 6), p + 1):
+            continue
+        yield m
 
 
 def sentence_index(text: str) -> list[int]:
     """Sorted sentence-start offsets (for repeated clause_tense calls on one text)."""
-    return [m.end() for m in _SENT_END.finditer(text)]
+    return [m.end() for m in _sent_ends(text)]
 
 
 def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = None) -> tuple[int, int]:
@@ -252,10 +260,11 @@ def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = N
         return s, max(e, end)
     lo = max(0, start - 400)
     s = lo
-    for m in _SENT_END.finditer(text, lo, start):
-        s = m.end()
+    for m in _sent_ends(text, lo, min(len(text), start + 1)):  # +1: the lookahead sees start
+        if m.end() <= start:
+            s = m.end()
     hi = min(len(text), end + 400)
-    m = _SENT_END.search(text, end, hi)
+    m = next(_sent_ends(text, end, hi), None)
     e = m.start() + 1 if m else hi
     return s, e
 

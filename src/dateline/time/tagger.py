@@ -336,7 +336,8 @@ class _Ctx:
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
         if k not in self._tense:
-            if self._index is None:
+            # a few calls scan around the expression; many calls pay for one sentence index
+            if self._index is None and len(self._tense) >= 12:
                 self._index = N.sentence_index(self.text)
             self._tense[k] = N.clause_tense(self.text, s, e, self._index)
         return self._tense[k]
