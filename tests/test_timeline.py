@@ -170,3 +170,19 @@ def test_tls_benchmark_end_to_end(tmp_path):
     assert {"date_f1", "ar1", "ar2"} <= set(res["mean"])
     assert "Quake" in res["topics"]
     assert res["mean"]["date_f1"] > 0.5
+
+
+def test_semeval_temporal_awareness():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import semeval15 as S
+    finally:
+        sys.path.pop(0)
+    gold = {"a": 1, "b": 2, "c": 2, "d": 3, "x": 0}
+    assert S.prf(*S.awareness(gold, gold)) == (1.0, 1.0, 1.0)
+    swapped = {"a": 3, "b": 2, "c": 2, "d": 1}
+    p, r, f = S.prf(*S.awareness(swapped, gold))
+    assert p < 0.5 and r < 0.5
+    partial = {"a": 1, "b": 2, "d": 3}         # right order, fewer events
+    p, r, f = S.prf(*S.awareness(partial, gold))
+    assert p == 1.0 and 0 < r < 1
