@@ -3,6 +3,7 @@
 
 Usage:
     python benchmarks/tempeval.py [--corpus DIR ...] [--split dev|heldout|all] [--json FILE]
+    python benchmarks/tempeval.py --t17 N      # ms/article on N Timeline17 news articles
 
 * The text scored is the content of the <TEXT> element with all tags stripped (entities
   decoded); gold spans are TIMEX3 elements inside <TEXT>. The DCT TIMEX3
@@ -205,7 +206,13 @@ def main(argv=None) -> int:
                     help="dev, heldout or all (default: report dev and heldout)")
     ap.add_argument("--json", help="write the scores as JSON to this file")
     ap.add_argument("--errors", help="write dev-split errors (FN/FP/mismatches) as JSONL to this file")
+    ap.add_argument("--t17", type=int, metavar="N",
+                    help="instead: speed on N Timeline17 news articles (see benchmarks/time_speed.py)")
     a = ap.parse_args(argv)
+    if a.t17:
+        sys.path.insert(0, HERE)
+        import time_speed
+        return time_speed.main([str(a.t17)])
     corpora = a.corpus or [os.path.join(DEFAULT_BASE, "TimeBank"), os.path.join(DEFAULT_BASE, "AQUAINT")]
     splits = [a.split] if a.split else ["dev", "heldout"]
     out = {}

@@ -336,8 +336,9 @@ class _Ctx:
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
         if k not in self._tense:
-            # a few calls scan around the expression; many calls pay for one sentence index
-            if self._index is None and len(self._tense) >= 12:
+            # a call scans ~800 characters around the expression; a sentence index of the
+            # whole text pays off only once the calls would scan more than the text
+            if self._index is None and len(self._tense) * 800 > len(self.text):
                 self._index = N.sentence_index(self.text)
             self._tense[k] = N.clause_tense(self.text, s, e, self._index)
         return self._tense[k]
