@@ -52,15 +52,16 @@ def main() -> None:
             raws.append(item)
         if len(raws) >= args.sample:
             break
-    stages = {"clean (rules, metadata, language)": 0.0, "time tagging": 0.0, "signatures": 0.0}
+    stages = {"clean (rules, metadata, language)": 0.0, "time tagging": 0.0, "event mentions": 0.0,
+              "signatures": 0.0}
+    from dateline.events import extract_events
     from dateline.time import tag
     for raw in raws:
         t = time.perf_counter(); doc = clean(raw); stages["clean (rules, metadata, language)"] += time.perf_counter() - t
-        t = time.perf_counter(); tag(doc.text, doc.published); stages["time tagging"] += time.perf_counter() - t
+        t = time.perf_counter(); doc.times = tag(doc.text, doc.published); stages["time tagging"] += time.perf_counter() - t
+        t = time.perf_counter(); extract_events(doc, None); stages["event mentions"] += time.perf_counter() - t
         t = time.perf_counter()
-        dedupe.signature(doc.text)
-        for p in doc.paragraphs:
-            dedupe.paragraph_signature(doc.text[p.start:p.end])
+        dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
         stages["signatures"] += time.perf_counter() - t
 
     figures = {

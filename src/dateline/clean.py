@@ -375,7 +375,7 @@ def clean(raw: RawDocument) -> Document:
     # Dropped lines, in input order, after anything trafilatura left out.
     dropped.extend(Dropped(lines[i].strip(), why[i]) for i in sorted(why))
     out, paragraphs = _assemble(lines, keep)
-    n_words = len(re.findall(r"\w+", out))
+    n_words = len(out.split())
     if n_words < MIN_WORDS:
         raise CleanError(f"no article text ({n_words} words after cleaning)")
     if meta.url and not meta.sources:

@@ -58,16 +58,20 @@ def detect(text: str) -> tuple[str | None, float]:
     return res[0]["lang"], float(res[0]["score"])
 
 
-WINDOW = 400  # characters of consecutive same-script paragraphs judged in one call
+WINDOW = 1000  # characters of consecutive same-script paragraphs judged in one call
+SAMPLE = 300   # characters of a window the detector reads (its cost grows with the length)
 
 
 def _raw_languages(paragraphs: list[str]) -> list[tuple[str | None, bool, str | None]]:
     """(language, confident, script) per paragraph.
 
     News text often has one sentence per line, so consecutive paragraphs of the same script
-    are judged together in windows: one call per window instead of one per line. A window
-    whose verdict is not confident is judged paragraph by paragraph, so a quote in another
-    language of the same script is still found."""
+    are judged together in windows, on a sample of each window: one short call per window
+    instead of one per line (fastText's cost grows with the text; whole-text detection was
+    the slowest part of cleaning). A window whose verdict is not confident is judged
+    paragraph by paragraph. A script change always starts a new window, so a Russian block
+    in an English article is always found; the price is that a short passage in another
+    language of the same script inside a confidently judged window is not."""
     scripts = [_script(p) for p in paragraphs]
     out: list = [None] * len(paragraphs)
     i = 0
@@ -76,14 +80,14 @@ def _raw_languages(paragraphs: list[str]) -> list[tuple[str | None, bool, str | 
         while j < len(paragraphs) and scripts[j] == scripts[i] and (size == 0 or size + len(paragraphs[j]) <= WINDOW):
             size += len(paragraphs[j])
             j += 1
-        lang, score = detect(" ".join(paragraphs[i:j]))
+        lang, score = detect(" ".join(paragraphs[i:j])[:SAMPLE])
         if j - i > 1 and lang is not None and score >= 0.9:
             for k in range(i, j):
-                out[k] = (lang, len(_WORD.findall(paragraphs[k])) >= 1, scripts[k])
+                out[k] = (lang, True, scripts[k])
         else:
             for k in range(i, j):
                 l, sc = detect(paragraphs[k]) if j - i > 1 else (lang, score)
-                out[k] = (l, l is not None and sc >= MIN_SCORE and len(_WORD.findall(paragraphs[k])) >= MIN_WORDS,
+                out[k] = (l, l is not None and sc >= MIN_SCORE and len(paragraphs[k].split()) >= MIN_WORDS,
                           scripts[k])
         i = j
     return out

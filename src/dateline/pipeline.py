@@ -56,8 +56,7 @@ def process(raw: RawDocument, entities: bool = True):
     Returns (document, text hash, MinHash, paragraph MinHashes, entity mentions, event mentions)."""
     try:
         doc = annotate(clean(raw))
-        sig = dedupe.signature(doc.text)
-        para_sigs = [dedupe.paragraph_signature(doc.text[p.start:p.end]) for p in doc.paragraphs]
+        sig, para_sigs = dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
         ents = entity_mentions(doc) if entities else None
         return doc, dedupe.normalized_hash(doc.text), sig, para_sigs, ents, event_mentions(doc, ents)
     except CleanError as e:
