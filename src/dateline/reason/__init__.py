@@ -1,0 +1,19 @@
+"""The reason stage: commitments (what was promised, by when, whether it was kept) and
+conflicts (where sources disagree), as dateline/1 export objects.
+
+``reason(store) -> (commitments, conflicts)``; deterministic: ids are content hashes and
+every quote is verbatim at its offsets in its document's cleaned text.
+"""
+from __future__ import annotations
+
+from .commitments import build_context, find as find_commitments
+from .conflicts import find as find_conflicts
+
+__all__ = ["reason"]
+
+
+def reason(store) -> tuple[list[dict], list[dict]]:
+    ctx = build_context(store)
+    commitments, internals = find_commitments(ctx)
+    conflicts = find_conflicts(ctx, commitments, internals)
+    return commitments, conflicts

@@ -1,0 +1,810 @@
+"""Commitments: statements of obligation or plan with a date, and whether later reports say
+they were kept.
+
+Rules (no model; the language of obligations, deadlines and fulfilment, nothing per story):
+
+* **Statements.** A sentence is split into segments at its day-precise time expressions (the
+  text from the previous one up to this one). A segment states a commitment for its date when
+  it has an *action* (a word of :data:`ACTIONS`: withdraw, vacate, hand over, return, pay,
+  release, ...; a coordinated segment "... and the Lachin region by December 1" inherits the
+  action of the segment before) and one of
+
+  - a deadline preposition before the date ("by", "no later than", "until", "before",
+    "deadline of") together with an obligation cue ("had to", "must", "agreed to", "is due
+    to", "will", ...) or an agreement word ("deal", "declaration", "under the terms");
+  - a future/plan cue ("will vacate Lachin on December 1", "is scheduled to") with a date not
+    before the document's publication;
+  - an action noun dated after the publication ("the withdrawal ... on 25 November" in an
+    article of 24 November: a scheduled event as of its writing) -> kind ``scheduled``;
+  - a delay/extension word ("a delay ... until November 25", "extended to") -> kind
+    ``extension`` (``extension_requested`` when it was asked for; ``extension_refused``
+    when a refusal is reported, which is kept in the history but never becomes the deadline).
+
+  Who: the first party (a country, or a demonym such as "Armenian troops" -> Armenia, or a
+  named organisation/person) before the action, else the first one after it. Places: the
+  non-country places the action governs in that segment.
+
+* **One commitment per obligation.** Statements are grouped by (action class, place) (or by
+  (action class, who) without a place), so "Kalbajar by November 20" and "a delay ... for
+  Kalbajar until November 25" are ONE commitment with two entries in ``deadlines``.
+  The current ``deadline``: the latest extension not refused; else the date most deadline
+  statements give (ties: the most recently published); else the latest scheduled date.
+
+* **Status as of** ``as_of`` (the latest publication date):
+
+  - fulfilment reports: a past-tense completion verb of the same action class ("vacated",
+    "withdrew", "handed over"; for hand-overs also the receiving side: "entered", "took
+    control of", "has occupied" when said of another party than the obligated one) governing
+    the place, not negated, not hypothetical, in a document published on or after the date it
+    gives (a "report" dated after its own article is a plan, not a report). Its date: the
+    time expression of its clause, else "by the publication date" (an upper bound).
+  - non-fulfilment reports: the same with a negation ("has not withdrawn", "failed to",
+    "denied ... handed over", "missed the deadline", "still holds").
+  - ``met``: a report dated on or before the deadline; or an undated later confirmation
+    ("has already occupied") of a hand-over that a source had scheduled for a date on or
+    before the deadline (the scheduled date is then the fulfilment date, ``fulfilled.how`` =
+    "scheduled date, confirmed by a later report"). ``met_late``: a dated report after the
+    deadline. ``missed``: a non-fulfilment report after the deadline with no later
+    fulfilment report. ``pending``: deadline after ``as_of``. ``unknown``: otherwise
+    (including fulfilment and denial reports of the same date: contested).
+  - never ``met``/``met_late`` without an event id in ``evidence`` (events whose sources
+    overlap a fulfilment sentence); without one the status stays ``unknown`` and the report
+    is kept in ``fulfilment``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Document, content_id
+from ..sentences import split as split_sentences
+
+# ------------------------------------------------------------------------------ lexicon
+
+# action lemma -> (class, present/infinitive forms, past forms, nouns)
+# "give" and "take" are the two sides of a hand-over: both belong to class "handover".
+_ACTION_TABLE = {
+    # giving up a place
+    "withdraw": ("handover", "give", "withdraw withdraws withdrawing", "withdrew withdrawn", "withdrawal"),
+    "vacate": ("handover", "give", "vacate vacates vacating", "vacated", "vacation"),
+    "return": ("handover", "give", "return returns returning", "returned", "return"),
+    "hand over": ("handover", "give", "hand over|hands over|handing over|hand back|hand it over|hand them over",
+                  "handed over|handed back|handed it over|handed them over", "handover|hand-over"),
+    "transfer": ("handover", "give", "transfer transfers transferring", "transferred", "transfer"),
+    "cede": ("handover", "give", "cede cedes ceding", "ceded", "cession"),
+    "leave": ("handover", "give", "leave leaves leaving", "left", ""),
+    "pull out": ("handover", "give", "pull out|pulls out|pulling out", "pulled out", "pullout|pull-out"),
+    "evacuate": ("handover", "give", "evacuate evacuates evacuating", "evacuated", "evacuation"),
+    "liberate": ("handover", "give", "liberate liberates liberating", "liberated", "liberation"),
+    "surrender": ("handover", "give", "surrender surrenders surrendering", "surrendered", "surrender"),
+    "relinquish": ("handover", "give", "relinquish relinquishes relinquishing", "relinquished", ""),
+    # taking a place over (the other side of a hand-over)
+    "enter": ("handover", "take", "enter enters entering", "entered", "entry"),
+    "take control": ("handover", "take", "take control|takes control|taking control|take over|takes over",
+                     "took control|taken control|took over|taken over|assumed control", "takeover"),
+    "occupy": ("handover", "take", "occupy occupies occupying", "occupied", ""),
+    "regain": ("handover", "take", "regain regains regaining|retake|retakes|recapture", "regained|retook|retaken|recaptured", ""),
+    "move into": ("handover", "take", "move into|moves into", "moved into", ""),
+    # other obligations: fulfilled by the same verb in the past
+    "pay": ("pay", "give", "pay pays paying", "paid", "payment"),
+    "release": ("release", "give", "release releases releasing|free|frees", "released|freed", "release"),
+    "deliver": ("deliver", "give", "deliver delivers delivering", "delivered", "delivery"),
+    "hold": ("hold", "give", "hold holds", "held", ""),
+    "sign": ("sign", "give", "sign signs", "signed", "signing"),
+    "ratify": ("ratify", "give", "ratify ratifies", "ratified", "ratification"),
+    "deploy": ("deploy", "give", "deploy deploys deploying", "deployed", "deployment"),
+    "reopen": ("reopen", "give", "reopen reopens reopening", "reopened", "reopening"),
+    "complete": ("complete", "give", "complete completes", "completed", "completion"),
+    "submit": ("submit", "give", "submit submits", "submitted", "submission"),
+    "dismantle": ("dismantle", "give", "dismantle dismantles", "dismantled", ""),
+    "destroy": ("destroy", "give", "destroy destroys", "destroyed", "destruction"),
+    "repay": ("pay", "give", "repay repays", "repaid", "repayment"),
+}
+
+# "hold" and "leave" are too common as plain verbs to state a commitment on their own; they
+# need an object place (checked where used).
+_WEAK = {"hold", "leave", "return", "sign", "complete", "enter", "occupy"}
+
+
+@dataclass(frozen=True)
+class Action:
+    lemma: str
+    cls: str
+    side: str   # give | take
+
+
+def _alts(spec: str) -> list[str]:
+    forms: list[str] = []
+    for part in spec.split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        words = part.split()
+        if len(words) > 1 and words[1] in ("over", "out", "into", "back", "control", "it", "them"):
+            forms.append(part)
+        else:
+            forms.extend(words)
+    return forms
+
+
+_PRESENT: dict[str, Action] = {}
+_PAST: dict[str, Action] = {}
+_NOUN: dict[str, Action] = {}
+for _lemma, (_cls, _side, _pres, _past, _noun) in _ACTION_TABLE.items():
+    _a = Action(_lemma, _cls, _side)
+    for f in _alts(_pres):
+        _PRESENT.setdefault(f, _a)
+    for f in _alts(_past):
+        _PAST.setdefault(f, _a)
+    for f in _alts(_noun):
+        _NOUN.setdefault(f, _a)
+
+
+def _union(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_PRESENT_RE = re.compile(r"\b(" + _union(_PRESENT) + r")\b", re.I)
+_PAST_RE = re.compile(r"\b(" + _union(_PAST) + r")\b", re.I)
+_NOUN_RE = re.compile(r"\b(" + _union(_NOUN) + r")\b", re.I)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower())
+
+
+# cues
+_DEADLINE_PREP = re.compile(
+    r"(?:\bby|\bno\s+later\s+than|\bnot\s+later\s+than|\buntil|\btill|\bbefore|\bdeadline\s+(?:of|on|for|is|was)?"
+    r"|\bdue\s+(?:on|by)|\bwithin)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
+_ON_PREP = re.compile(r"(?:\bon|\bat|\bin|\bfrom)\s+(?:the\s+)?$", re.I)
+_OBLIG = re.compile(
+    r"\b(?:had\s+to|has\s+to|have\s+to|must|shall|is\s+to|are\s+to|was\s+to|were\s+to|"
+    r"(?:is|are|was|were)\s+due\s+to|agreed\s+to|agrees\s+to|pledged\s+to|promised\s+to|vowed\s+to|"
+    r"committed\s+to|undertook\s+to|(?:is|are|was|were)\s+(?:obliged|obligated|required|supposed|bound)\s+to|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to|should|will|would|'ll|plans?\s+to|"
+    r"planned\s+to|intends?\s+to|deadline|ultimatum|obligation|no\s+later\s+than)\b", re.I)
+_AGREEMENT = re.compile(
+    r"\b(?:deal|agreement|accord|declaration|treaty|truce|ceasefire|cease-fire|statement|protocol|"
+    r"under\s+the\s+terms|terms\s+of|memorandum|plan|roadmap|timetable|schedule)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|(?:is|are)\s+(?:due|expected|scheduled|set|slated|supposed)\s+to|"
+    r"plans?\s+to|intends?\s+to|agreed\s+to|pledged\s+to|promised\s+to|must|has\s+to|have\s+to)\b", re.I)
+_EXTENSION = re.compile(
+    r"\b(?:delay|delayed|extension|extended|extend|extends|postpone|postponed|postponement|"
+    r"pushed\s+back|push\s+back|more\s+time|grace\s+period|new\s+deadline|moved\s+the\s+deadline)\b", re.I)
+_REQUEST = re.compile(r"\b(?:request(?:ed|s)?|ask(?:ed|s)?|petition(?:ed|s)?|sought|seeks?|appeal(?:ed|s)?|"
+                      r"wants?|proposed|proposes)\b", re.I)
+_REFUSED = re.compile(r"\b(?:refused|rejected|denied|declined|turned\s+down|refuses|rejects)\b", re.I)
+_GRANTED = re.compile(r"\b(?:granted|agreed|accepted|approved|allowed)\b", re.I)
+_NEG_BEFORE = re.compile(
+    r"\b(?:not|n't|never|no\s+longer|failed\s+to|fails\s+to|yet\s+to|refused\s+to|refuses\s+to|"
+    r"did\s+not|has\s+not|have\s+not|had\s+not|was\s+not|were\s+not|denied|denies|deny|"
+    r"without)\b[^.;]{0,40}$", re.I)
+_HYPO_BEFORE = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should|must|had\s+to|has\s+to|"
+                          r"have\s+to|to|will|shall|plans?\s+to|expected\s+to|due\s+to|agreed\s+to|"
+                          r"supposed\s+to|able\s+to)\s+(?:\w+\s+){0,1}$", re.I)
+_MISSED = re.compile(r"\b(?:missed|miss|misses|ignored|broke|violated)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+                     r"(?:deadline|timetable|schedule|obligation|commitment|pledge)\b", re.I)
+_STILL_HOLDS = re.compile(r"\b(?:still|continue[sd]?\s+to)\s+(?:hold|holds|held|occupy|occupies|control|controls|"
+                          r"remain|remains|be\s+in|are\s+in|is\s+in|stationed)\b", re.I)
+_STOP_SCOPE = re.compile(
+    r"\b(?:will|shall|would|must|should|had\s+to|has\s+to|have\s+to|is\s+to|are\s+to|but|while|whereas|"
+    r"although)\b|[;:]", re.I)
+
+_IRREGULAR_DEMONYMS = {
+    "turkish": "Turkey", "french": "France", "british": "United Kingdom", "dutch": "Netherlands",
+    "swiss": "Switzerland", "greek": "Greece", "danish": "Denmark", "swedish": "Sweden",
+    "polish": "Poland", "finnish": "Finland", "irish": "Ireland", "spanish": "Spain",
+    "german": "Germany", "chinese": "China", "japanese": "Japan", "israeli": "Israel",
+    "iraqi": "Iraq", "pakistani": "Pakistan", "afghan": "Afghanistan", "thai": "Thailand",
+    "american": "United States", "u.s.": "United States", "us": "United States",
+    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "yemeni": "Yemen",
+    "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar",
+    "kuwaiti": "Kuwait", "omani": "Oman", "filipino": "Philippines", "welsh": "Wales",
+    "scottish": "Scotland", "english": "England", "norwegian": "Norway", "belgian": "Belgium",
+    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia and Herzegovina",
+    "ukrainian": "Ukraine", "georgian": "Georgia", "iranian": "Iran", "syrian": "Syria",
+    "egyptian": "Egypt", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "somali": "Somalia",
+    "kosovar": "Kosovo", "moldovan": "Moldova", "belarusian": "Belarus", "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan",
+}
+
+
+def demonyms(name: str) -> set[str]:
+    """Adjective/people forms of a country name, by the common English suffix rules."""
+    n = name.lower()
+    out = {n + "n", n + "ns", n + "i", n + "is", n + "ian", n + "ians"}
+    if n.endswith("a"):
+        out |= {n + "n", n + "ns", n[:-1] + "an", n[:-1] + "ans"}
+    if n.endswith("e"):
+        out |= {n[:-1] + "ian", n[:-1] + "ians"}
+    if n.endswith("y"):
+        out |= {n[:-1] + "ian", n[:-1] + "ish"}
+    if n.endswith("o"):
+        out |= {n[:-1] + "an", n[:-1] + "ans"}
+    if n.endswith("ia"):
+        out |= {n[:-2] + "ian", n[:-2] + "ians"}
+    if n.endswith("land"):
+        out |= {n[:-4] + "ish"}
+    for k, v in _IRREGULAR_DEMONYMS.items():
+        if v.lower() == n:
+            out |= {k, k + "s"}
+    return out
+
+
+# ------------------------------------------------------------------------------ context
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: str          # entity id
+    kind: str            # party | place | actor
+    name: str
+    party: str | None = None   # the country a party/actor stands for ("Armenian Armed Forces")
+
+
+@dataclass
+class Sentence:
+    doc: Document
+    start: int
+    end: int
+    text: str
+    index: int
+    times: list          # TimeMention inside, with .date (resolved YYYY-MM-DD or None)
+    mentions: list[Mention]
+    events: list[str]
+    para: int = 0
+
+
+@dataclass
+class Context:
+    """Everything the reasoning rules read, computed once per corpus."""
+    docs: list[Document]
+    as_of: str | None
+    entities: dict[str, dict]
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    events: list = field(default_factory=list)
+    event_by_id: dict = field(default_factory=dict)
+
+    def doc(self, doc_id: str) -> Document:
+        return self._docs[doc_id]
+
+    def __post_init__(self):
+        self._docs = {d.id: d for d in self.docs}
+
+
+def _date(value: str, years_by_md: dict[str, set[str]], corpus_years: set[str]) -> str | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return m.group(0)
+    m = re.match(r"^XXXX-(\d{2})-(\d{2})", value)
+    if m:
+        md = f"{m.group(1)}-{m.group(2)}"
+        ys = years_by_md.get(md, set())
+        if len(ys) == 1:
+            return f"{next(iter(ys))}-{md}"
+        if not ys and len(corpus_years) == 1:
+            return f"{next(iter(corpus_years))}-{md}"
+    return None
+
+
+def build_context(store) -> Context:
+    from ..export.json import as_of
+
+    docs = [d for d in store.documents() if not d.duplicate_of]
+    entities = {e["id"]: e for e in store.entities()}
+    by_place: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for e in entities.values():
+        if e.get("place_id"):
+            by_place[e["place_id"]] = e["id"]
+        for a in [e["name"]] + list(e.get("aliases") or []):
+            by_name.setdefault(a.casefold(), e["id"])
+    countries = {eid for eid, e in entities.items()
+                 if e["type"] == "place" and str(e.get("place_id") or "").startswith("cc:")}
+    demonym_of: dict[str, str] = {}
+    for eid in sorted(countries, key=lambda x: -entities[x]["mentions"]):
+        for dm in demonyms(entities[eid]["name"]):
+            demonym_of.setdefault(dm, eid)
+    ctx = Context(docs=docs, as_of=as_of(store), entities=entities)
+    ctx.countries = countries
+
+    years_by_md: dict[str, set[str]] = defaultdict(set)
+    corpus_years = set()
+    for d in docs:
+        if d.published:
+            corpus_years.add(d.published[:4])
+        for t in d.times:
+            m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", t.value)
+            if m:
+                years_by_md[f"{m.group(2)}-{m.group(3)}"].add(m.group(1))
+
+    ctx.events = store.events()
+    ctx.event_by_id = {ev.id: ev for ev in ctx.events}
+    spans_by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for ev in ctx.events:
+        for m in ev.sources:
+            spans_by_doc[m.doc].append((m.start, m.end, ev.id))
+
+    dem_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(demonym_of, key=len, reverse=True))
+                        + r")\b", re.I) if demonym_of else None
+    for d in docs:
+        ments: list[Mention] = []
+        for m in store.entity_mentions(d.id):
+            if m.get("is_source"):
+                continue
+            eid = by_place.get(m.get("place_id") or "") or by_name.get(m["canonical"].casefold()) \
+                or by_name.get(m["text"].casefold())
+            if not eid:
+                continue
+            e = entities[eid]
+            kind = "party" if eid in countries else ("place" if e["type"] == "place" else "actor")
+            party = eid if kind == "party" else None
+            if kind == "actor" and e["type"] == "org":
+                w = re.findall(r"[\w.’'-]+", e["name"])
+                party = demonym_of.get(w[0].lower()) if w else None
+                if party is None:
+                    party = next((c for c in countries if re.search(
+                        r"\b" + re.escape(entities[c]["name"]) + r"\b", e["name"])), None)
+            ments.append(Mention(m["start"], m["end"], m["text"], eid, kind, e["name"], party))
+        if dem_re:
+            taken = [(m.start, m.end) for m in ments]
+            for mm in dem_re.finditer(d.text):
+                if not mm.group(0)[0].isupper():
+                    continue
+                if any(a < mm.end() and mm.start() < b for a, b in taken):
+                    continue
+                eid = demonym_of[mm.group(0).lower()]
+                ments.append(Mention(mm.start(), mm.end(), mm.group(0), eid, "party", entities[eid]["name"], eid))
+        ments.sort(key=lambda m: m.start)
+        sents = []
+        para_starts = [p.start for p in d.paragraphs]
+        for i, (s, e) in enumerate(split_sentences(d.text, d.paragraphs)):
+            times = []
+            for t in d.times:
+                if s <= t.start and t.end <= e and t.role != "publication":
+                    t2 = _T(t.text, t.start, t.end, t.value, t.type, t.role,
+                            _date(t.value, years_by_md, corpus_years))
+                    times.append(t2)
+            evs = sorted({eid for a, b, eid in spans_by_doc.get(d.id, ()) if a < e and s < b})
+            para = sum(1 for p in para_starts if p <= s)
+            sents.append(Sentence(d, s, e, d.text[s:e], i, times,
+                                  [m for m in ments if s <= m.start and m.end <= e], evs, para))
+        ctx.sentences[d.id] = sents
+    return ctx
+
+
+@dataclass
+class _T:
+    text: str
+    start: int
+    end: int
+    value: str
+    type: str
+    role: str
+    date: str | None
+
+
+# ------------------------------------------------------------------------------ statements
+
+
+@dataclass
+class Statement:
+    """One source sentence stating (part of) a commitment."""
+    doc: str
+    published: str | None
+    sentence: Sentence
+    date: str
+    kind: str                  # deadline | scheduled | extension | extension_requested | extension_refused
+    action: Action
+    what: str
+    who: list[str]
+    places: list[str]
+    time_text: str
+    inherited: bool = False
+
+
+def _find_actions(text: str, base: int, lo: int, hi: int):
+    """(start, end, Action, form) of action words in text[lo:hi] (absolute offsets)."""
+    out = []
+    seg = text[lo - base:hi - base]
+    for rx, table in ((_PRESENT_RE, _PRESENT), (_PAST_RE, _PAST), (_NOUN_RE, _NOUN)):
+        for m in rx.finditer(seg):
+            a = table.get(_norm(m.group(1)))
+            if a:
+                out.append((lo + m.start(), lo + m.end(), a, rx is _PAST_RE, rx is _NOUN_RE))
+    out.sort(key=lambda x: x[0])
+    # drop overlaps (prefer the longer)
+    res = []
+    for x in out:
+        if res and x[0] < res[-1][1]:
+            if x[1] - x[0] > res[-1][1] - res[-1][0]:
+                res[-1] = x
+            continue
+        res.append(x)
+    return res
+
+
+def _who(sent: Sentence, pos: int, seg_lo: int) -> list[str]:
+    before = [m for m in sent.mentions if m.kind in ("party", "actor") and m.end <= pos]
+    # the subject: the first party of the clause the action is in, else of the sentence
+    if before:
+        return [before[0].party or before[0].entity]
+    after = [m for m in sent.mentions if m.kind == "party" and m.start >= pos]
+    return [after[0].entity] if after else []
+
+
+def statements(ctx: Context) -> list[Statement]:
+    out: list[Statement] = []
+    for d in ctx.docs:
+        for sent in ctx.sentences[d.id]:
+            out.extend(_sentence_statements(ctx, d, sent))
+    return out
+
+
+def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Statement]:
+    text = sent.text
+    base = sent.start
+    days = [t for t in sent.times if t.date and t.type in ("DATE", "TIME")]
+    if not days:
+        return []
+    res: list[Statement] = []
+    prev_end = base
+    prev_action = None
+    extension_sentence = bool(_EXTENSION.search(text))
+    for t in days:
+        seg = d.text[prev_end:t.start]
+        lead = d.text[base:t.start]
+        acts = _find_actions(d.text, 0, prev_end, t.start)
+        # the action governing this date: the last one in the segment
+        act = None
+        for a in reversed(acts):
+            act = a
+            break
+        inherited = False
+        if act is None and prev_action is not None and re.match(
+                r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|while|,)\b", seg, re.I):
+            act, inherited = prev_action, True
+        prev_end = t.end
+        if act is None:
+            continue
+        prev_action = act
+        a_start, a_end, action, is_past, is_noun = act
+        before_time = d.text[max(base, t.start - 40):t.start]
+        deadline_prep = bool(_DEADLINE_PREP.search(before_time)) or t.role == "deadline"
+        clause = d.text[base:t.end]
+        kind = None
+        pub = d.published
+        after_pub = pub is None or t.date > pub[:10]
+        not_before_pub = pub is None or t.date >= pub[:10]
+        pre_action = d.text[base:a_start]
+        if extension_sentence and _EXTENSION.search(lead) and re.search(r"(?:until|till|to|by)\s+(?:the\s+)?$",
+                                                                           before_time, re.I):
+            if _REFUSED.search(text):
+                kind = "extension_refused"
+            elif _REQUEST.search(lead) and not _GRANTED.search(text):
+                kind = "extension_requested"
+            else:
+                kind = "extension"
+        elif is_past and not inherited and not _OBLIG.search(pre_action[-40:]):
+            continue  # a report of something done ("vacated Aghdam on November 20")
+        elif deadline_prep and (_OBLIG.search(clause) or _AGREEMENT.search(lead)):
+            kind = "deadline"
+        elif _FUTURE.search(pre_action[-60:] if not inherited else lead) and not_before_pub:
+            kind = "scheduled"
+        elif is_noun and after_pub and d.published:
+            kind = "scheduled"
+        if kind is None:
+            continue
+        if _NEG_BEFORE.search(d.text[max(base, a_start - 30):a_start]) and not kind.startswith("extension"):
+            continue
+        seg_lo = a_start if not inherited else (t.start - len(seg))
+        places = [m.entity for m in sent.mentions if m.kind == "place" and seg_lo <= m.start and m.end <= t.start]
+        if not places:
+            places = [m.entity for m in sent.mentions
+                      if m.kind == "place" and max(base, t.start - len(seg) - 0) <= m.start and m.end <= t.start]
+        who = _who(sent, a_start, seg_lo)
+        places = list(dict.fromkeys(p for p in places if p not in who))
+        if action.lemma in _WEAK and not places:
+            continue
+        if not places and not who:
+            continue
+        what_lo = a_start if not inherited else t.start - len(seg)
+        what = d.text[what_lo:t.start]
+        what = re.sub(r"[\s,]*(?:\b(?:by|no later than|not later than|until|till|before|on|in|at|from)\b"
+                      r"(?:\s+the)?)?\s*$", "", what, flags=re.I)
+        what = re.sub(r"^[\s,]*(?:and|as well as)\s+", "", what, flags=re.I).strip(" ,")
+        res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
+                             inherited))
+    return res
+
+
+# ------------------------------------------------------------------------------ reports
+
+
+@dataclass
+class Report:
+    """A sentence saying an obligation was (or was not) carried out."""
+    doc: str
+    published: str | None
+    sentence: Sentence
+    action: Action
+    negative: bool
+    date: str | None          # the date the clause gives
+    upper: str | None         # when undated: done by this date (the publication)
+    subject: list[str]
+    places: list[str]
+    quote_span: tuple[int, int]
+
+
+def reports(ctx: Context) -> list[Report]:
+    out: list[Report] = []
+    for d in ctx.docs:
+        for sent in ctx.sentences[d.id]:
+            out.extend(_sentence_reports(d, sent))
+    return out
+
+
+def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
+    res: list[Report] = []
+    base = sent.start
+    acts = _find_actions(d.text, 0, sent.start, sent.end)
+    for a_start, a_end, action, is_past, is_noun in acts:
+        pre = d.text[base:a_start]
+        negative = False
+        if is_past:
+            if _HYPO_BEFORE.search(pre[-30:]) and not re.search(r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$",
+                                                                 pre[-30:], re.I):
+                continue
+            if re.search(r"\b(?:had|has|have|was|were)\s+(?:to|due|supposed)\s+$", pre[-25:], re.I):
+                continue
+            negative = bool(_NEG_BEFORE.search(pre[-45:]))
+        else:
+            # present forms only count with a negation of a done-deed ("did not withdraw",
+            # "failed to vacate", "have yet to hand over")
+            m = re.search(r"\b(?:did\s+not|didn't|failed\s+to|fails\s+to|yet\s+to|refused\s+to|refuses\s+to|"
+                          r"not\s+yet)\s+(?:\w+\s+)?$", pre[-40:], re.I)
+            if not m or is_noun:
+                continue
+            negative = True
+        # scope: from the verb to the next clause boundary
+        rest = d.text[a_end:sent.end]
+        stop = _STOP_SCOPE.search(rest)
+        nxt = _find_actions(d.text, 0, a_end, sent.end)
+        hi = sent.end
+        if stop:
+            hi = min(hi, a_end + stop.start())
+        if nxt:
+            hi = min(hi, nxt[0][0])
+        places = [m.entity for m in sent.mentions if m.kind == "place" and a_end <= m.start and m.end <= hi]
+        if not places:  # passive: "Aghdam was handed over"
+            cl = max([base] + [base + m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but)\b", pre)])
+            places = [m.entity for m in sent.mentions if m.kind == "place" and cl <= m.start and m.end <= a_start]
+        if not places:
+            continue
+        subject = [m.party or m.entity for m in sent.mentions
+                   if m.kind in ("party", "actor") and m.end <= a_start][:1]
+        times = [t for t in sent.times if t.date and a_end <= t.start and t.end <= hi]
+        if not times:
+            times = [t for t in sent.times if t.date and t.end <= a_start
+                     and not re.search(r"[;:]", d.text[t.end:a_start])]
+            times = times[-1:]
+        date = times[0].date if times else None
+        if date and d.published and date > d.published[:10]:
+            continue  # dated after its own article: a plan, not a report
+        if _MISSED.search(sent.text):
+            negative = True
+        res.append(Report(d.id, d.published, sent, action, negative, date,
+                          None if date else (d.published[:10] if d.published else None),
+                          subject, places, (sent.start, sent.end)))
+    # explicit non-fulfilment without an action verb: "missed the deadline", "still holds X"
+    if not res and (_MISSED.search(sent.text) or _STILL_HOLDS.search(sent.text)):
+        places = [m.entity for m in sent.mentions if m.kind == "place"]
+        if places:
+            subject = [m.party or m.entity for m in sent.mentions if m.kind in ("party", "actor")][:1]
+            res.append(Report(d.id, d.published, sent, Action("*", "*", "give"), True, None,
+                              d.published[:10] if d.published else None, subject, places,
+                              (sent.start, sent.end)))
+    return res
+
+
+# ------------------------------------------------------------------------------ assembly
+
+
+def _src(s: Sentence) -> dict:
+    return {"doc": s.doc.id, "quote": s.text, "start": s.start, "end": s.end}
+
+
+def _pubkey(p: str | None) -> str:
+    return p or "9999"
+
+
+def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[list[dict], dict]:
+    """Group statements into commitments and give each its status. Returns the export objects
+    and, per commitment id, the internals the conflict rules read."""
+    groups: dict[tuple, list[Statement]] = defaultdict(list)
+    for st in stmts:
+        if st.places:
+            for p in st.places:
+                groups[(st.action.cls, "place", p)].append(st)
+        else:
+            groups[(st.action.cls, "who", tuple(st.who))].append(st)
+    # a group without a deadline statement of its own but with a scheduled one is still a
+    # commitment (a plan with a date); groups whose statements are all extensions need a base
+    out, internals = [], {}
+    for key, sts in sorted(groups.items()):
+        sts.sort(key=lambda s: (_pubkey(s.published), s.doc, s.sentence.start, s.date))
+        who = list(dict.fromkeys(w for s in sts for w in s.who))
+        if key[1] == "place":
+            places = [key[2]]
+            # the obligated party: the most frequent subject across statements
+            cnt = Counter(w for s in sts for w in s.who[:1])
+            who = [cnt.most_common(1)[0][0]] if cnt else []
+        else:
+            places = []
+        ext = [s for s in sts if s.kind in ("extension", "extension_requested")]
+        dls = [s for s in sts if s.kind == "deadline"]
+        sch = [s for s in sts if s.kind == "scheduled"]
+        if ext:
+            last = max(_pubkey(s.published) for s in ext)
+            deadline = max(s.date for s in ext if _pubkey(s.published) == last)
+            basis = "extension"
+        elif dls:
+            c = Counter(s.date for s in dls)
+            top = max(c.values())
+            cands = [s for s in dls if c[s.date] == top]
+            deadline = max(cands, key=lambda s: (_pubkey(s.published), s.date)).date
+            basis = "deadline"
+        else:
+            deadline = max(sch, key=lambda s: (_pubkey(s.published), s.date)).date
+            basis = "scheduled"
+        seen, deadlines = set(), []
+        for s in sts:
+            k = (s.date, s.doc, s.sentence.start, s.kind)
+            if k in seen:
+                continue
+            seen.add(k)
+            deadlines.append({"date": s.date, "doc": s.doc, "quote": s.sentence.text,
+                              "start": s.sentence.start, "end": s.sentence.end, "kind": s.kind,
+                              "time_text": s.time_text})
+        first = (dls or sch or ext)[0]
+        own = [s for s in dls + sch + ext if not s.inherited]
+        what = (own[0] if own else first).what
+        sources, sk = [], set()
+        for s in sts:
+            if (s.doc, s.sentence.start) not in sk:
+                sk.add((s.doc, s.sentence.start))
+                sources.append(_src(s.sentence))
+        rel: list[Report] = []
+        status, evidence, fulfil, why = _status(ctx, key[0], who, places, deadline, sts, reps, rel)
+        cid = content_id("commitment", key[0], key[1], "|".join(key[2]) if isinstance(key[2], tuple) else key[2])
+        obj = {"id": cid, "who": who, "what": what, "places": places, "deadline": deadline,
+               "deadlines": deadlines, "status": status, "evidence": evidence, "sources": sources,
+               # additions to dateline/1
+               "action": first.action.lemma, "deadline_basis": basis,
+               "fulfilment": fulfil, "status_reason": why}
+        out.append(obj)
+        internals[cid] = {"statements": sts, "key": key, "reports": rel}
+    out.sort(key=lambda c: (c["deadline"] or "9999", c["id"]))
+    return out, internals
+
+
+def _day(s: str) -> dt.date:
+    return dt.date.fromisoformat(s[:10])
+
+
+def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline: str,
+            sts: list[Statement], reps: list[Report], rel_out: list | None = None):
+    as_of = ctx.as_of[:10] if ctx.as_of else None
+    stmt_keys = {(s.doc, s.sentence.start) for s in sts}
+    lo = (_day(deadline) - dt.timedelta(days=366)).isoformat()
+    rel = []
+    for r in reps:
+        if r.action.cls not in (cls, "*"):
+            continue
+        if places and not set(places) & set(r.places):
+            continue
+        if not places and not set(who) & set(r.subject):
+            continue
+        if (r.doc, r.sentence.start) in stmt_keys and not r.negative:
+            continue
+        if r.action.side == "take" and who and set(r.subject) & set(who):
+            continue  # the obligated party taking the place is not it giving it up
+        if r.action.side == "give" and who and r.subject and not set(r.subject) & set(who) \
+                and r.subject[0] in getattr(ctx, "countries", set()):
+            continue  # another party withdrawing is another obligation
+        when = r.date or r.upper
+        if when is None or when < lo:
+            continue  # history: before the commitment could exist
+        rel.append(r)
+    if rel_out is not None:
+        rel_out.extend(rel)
+    pos = [r for r in rel if not r.negative]
+    neg = [r for r in rel if r.negative]
+
+    def ev(rs):
+        # events of the report's sentence that say it happened (not a plan) on a date the
+        # report allows
+        out = set()
+        for r in rs:
+            for e in r.sentence.events:
+                x = ctx.event_by_id.get(e)
+                if x is None or x.modality == "planned":
+                    continue
+                if r.date and not (r.date.startswith(x.date) or x.date.startswith(r.date)):
+                    continue
+                if r.upper and x.date[:10] > r.upper:
+                    continue
+                out.add(e)
+        return sorted(out)
+
+    def fjson(r, how):
+        return {"date": r.date, "by": r.upper, "how": how, "doc": r.doc, "quote": r.sentence.text,
+                "start": r.sentence.start, "end": r.sentence.end, "events": r.sentence.events}
+
+    def latest(rs):
+        return max(_pubkey(r.published) for r in rs) if rs else ""
+
+    # a denial published after every fulfilment report: not met
+    if neg and (not pos or latest(neg) > latest(pos)):
+        after = [r for r in neg if (r.date or r.upper or "") > deadline]
+        if after:
+            return ("missed", [], [fjson(r, "non-fulfilment reported") for r in neg],
+                    "a report after the deadline says it was not done")
+        if as_of and deadline > as_of:
+            return ("pending", [], [fjson(r, "not yet done") for r in neg],
+                    "deadline after as_of; a report says it is not done yet")
+        return ("unknown", [], [fjson(r, "non-fulfilment reported") for r in neg],
+                "a report says it was not done, but not after the deadline")
+    if neg and pos and latest(neg) == latest(pos):
+        return ("unknown", [], [fjson(r, "contested") for r in pos + neg],
+                "sources of the same date disagree whether it was done")
+    dated = [r for r in pos if r.date]
+    on_time = [r for r in dated if r.date <= deadline]
+    if on_time:
+        e = ev(on_time)
+        if e:
+            return ("met", e, [fjson(r, "reported done on this date") for r in on_time],
+                    "a report says it was done on or before the deadline")
+    undated = [r for r in pos if not r.date and r.upper]
+    early = [r for r in undated if r.upper <= deadline]
+    if early and ev(early):
+        return ("met", ev(early), [fjson(r, "reported done by its publication") for r in early],
+                "a report published by the deadline says it was done")
+    if undated:
+        # a later confirmation of a hand-over that a source had scheduled on time
+        sched = [s for s in sts if s.kind == "scheduled" and s.date <= deadline
+                 and (s.published is None or s.published[:10] < s.date)]
+        conf = [r for r in undated if any(r.upper >= s.date for s in sched)]
+        e = ev(conf) + sorted({x for s in sched for x in s.sentence.events
+                               if x in ctx.event_by_id and ctx.event_by_id[x].date == s.date})
+        if conf and e:
+            s0 = max(sched, key=lambda s: s.date)
+            return ("met", sorted(set(e)),
+                    [{"date": s0.date, "by": None, "how": "scheduled date, confirmed by a later report",
+                      "doc": s0.doc, "quote": s0.sentence.text, "start": s0.sentence.start,
+                      "end": s0.sentence.end, "events": s0.sentence.events}]
+                    + [fjson(r, "reported done by its publication") for r in conf],
+                    "scheduled on or before the deadline and later reported done; no source says it was late")
+    late = [r for r in dated if r.date > deadline]
+    if late and not on_time and ev(late):
+        return ("met_late", ev(late), [fjson(r, "reported done on this date") for r in late],
+                "a report says it was done after the deadline")
+    if pos:
+        how = [fjson(r, "reported done" if r.date else "reported done by its publication") for r in pos]
+        if as_of and deadline > as_of:
+            return ("pending", [], how, "deadline after as_of; a report of it has no linked event")
+        return ("unknown", [], how, "reported done, but the date or a linked event is missing")
+    if as_of and deadline > as_of:
+        return ("pending", [], [], "deadline after as_of")
+    return ("unknown", [], [], "deadline passed; no report either way")
+
+
+def find(ctx: Context) -> tuple[list[dict], dict]:
+    return assemble(ctx, statements(ctx), reports(ctx))

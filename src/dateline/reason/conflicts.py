@@ -1,0 +1,443 @@
+"""Conflicts: claims about the same thing that differ between sources.
+
+Three kinds (dateline/1 ``kind``), each with a ``classification`` (an addition):
+
+* **number** — quantities with a unit ("1,960 soldiers", "nearly 2,000 troops", "15 to 20
+  percent of lost territory"). Two claims are about the *same quantity* only when
+  - their units are the same or synonyms (soldiers/troops/servicemen; percent/per cent/%),
+  - a percentage has the same base ("of Azerbaijan" = "of Azerbaijan's territory", but not
+    "of lost territory": a share of a different whole is a different quantity),
+  - a count of people has the same predicate when one is given (killed vs injured differ),
+  - the sentences (with the sentence before, for "the mission consisting of ...") share
+    at least two content words or entities beyond the unit.
+  Each claim becomes an interval from its hedge ("nearly N" = [0.9N, N], "about N" =
+  [0.9N, 1.1N], "more than N" = (N, 1.5N], ranges as given). Same central value: agreement,
+  not listed. Overlapping intervals, or a difference within 3% with a round number:
+  ``approximate`` (listed so the analyst sees it, never as a contradiction). Otherwise
+  ``contradiction``. Only claims from different documents count.
+* **date** — a commitment whose sources give different dates (from the commitment stage).
+  When the later date comes with a delay/extension statement it is ``revised`` (a deadline
+  change, explained by the sources); otherwise ``contradiction``.
+* **fact** — (a) who started a fight: opposing attributed claims about the same date
+  ("X accused Y of provocation" vs "Y stated that X had launched an offensive"; asserted
+  "Y launched an attack" counts too; counter-offensives do not) -> ``contradiction`` when
+  the sources name different aggressors; (b) a hand-over reported done by one source and
+  denied or reported not done by another -> ``contradiction``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import content_id
+from .commitments import Context, Sentence
+
+# ------------------------------------------------------------------------------ numbers
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9}
+_WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(list(_SMALL)[1:10]) + r"))?|"
+            + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:hundred|thousand|million|billion))?"
+_HEDGE = (r"nearly|almost|about|around|some|approximately|roughly|close\s+to|more\s+than|over|"
+          r"at\s+least|up\s+to|less\s+than|fewer\s+than|under|just\s+under|just\s+over|an\s+estimated|"
+          r"estimated|as\s+many\s+as|upwards\s+of|at\s+most")
+_NUMBER_RE = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:between\s+)?\b(?P<a>{_NUM})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM}))?"
+    r"(?P<pct>\s*(?:%|per\s*cent|percent|pct)\b)?", re.I)
+_DURATION_UNITS = {"day", "days", "year", "years", "hour", "hours", "minute", "minutes", "month",
+                   "months", "week", "weeks", "decade", "decades", "century", "centuries", "second",
+                   "seconds", "am", "pm", "a.m.", "p.m.", "gmt", "utc"}
+_UNIT_SYNONYMS = {
+    "troops": {"soldiers", "troops", "servicemen", "personnel", "peacekeepers", "military", "men",
+               "fighters", "forces", "service", "staff", "strong", "contingent"},
+    "people": {"people", "persons", "individuals"},
+    "civilians": {"civilians", "residents", "inhabitants"},
+    "planes": {"planes", "aircraft", "flights", "jets"},
+    "villages": {"villages", "settlements", "towns", "localities"},
+}
+_UNIT_OF = {w: k for k, ws in _UNIT_SYNONYMS.items() for w in ws}
+_STOP = set("""the a an of in on at to and or with for by from its his her their has have had was were is
+are be been being that this these those which who whom as it they he she we i but not no into over
+under than then there here so such also more most some any all about nearly around near including
+would will could should may might must can said says say according""".split())
+_PREDICATES = {
+    "killed": {"killed", "dead", "died", "death", "deaths", "lives", "perished", "fatalities"},
+    "injured": {"injured", "wounded", "hurt", "injuries"},
+    "missing": {"missing"}, "displaced": {"displaced", "fled", "refugees", "evacuated"},
+    "captured": {"captured", "detained", "arrested", "prisoners", "held"},
+}
+_PREPS = set("along across through toward towards per within between among against near outside inside like "
+             "worth were was are is died killed".split())
+_PRED_OF = {w: k for k, ws in _PREDICATES.items() for w in ws}
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w’'-]*")
+
+
+def _word_value(s: str) -> float | None:
+    s = s.lower().replace("-", " ").strip()
+    parts = s.split()
+    total, cur = 0, 0
+    for p in parts:
+        if p in _SMALL:
+            cur += _SMALL[p]
+        elif p in _TENS:
+            cur += _TENS[p]
+        elif p in _SCALE:
+            cur = max(cur, 1) * _SCALE[p]
+            if _SCALE[p] >= 1000:
+                total, cur = total + cur, 0
+        else:
+            return None
+    return float(total + cur)
+
+
+def _value(s: str) -> float | None:
+    s = s.strip()
+    m = re.match(rf"^({_DIGITS})(?:\s+(hundred|thousand|million|billion))?$", s, re.I)
+    if m:
+        v = float(m.group(1).replace(",", ""))
+        return v * _SCALE[m.group(2).lower()] if m.group(2) else v
+    return _word_value(s)
+
+
+@dataclass
+class Quantity:
+    sent: Sentence
+    start: int
+    end: int
+    text: str
+    lo: float
+    hi: float
+    center: float
+    hedged: bool
+    unit: str           # unit class
+    unit_text: str
+    base: str | None    # for percentages: the whole it is a share of
+    preds: set
+    context: set
+    entities: set
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def quantities(ctx: Context) -> list[Quantity]:
+    out = []
+    for d in ctx.docs:
+        sents = ctx.sentences[d.id]
+        time_spans = [(t.start, t.end) for t in d.times]
+        for i, s in enumerate(sents):
+            prev = sents[i - 1] if i and sents[i - 1].para == s.para or i and s.para == sents[i - 1].para + 1 else None
+            for m in _NUMBER_RE.finditer(s.text):
+                a0, a1 = s.start + m.start("a"), s.start + m.end()
+                if any(x < a1 and a0 < y for x, y in time_spans):
+                    continue
+                va = _value(m.group("a"))
+                vb = _value(m.group("b")) if m.group("b") else None
+                if va is None:
+                    continue
+                if re.fullmatch(r"\d{4}", m.group("a")) and 1800 <= va <= 2100 and not m.group("pct"):
+                    continue  # a year
+                if re.search(r"[-/.]\s*$", s.text[:m.start()]) or re.match(r"\s*[-/.]\d", s.text[m.end():]):
+                    continue  # part of a code, a date or a score
+                hedge = (m.group("hedge") or "").lower()
+                hedge = re.sub(r"\s+", " ", hedge)
+                rest = s.text[m.end():]
+                base = None
+                if m.group("pct"):
+                    unit, unit_text = "percent", m.group("pct").strip()
+                    bm = re.match(r"\s+of\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=[\s,.;:)]|$)"
+                                  r"(?:\s+(?:territory|land|area|population|the\s+territory))?", rest)
+                    if bm:
+                        words = [w for w in re.findall(r"[\w’'-]+", bm.group(1).lower())
+                                 if w not in _STOP and w not in ("territory", "land", "area")]
+                        words = [re.sub(r"[’']s$", "", w) for w in words]
+                        base = " ".join(words) or None
+                else:
+                    um = re.match(r"\s+(?:of\s+(?:its|the|their|his|her)\s+)?((?:[A-Za-z][\w-]*\s*){1,3})", rest)
+                    if not um:
+                        continue
+                    words = []
+                    for w in um.group(1).lower().split():
+                        if w in _STOP or w in _PREPS or (w.endswith("ed") and w not in _UNIT_OF):
+                            break
+                        words.append(w)
+                    if not words:
+                        continue
+                    head = words[-1]
+                    # the unit: the first word that is a known unit, else the head word
+                    unit_word = next((w for w in words if w in _UNIT_OF), head)
+                    if unit_word in _DURATION_UNITS or head in _DURATION_UNITS or unit_word in _STOP:
+                        continue
+                    if unit_word in ("of", "percent"):
+                        continue
+                    unit, unit_text = _UNIT_OF.get(unit_word, unit_word.rstrip("s")), unit_word
+                lo = hi = va
+                if vb is not None:
+                    if vb < va:
+                        continue
+                    hi = vb
+                if hedge in ("nearly", "almost", "just under", "close to"):
+                    lo = va * 0.9
+                elif hedge in ("about", "around", "some", "approximately", "roughly", "an estimated",
+                               "estimated"):
+                    lo, hi = lo * 0.9, hi * 1.1
+                elif hedge in ("more than", "over", "at least", "upwards of", "just over"):
+                    hi = va * 1.5
+                elif hedge in ("up to", "less than", "fewer than", "under", "as many as", "at most"):
+                    lo = 0.0
+                center = (va + vb) / 2 if vb is not None else va
+                ctxtext = s.text + (" " + prev.text if prev else "")
+                near = s.text[max(0, m.start() - 60):m.end() + 60].lower()
+                preds = {_PRED_OF[w] for w in _WORD.findall(near) if w in _PRED_OF}
+                ents = {x.entity for x in s.mentions} | ({x.entity for x in prev.mentions} if prev else set())
+                ctxw = _content(ctxtext) - _content(m.group(0) + " " + unit_text)
+                out.append(Quantity(s, s.start + m.start(), s.start + m.end(), m.group(0), lo, hi, center,
+                                    bool(hedge) or vb is not None, unit, unit_text, base, preds, ctxw, ents))
+    return out
+
+
+def _same_quantity(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit:
+        return False
+    if a.unit == "percent":
+        if a.base and b.base:
+            return a.base == b.base
+        if a.base or b.base:
+            return False
+    if (a.preds or b.preds) and not (a.preds & b.preds):
+        return False
+    shared = len(a.context & b.context) + len(a.entities & b.entities)
+    return shared >= (3 if a.unit != "percent" else 2)
+
+
+def _classify(a: Quantity, b: Quantity) -> str | None:
+    """None when the claims agree; else approximate | contradiction."""
+    if a.center == b.center:
+        return None  # the same number, with or without a hedge: agreement
+    if a.lo <= b.hi and b.lo <= a.hi:
+        return "approximate"
+    big = max(a.center, b.center) or 1.0
+    if abs(a.center - b.center) / big <= 0.03:
+        return "approximate"
+    return "contradiction"
+
+
+def _number_conflicts(ctx: Context) -> list[dict]:
+    qs = quantities(ctx)
+    n = len(qs)
+    parent = list(range(n))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = qs[i], qs[j]
+            if a.sent.doc.id == b.sent.doc.id:
+                continue
+            if _same_quantity(a, b):
+                parent[root(i)] = root(j)
+                pairs.append((i, j))
+    groups = defaultdict(list)
+    for i in range(n):
+        groups[root(i)].append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ms = [qs[i] for i in members]
+        if len({q.sent.doc.id for q in ms}) < 2:
+            continue
+        classes = {_classify(qs[i], qs[j]) for i, j in pairs if i in members and j in members}
+        classes.discard(None)
+        if not classes:
+            continue
+        cls = "contradiction" if "contradiction" in classes else "approximate"
+        ms.sort(key=lambda q: (q.sent.doc.published or "9999", q.sent.doc.id, q.start))
+        shared = set.intersection(*[q.entities for q in ms]) if ms else set()
+        names = sorted(ctx.entities[e]["name"] for e in shared if e in ctx.entities)
+        unit = ms[0].unit
+        about = (f"share of {ms[0].base}" if unit == "percent" and ms[0].base
+                 else f"number of {unit}") + (f" ({', '.join(names[:3])})" if names else "")
+        claims = [{"value": q.text + ("" if q.unit == "percent" else " " + q.unit_text), "doc": q.sent.doc.id,
+                   "quote": q.sent.text, "start": q.sent.start, "end": q.sent.end,
+                   "span": {"text": q.text, "start": q.start, "end": q.end},
+                   "interval": [round(q.lo, 3), round(q.hi, 3)]} for q in ms]
+        cid = content_id("conflict", "number", *[f"{c['doc']}:{c['span']['start']}" for c in claims])
+        out.append({"id": cid, "about": about, "kind": "number", "claims": claims,
+                    "classification": cls,
+                    "reason": ("values within each other's hedges or rounding" if cls == "approximate"
+                               else "the same quantity with incompatible values")})
+    return out
+
+
+# ------------------------------------------------------------------------------ dates
+
+
+def _date_conflicts(ctx: Context, commitments: list[dict], internals: dict) -> list[dict]:
+    out = []
+    for c in commitments:
+        entries = [d for d in c["deadlines"] if d.get("kind") != "extension_refused"]
+        dates = sorted({d["date"] for d in entries})
+        if len(dates) < 2:
+            continue
+        ext_dates = {d["date"] for d in entries if d.get("kind", "").startswith("extension")}
+        first = dates[0]
+        # revised: every later date is one an extension statement gives
+        revised = all(x in ext_dates for x in dates if x != first)
+        places = ", ".join(ctx.entities[p]["name"] for p in c["places"] if p in ctx.entities)
+        claims = [{"value": d["date"], "doc": d["doc"], "quote": d["quote"], "start": d["start"],
+                   "end": d["end"], "stated_as": d.get("kind")} for d in entries]
+        cid = content_id("conflict", "date", c["id"], *dates)
+        out.append({"id": cid, "about": f"deadline: {c['what']}" + (f" ({places})" if places else ""),
+                    "kind": "date", "claims": claims,
+                    "classification": "revised" if revised else "contradiction",
+                    "commitment": c["id"],
+                    "reason": ("the later date is a delay/extension of the earlier deadline"
+                               if revised else "sources give different dates for one obligation")})
+    return out
+
+
+# ------------------------------------------------------------------------------ facts
+
+_COUNTER = re.compile(r"counter[-\s]?(?:offensive|attack|strike)", re.I)
+_ACCUSE = re.compile(
+    r"\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+(?P<obj>(?:[\w’'-]+\s+){0,4}?)"
+    r"(?:of|for)\s+(?:a\s+|an\s+|the\s+)?[“\"]?(?:[\w-]+\s+){0,2}?"
+    r"(?:provocation|attack|attacks|aggression|offensive|shelling|bombardment|assault|invasion|"
+    r"starting|launching|violating|violation|firing|incursion)", re.I)
+_LAUNCH = re.compile(
+    r"(?P<subj>(?:[\w’'-]+\s+){0,5}?)(?:had\s+|has\s+|have\s+)?(?:launched|started|began|begun|initiated|"
+    r"opened|unleashed|mounted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:offensive|attack|assault|invasion|hostilities|war|fire|aggression|shelling|bombardment)\b", re.I)
+_SAYING = re.compile(r"\b(?:stated|said|says|claimed|claims|reported|announced|insisted|alleged|"
+                     r"accused|accuses|blamed|told)\b", re.I)
+
+
+@dataclass
+class Blame:
+    sent: Sentence
+    aggressor: str
+    claimant: str | None
+    date: str | None
+
+
+def _party_in(sent: Sentence, lo: int, hi: int) -> str | None:
+    for m in sent.mentions:
+        if m.party and lo <= m.start and m.end <= hi:
+            return m.party
+    return None
+
+
+def _sentence_date(ctx: Context, sents: list[Sentence], i: int) -> str | None:
+    s = sents[i]
+    for t in s.times:
+        if t.date:
+            return t.date
+    for j in range(i - 1, -1, -1):
+        if sents[j].para != s.para:
+            break
+        ds = [t.date for t in sents[j].times if t.date]
+        if ds:
+            return ds[-1]
+    return None
+
+
+def blames(ctx: Context) -> list[Blame]:
+    out = []
+    for d in ctx.docs:
+        sents = ctx.sentences[d.id]
+        for i, s in enumerate(sents):
+            found = []
+            for m in _ACCUSE.finditer(s.text):
+                agg = _party_in(s, s.start + m.start("obj"), s.start + m.end())
+                claimant = next((x.entity for x in s.mentions if x.kind in ("party", "actor")
+                                 and x.end <= s.start + m.start()), None)
+                claimant_party = next((x.party for x in s.mentions if x.party
+                                       and x.end <= s.start + m.start()), None)
+                if agg and agg != claimant_party:
+                    found.append((agg, claimant))
+            if not found:
+                for m in _LAUNCH.finditer(s.text):
+                    if _COUNTER.search(m.group(0)):
+                        continue
+                    agg = _party_in(s, s.start + m.start("subj"), s.start + m.end())
+                    if not agg:
+                        continue
+                    agg_pos = next(x.start for x in s.mentions if x.party == agg
+                                   and x.start >= s.start + m.start("subj")) - s.start
+                    claimant = None
+                    sm = _SAYING.search(s.text[:agg_pos])
+                    if sm:
+                        claimant = next((x.entity for x in s.mentions if x.kind in ("party", "actor")
+                                         and x.end <= s.start + sm.start()), None)
+                        if claimant is None:  # "The Armenian authorities stated ...": a demonym
+                            claimant = next((x.party for x in s.mentions if x.party
+                                             and x.end <= s.start + sm.start()), None)
+                    found.append((agg, claimant))
+                    break
+            for agg, claimant in found:
+                if claimant == agg:
+                    continue
+                out.append(Blame(s, agg, claimant, _sentence_date(ctx, sents, i)))
+    return out
+
+
+def _fact_conflicts(ctx: Context, commitments: list[dict], internals: dict) -> list[dict]:
+    out = []
+    by_date = defaultdict(list)
+    for b in blames(ctx):
+        if b.date:
+            by_date[b.date].append(b)
+    for date, bs in sorted(by_date.items()):
+        aggressors = {b.aggressor for b in bs}
+        if len(aggressors) < 2:
+            continue
+        # opposing claims need someone to say so on each side: two claimants or two documents
+        if len({(b.claimant, b.sent.doc.id) for b in bs}) < 2:
+            continue
+        claims = []
+        for b in sorted(bs, key=lambda b: (b.sent.doc.published or "9999", b.sent.doc.id, b.sent.start)):
+            name = ctx.entities[b.aggressor]["name"]
+            claims.append({"value": f"{name} started it", "doc": b.sent.doc.id, "quote": b.sent.text,
+                           "start": b.sent.start, "end": b.sent.end, "attributed_to": b.claimant})
+        cid = content_id("conflict", "fact", "blame", date, *[f"{c['doc']}:{c['start']}" for c in claims])
+        out.append({"id": cid, "about": f"who started the fighting on {date}", "kind": "fact",
+                    "claims": claims, "classification": "contradiction",
+                    "reason": "sources name different aggressors for the same day"})
+    for c in commitments:
+        rs = internals.get(c["id"], {}).get("reports", [])
+        pos = [r for r in rs if not r.negative]
+        neg = [r for r in rs if r.negative]
+        if not pos or not neg:
+            continue
+        places = ", ".join(ctx.entities[p]["name"] for p in c["places"] if p in ctx.entities)
+        claims = []
+        for r in sorted(pos + neg, key=lambda r: (r.published or "9999", r.doc, r.sentence.start)):
+            claims.append({"value": "not done" if r.negative else "done", "doc": r.doc,
+                           "quote": r.sentence.text, "start": r.sentence.start, "end": r.sentence.end})
+        cid = content_id("conflict", "fact", "fulfilment", c["id"])
+        out.append({"id": cid, "about": f"whether it was carried out: {c['what']}"
+                    + (f" ({places})" if places else ""), "kind": "fact", "claims": claims,
+                    "classification": "contradiction", "commitment": c["id"],
+                    "reason": "one source reports it done, another that it was not"})
+    return out
+
+
+def find(ctx: Context, commitments: list[dict], internals: dict) -> list[dict]:
+    out = _number_conflicts(ctx) + _date_conflicts(ctx, commitments, internals) \
+        + _fact_conflicts(ctx, commitments, internals)
+    out.sort(key=lambda c: (c["kind"], c["id"]))
+    return out
