@@ -1,0 +1,339 @@
+"""The web app: thin views over dateline.query and the Store; every page has a JSON twin.
+
+`/x` renders HTML, `/x.json` returns the same data as JSON (see docs/api.md). The database is
+opened read-only; article text is untrusted, so templates autoescape everything, no page has
+inline script or style, and every response carries a strict Content-Security-Policy.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..export.json import document_json, entity_json, event_json
+from ..query import timeline as query_timeline
+from . import render
+from .data import HEX_ID, Data, snippet_parts
+
+HERE = Path(__file__).resolve().parent
+MODALITIES = ("asserted", "reported", "planned")
+STATUSES = ("pending", "met", "met_late", "missed", "unknown")
+_SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, static files and errors included."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message = dict(message)
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _split(name: str) -> tuple[str, bool]:
+    """'abc.json' -> ('abc', True); ids must be lowercase hex, anything else is a 404."""
+    as_json = name.endswith(".json")
+    ident = name[:-5] if as_json else name
+    if not HEX_ID.match(ident):
+        raise HTTPException(404)
+    return ident, as_json
+
+
+def _is_json(request: Request) -> bool:
+    return request.url.path.endswith(".json")
+
+
+def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
+    data = Data(db)
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["datelabel"] = render.date_label
+    env.globals.update(MODALITIES=MODALITIES, STATUSES=STATUSES)
+
+    def page(request: Request, template: str, ctx: dict, api: dict, status: int = 200) -> Response:
+        if _is_json(request):
+            return JSONResponse(api, status_code=status)
+        snap = data.snapshot()
+        path = request.url.path.rstrip("/") or "/index"
+        qs = request.url.query
+        html = env.get_template(template).render(
+            request=request, snap=snap, name=snap.entity_name,
+            json_href=path + ".json" + (f"?{qs}" if qs else ""), **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def event_row(snap, ev) -> dict:
+        outlets = sorted({snap.doc_by_id[m.doc].label if m.doc in snap.doc_by_id else m.doc[:8]
+                          for m in ev.sources})
+        return {"ev": ev, "outlets": outlets}
+
+    # -- timeline -------------------------------------------------------------------------
+    def index(request: Request) -> Response:
+        snap = data.snapshot()
+        qp = request.query_params
+        f = {k: (qp.get(k) or "").strip() or None for k in ("entity", "place", "from", "to", "modality", "q")}
+        f["background"] = qp.get("background") != "hide"
+        error = None
+        events = []
+        try:
+            for k in ("entity", "place"):
+                if f[k] and not HEX_ID.match(f[k]):
+                    raise ValueError(f"{k} must be an entity id")
+            if f["modality"] and f["modality"] not in MODALITIES:
+                raise ValueError(f"modality must be one of {', '.join(MODALITIES)}")
+            top = qp.get("top")
+            if top is not None and not top.isdigit():
+                raise ValueError("top must be a number")
+            events = query_timeline(data.store(), entity=f["entity"], date_from=f["from"],
+                                    date_to=f["to"], top=int(top) if top else None,
+                                    include_background=f["background"])
+            if f["place"]:
+                events = [e for e in events if f["place"] in e.places]
+            if f["modality"]:
+                events = [e for e in events if e.modality == f["modality"]]
+        except ValueError as e:
+            error = str(e)
+        used = {i for e in snap.events for i in e.actors + e.places}
+        actors = sorted((snap.entity_by_id[i] for i in {i for e in snap.events for i in e.actors}
+                         if i in snap.entity_by_id), key=lambda e: e["name"].casefold())
+        places = sorted((snap.entity_by_id[i] for i in {i for e in snap.events for i in e.places}
+                         if i in snap.entity_by_id), key=lambda e: e["name"].casefold())
+        refs = {i for e in events for i in e.actors + e.places}
+        api = {"as_of": snap.as_of,
+               "window": {"from": snap.window[0], "to": snap.window[1]} if snap.window else None,
+               "filters": {k: v for k, v in f.items() if k != "q"}, "count": len(events),
+               "events": [event_json(e) for e in events],
+               "entities": {i: snap.entity_name(i) for i in sorted(refs)}}
+        if error:
+            api = {"error": error, "filters": api["filters"]}
+        ctx = {"rows": [event_row(snap, e) for e in events], "f": f, "error": error,
+               "actors": actors, "places": places, "used": used,
+               "filtered": any(f[k] for k in ("entity", "place", "from", "to", "modality"))
+               or not f["background"]}
+        return page(request, "timeline.html", ctx, api, 400 if error else 200)
+
+    # -- one event with its sources ---------------------------------------------------------
+    def event(request: Request) -> Response:
+        ident, _ = _split(request.path_params["name"])
+        snap = data.snapshot()
+        ev = snap.event_by_id.get(ident)
+        if ev is None:
+            raise HTTPException(404)
+        store = data.store()
+        sources = []
+        for m in ev.sources:
+            doc = store.document(m.doc)
+            meta = snap.doc_by_id.get(m.doc)
+            if doc is None:
+                sources.append({"m": m, "meta": None, "pieces": [], "ok": False})
+                continue
+            ok = doc.text[m.start:m.end] == m.quote
+            lo, hi = render.excerpt(doc.text, doc.paragraphs, m.start, m.end)
+            pieces = render.cut(doc.text, lo, hi, [(m.start, m.end, "quote", None)])
+            for p in pieces:
+                if p["kind"] == "quote":
+                    spans = [(m.trigger.start, m.trigger.end, "trigger", None)] if m.trigger else []
+                    p["data"] = render.cut(doc.text, max(lo, m.start), min(hi, m.end), spans)
+            sources.append({"m": m, "meta": meta, "pieces": pieces, "ok": ok,
+                            "clipped_before": lo > 0 and doc.text[lo - 1] != "\n",
+                            "clipped_after": hi < len(doc.text) and doc.text[hi] != "\n",
+                            "attributed": ev.attributed_to.get(f"{m.doc}:{m.start}")})
+        api = event_json(ev)
+        api["entities"] = {i: snap.entity_name(i) for i in ev.actors + ev.places}
+        api["documents"] = {m.doc: _doc_meta(snap.doc_by_id[m.doc]) for m in ev.sources
+                            if m.doc in snap.doc_by_id}
+        return page(request, "event.html", {"ev": ev, "sources": sources}, api)
+
+    # -- documents ----------------------------------------------------------------------------
+    def documents(request: Request) -> Response:
+        snap = data.snapshot()
+        api = {"documents": [_doc_meta(d) for d in snap.docs]}
+        return page(request, "documents.html", {"docs": snap.docs}, api)
+
+    def document(request: Request) -> Response:
+        ident, as_json = _split(request.path_params["name"])
+        snap = data.snapshot()
+        store = data.store()
+        doc = store.document(ident)
+        if doc is None:
+            raise HTTPException(404)
+        spans = snap.spans_by_doc.get(doc.id, [])
+        if as_json:
+            api = document_json(store, doc)
+            api["events"] = [{"event": e, "start": s, "end": t} for s, t, e in spans]
+            return JSONResponse(api)
+        hl = None
+        mt = _SPAN.match(request.query_params.get("hl", ""))
+        if mt:
+            a, b = int(mt[1]), int(mt[2])
+            if 0 <= a < b <= len(doc.text):
+                hl = (a, b)
+        repeated = {(r["start"], r["end"]): r["also_in"] for r in store.repeated(doc.id)}
+        marks = ([(hl[0], hl[1], "hl", None)] if hl else []) + [(s, t, "ev", e) for s, t, e in spans]
+        paras = []
+        for a, b in render.paragraphs_of(doc.text, doc.paragraphs):
+            also = repeated.get((a, b))
+            paras.append({"start": a, "end": b, "also_in": also,
+                          "pieces": render.cut(doc.text, a, b, marks)})
+        meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
+        ctx = {"doc": doc, "meta": meta, "paras": paras, "hl": hl,
+               "url": render.safe_url(doc.url), "n_events": len({e for _, _, e in spans})}
+        return page(request, "document.html", ctx, {})
+
+    # -- entities -----------------------------------------------------------------------------
+    def entities(request: Request) -> Response:
+        snap = data.snapshot()
+        etype = request.query_params.get("type")
+        rows = [e for e in snap.entities if not etype or e["type"] == etype]
+        api = {"entities": [entity_json(e) for e in rows]}
+        return page(request, "entities.html", {"rows": rows, "etype": etype}, api)
+
+    def entity(request: Request) -> Response:
+        ident, _ = _split(request.path_params["name"])
+        snap = data.snapshot()
+        ent = snap.entity_by_id.get(ident)
+        if ent is None:
+            raise HTTPException(404)
+        events = [e for e in snap.events if ident in e.actors or ident in e.places]
+        mentions = []
+        texts: dict[str, str | None] = {}
+        for mn in data.entity_mentions(ent["name"], limit=60):
+            if mn["doc"] not in texts:
+                texts[mn["doc"]] = data.doc_text(mn["doc"])
+            text = texts[mn["doc"]]
+            if text is None:
+                continue
+            lo, hi = max(0, mn["start"] - 90), min(len(text), mn["end"] + 90)
+            mentions.append({**mn, "text": text[mn["start"]:mn["end"]],
+                             "meta": snap.doc_by_id.get(mn["doc"]),
+                             "pieces": render.cut(text, lo, hi, [(mn["start"], mn["end"], "hl", None)]),
+                             "before": lo > 0, "after": hi < len(text)})
+        mapd = None
+        if ent.get("lat") is not None:  # the place among the others, highlighted
+            allp = [e for e in snap.entities if e["type"] == "place" and e.get("lat") is not None]
+            near = render.core(allp)
+            if near and ent["id"] in {p["id"] for p in near}:
+                allp = near
+            mapd = render.map_data(allp, width=560, max_h=300, here=ent["id"],
+                                   quiet={p["id"] for p in allp} - {ent["id"]})
+        api = {**entity_json(ent), "events": [event_json(e) for e in events],
+               "mentioned_in": [{k: m[k] for k in ("doc", "start", "end", "text")} for m in mentions]}
+        ctx = {"ent": ent, "rows": [event_row(snap, e) for e in events], "mentions": mentions,
+               "map": mapd}
+        return page(request, "entity.html", ctx, api)
+
+    def places(request: Request) -> Response:
+        snap = data.snapshot()
+        rows = [e for e in snap.entities if e["type"] == "place" and e.get("lat") is not None]
+        api = {"places": [entity_json(e) for e in rows]}
+        near = render.core(rows)
+        detail = render.map_data(near, width=640, max_h=440) if near else None
+        ctx = {"rows": rows, "detail": detail,
+               "map": render.map_data(rows, width=640, max_h=440,
+                                      quiet={p["id"] for p in near} if near else None,
+                                      inset=detail["bbox"] if detail else None)}
+        return page(request, "places.html", ctx, api)
+
+    # -- search -------------------------------------------------------------------------------
+    def search(request: Request) -> Response:
+        snap = data.snapshot()
+        q = (request.query_params.get("q") or "")[:200]
+        res = snap.search(q) if q.strip() else {"documents": [], "events": []}
+        key = q.strip().casefold()
+        ents = [e for e in snap.entities if key and (key in e["name"].casefold() or any(
+            key in a.casefold() for a in e.get("aliases", [])))][:30]
+        docs = [{"meta": snap.doc_by_id[i], "parts": snippet_parts(s)} for i, s in res["documents"]]
+        evs = [{"ev": snap.event_by_id[i], "parts": snippet_parts(s)} for i, s in res["events"]]
+        api = {"q": q, "entities": [entity_json(e) for e in ents],
+               "events": [{"id": x["ev"].id, "date": x["ev"].date, "summary": x["ev"].summary,
+                           "snippet": x["parts"]} for x in evs],
+               "documents": [{**_doc_meta(x["meta"]), "snippet": x["parts"]} for x in docs]}
+        return page(request, "search.html", {"q": q, "docs": docs, "evs": evs, "ents": ents}, api)
+
+    # -- reasoning: commitments and disagreements ---------------------------------------------
+    def commitments(request: Request) -> Response:
+        snap = data.snapshot()
+        rows = snap.commitments
+        cols = [(s, [c for c in rows if c.get("status") == s]) for s in STATUSES]
+        other = [c for c in rows if c.get("status") not in STATUSES]
+        if other:
+            cols.append(("other", other))
+        return page(request, "commitments.html", {"cols": cols, "total": len(rows)},
+                    {"as_of": snap.as_of, "commitments": rows})
+
+    def conflicts(request: Request) -> Response:
+        snap = data.snapshot()
+        return page(request, "conflicts.html", {"rows": snap.conflicts}, {"conflicts": snap.conflicts})
+
+    def not_found(request: Request, exc: HTTPException) -> Response:
+        code = getattr(exc, "status_code", 500)
+        msg = {404: "not found", 405: "method not allowed"}.get(code, "error")
+        if _is_json(request) or request.url.path.startswith("/static/"):
+            return JSONResponse({"error": msg}, status_code=code)
+        html = env.get_template("error.html").render(
+            request=request, code=code, msg=msg, snap=data.snapshot(), json_href=None)
+        return HTMLResponse(html, status_code=code)
+
+    def both(path: str, fn) -> list[Route]:
+        return [Route(path, fn), Route(path + ".json", fn)]
+
+    routes = [
+        Route("/", index), Route("/index.json", index),
+        *both("/search", search), *both("/documents", documents), *both("/entities", entities),
+        *both("/places", places), *both("/commitments", commitments), *both("/conflicts", conflicts),
+        Route("/events/{name}", event), Route("/documents/{name}", document),
+        Route("/entities/{name}", entity),
+        Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    middleware = [Middleware(SecurityHeaders)]
+    if allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+    app = Starlette(routes=routes, middleware=middleware,
+                    exception_handlers={HTTPException: not_found})
+    app.state.data = data
+    return app
+
+
+def _doc_meta(d) -> dict:
+    return {"id": d.id, "path": d.path, "source": d.source, "title": d.title, "url": d.url,
+            "published": d.published, "published_how": d.published_how, "languages": d.languages,
+            "duplicate_of": d.duplicate_of}
+
+
+def _meta_from(doc):
+    from .data import DocMeta
+
+    return DocMeta(doc.id, doc.path, doc.source, doc.title, doc.url, doc.published,
+                   doc.published_how, doc.languages, doc.duplicate_of, len(doc.text))

@@ -1,0 +1,31 @@
+"""`dateline serve`: the local web app. Registered in dateline.cli with
+`main.add_command(serve)` (from .web.cli_serve import serve)."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Database built by `dateline build`.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db, host, port):
+    """Browse the timeline in a local web app (read-only; every page also as .json)."""
+    try:
+        import uvicorn
+
+        from .app import create_app
+    except ImportError as e:  # the web extra is not installed
+        raise click.ClickException(f"the web app needs starlette, jinja2 and uvicorn ({e.name} is missing): "
+                                   "pip install 'dateline[web]'")
+    from ..store.sqlite import StoreError
+
+    try:
+        # only the names this server answers to (a guard against DNS rebinding)
+        hosts = None if host in ("0.0.0.0", "::", "") else sorted({host, "localhost", "127.0.0.1", "[::1]", "::1"})
+        app = create_app(db, allowed_hosts=hosts)
+    except StoreError as e:
+        raise click.ClickException(str(e))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"dateline: serving {db} at http://{shown}:{port}/ (read-only; Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
