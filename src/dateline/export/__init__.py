@@ -1,0 +1,133 @@
+"""Export formats. Every format is derived from the dateline/1 JSON export (``json.export``),
+so all of them say the same thing about the same database.
+
+``FORMATS`` maps a format name to ``write(store_or_data, out)``:
+
+- ``store_or_data``: an open ``Store`` or an already computed dateline/1 dict;
+- ``out``: a path (``str``/``PathLike``; ``"-"`` or ``None`` is standard output) or an open
+  text stream. Paths are written atomically (a temporary file renamed into place), UTF-8,
+  with the line endings the format asks for (CRLF for CSV and iCalendar).
+
+The writers import nothing beyond the standard library at module level; ``ics`` needs the
+``icalendar`` package when it is called.
+"""
+from __future__ import annotations
+
+import io
+import json as _json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator, Union
+
+Out = Union[str, "os.PathLike[str]", IO[str], None]
+
+
+def as_data(store_or_data: Any) -> dict:
+    """The dateline/1 dict for a Store (computed once) or a dict (returned as is)."""
+    if isinstance(store_or_data, dict):
+        return store_or_data
+    from .json import export
+
+    return export(store_or_data)
+
+
+@contextmanager
+def text_out(out: Out) -> Iterator[IO[str]]:
+    """A UTF-8 text stream without newline translation for OUT (see the module docstring)."""
+    if out is None or (isinstance(out, str) and out == "-"):
+        buf = getattr(sys.stdout, "buffer", None)
+        if buf is None:  # a captured or replaced stdout: write text as is
+            yield sys.stdout
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()
+        wrapper = io.TextIOWrapper(buf, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield wrapper
+            wrapper.flush()
+        finally:
+            wrapper.detach()  # leave sys.stdout's buffer open
+        return
+    if isinstance(out, (str, os.PathLike)):
+        path = Path(out)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        try:
+            with open(fd, "w", encoding="utf-8", newline="") as f:
+                yield f
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
+        return
+    yield out  # an open text stream: the caller owns it
+
+
+def _write_json(store_or_data: Any, out: Out) -> None:
+    """dateline/1 JSON (the contract; see DESIGN.md)."""
+    data = as_data(store_or_data)
+    with text_out(out) as f:
+        _json.dump(data, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def _lazy(module: str) -> Callable[[Any, Out], None]:
+    """write() of a sibling module, imported on first use (keeps `import dateline.export` cheap)."""
+    def write(store_or_data: Any, out: Out) -> None:
+        import importlib
+
+        importlib.import_module(f"{__name__}.{module}").write(store_or_data, out)
+    write.__name__ = f"write_{module.rstrip('_')}"
+    write.__qualname__ = write.__name__
+    return write
+
+
+FORMATS: dict[str, Callable[[Any, Out], None]] = {
+    "json": _write_json,
+    "csv": _lazy("csv_"),
+    "timelinejs": _lazy("timelinejs"),
+    "ics": _lazy("ics"),
+    "geojson": _lazy("geojson_"),
+    "plover": _lazy("plover"),
+    "html": _lazy("html"),
+}
+
+# Conventional file extensions and media types, for callers that name or serve the output.
+EXTENSIONS = {"json": ".json", "csv": ".csv", "timelinejs": ".timeline.json", "ics": ".ics",
+              "geojson": ".geojson", "plover": ".plover.jsonl", "html": ".html"}
+MEDIA_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
+               "timelinejs": "application/json", "ics": "text/calendar; charset=utf-8",
+               "geojson": "application/geo+json", "plover": "application/x-ndjson",
+               "html": "text/html; charset=utf-8"}
+
+
+def write(fmt: str, store_or_data: Any, out: Out) -> None:
+    """Write STORE_OR_DATA in format FMT (a key of FORMATS) to OUT."""
+    try:
+        writer = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}") from None
+    writer(store_or_data, out)
+
+
+# -- small helpers shared by the formats ----------------------------------------------------
+
+def names(data: dict) -> dict[str, str]:
+    """Entity id -> name."""
+    return {e["id"]: e["name"] for e in data.get("entities", [])}
+
+
+def outlets(data: dict) -> dict[str, dict]:
+    """Document id -> {"outlet", "published", "title", "url"}; outlet falls back to the title,
+    then the file name, so a source is never shown blank."""
+    out = {}
+    for d in data.get("documents", []):
+        outlet = d.get("source") or d.get("title") or Path(d.get("path") or d["id"]).name
+        out[d["id"]] = {"outlet": outlet, "published": d.get("published"), "title": d.get("title"),
+                        "url": d.get("url")}
+    return out
