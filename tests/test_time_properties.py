@@ -83,3 +83,29 @@ def test_weekdays_resolve_to_the_named_day(ref, wd):
         got = dt.date.fromisoformat(ms[0].value)
         assert got.weekday() == wd
         assert abs((got - ref).days) <= 7
+
+
+def _cand_keys(cands, text):
+    # lower-case 'may'/'march' are not anchors: their matches are dropped by _case_ok anyway
+    from dateline.time import tagger as T
+    return sorted((c[0], c[1], c[3]) for c in cands if T._case_ok(text[c[0]:c[1]], c[3]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join))
+def test_anchor_windows_find_every_candidate(text):
+    """Patterns run only near their anchor words; that must find what a full scan finds."""
+    from dateline.time import tagger as T
+    assert _cand_keys(T._candidates(text, False), text) == _cand_keys(T._candidates(text, False, full=True), text)
+
+
+def test_anchor_windows_on_news_prose():
+    from dateline.time import tagger as T
+    text = ("WASHINGTON, Dec. 3 (Reuters) - The company said on Tuesday that third-quarter profit fell "
+            "12 percent from a year earlier, and it expects to report results for the fiscal year ended "
+            "Sept. 30 next week. Shares rose 3% to $12.50 at 4:15 p.m. EST. In the 1990s it grew for "
+            "nearly three decades; the past two months were hard. For years, it met every Monday. "
+            "It was the winter of nineteen ninety-four, and by mid-March 2011 the talks set to resume "
+            "the day after tomorrow had failed. The Bridge to Nowhere voted present 130 times. It may "
+            "rain. " + "x " * 80 + "They may march. Talks resume in May.")
+    assert _cand_keys(T._candidates(text, False), text) == _cand_keys(T._candidates(text, False, full=True), text)
