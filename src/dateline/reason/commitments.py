@@ -434,6 +434,10 @@ def _find_actions(text: str, base: int, lo: int, hi: int):
 def _who(sent: Sentence, pos: int, seg_lo: int) -> list[str]:
     before = [m for m in sent.mentions if m.kind in ("party", "actor") and m.end <= pos]
     # the subject: the first party of the clause the action is in, else of the sentence
+    cut = max([sent.start] + [sent.start + m.end() for m in re.finditer(r"[,;:]\s", sent.text[:pos - sent.start])])
+    clause = [m for m in before if m.start >= cut]
+    if clause:
+        return [clause[0].party or clause[0].entity]
     if before:
         return [before[0].party or before[0].entity]
     after = [m for m in sent.mentions if m.kind == "party" and m.start >= pos]

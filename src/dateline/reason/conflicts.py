@@ -153,12 +153,21 @@ def quantities(ctx: Context) -> list[Quantity]:
                 base = None
                 if m.group("pct"):
                     unit, unit_text = "percent", m.group("pct").strip()
-                    bm = re.match(r"\s+of\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=[\s,.;:)]|$)"
-                                  r"(?:\s+(?:territory|land|area|population|the\s+territory))?", rest)
+                    bm = re.match(r"\s+of\s+([^.;:()\n]{0,60})", rest)
                     if bm:
-                        words = [w for w in re.findall(r"[\w’'-]+", bm.group(1).lower())
-                                 if w not in _STOP and w not in ("territory", "land", "area")]
-                        words = [re.sub(r"[’']s$", "", w) for w in words]
+                        words = []
+                        for w in re.findall(r"[\w’'-]+|[,]", bm.group(1).lower()):
+                            if w in ("the", "a", "an", "its", "their", "his", "her", "all"):
+                                continue
+                            if w == "of" and all(x in ("territory", "land", "area") for x in words):
+                                continue  # "the territory of Somalia" = "Somalia's territory"
+                            if w in ("including", "which", "that", "who", "where", "when"):
+                                break
+                            if w == "," or w in _STOP or w in _PREPS or len(words) == 3:
+                                break
+                            words.append(w)
+                        words = [re.sub(r"[’']s$", "", w) for w in words
+                                 if w not in ("territory", "land", "area")]
                         base = " ".join(words) or None
                 else:
                     um = re.match(r"\s+(?:of\s+(?:its|the|their|his|her)\s+)?((?:[A-Za-z][\w-]*\s*){1,3})", rest)

@@ -1,0 +1,177 @@
+"""Commitments on the seed corpus and on small hostile articles built through the pipeline."""
+import json
+
+import pytest
+
+from dateline.export.json import export
+from dateline.pipeline import build
+from dateline.store import Store
+
+
+def _by_place(data):
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    aliases = {e["id"]: [e["name"]] + list(e.get("aliases") or []) for e in data["entities"]}
+    out = {}
+    for c in data["commitments"]:
+        for p in c["places"]:
+            for a in aliases[p]:
+                out[a] = c
+    return out, names
+
+
+@pytest.fixture(scope="module")
+def seed(seed_export):
+    data, by_name = seed_export
+    by_place, names = _by_place(data)
+    return data, by_name, by_place, names
+
+
+def test_three_handover_commitments(seed):
+    data, _, by_place, names = seed
+    assert {"Kalbajar", "Aghdam", "Lachin"} <= set(by_place)
+    assert len(data["commitments"]) == 3
+    for c in data["commitments"]:
+        assert [names[w] for w in c["who"]] == ["Armenia"]
+    assert by_place["Aghdam"]["deadline"] == "2020-11-20"
+    assert by_place["Lachin"]["deadline"] == "2020-12-01"
+
+
+def test_kalbajar_is_one_commitment_with_an_extension(seed):
+    data, by_name, by_place, _ = seed
+    k = by_place["Kalbajar"]
+    assert k["deadline"] == "2020-11-25"
+    assert k["deadline_basis"] == "extension"
+    dates = {(d["date"], d["kind"]) for d in k["deadlines"]}
+    assert ("2020-11-20", "deadline") in dates
+    assert ("2020-11-25", "extension") in dates
+    # the Nov 20 deadline from 003 and from 004, the delay from 003, the schedule from 002
+    docs = {d["doc"] for d in k["deadlines"]}
+    assert {by_name[x]["id"] for x in ("002", "003", "004")} <= docs
+    assert sum(1 for c in data["commitments"] if data["entities"]) == 3
+
+
+def test_statuses_as_of(seed):
+    data, by_name, by_place, _ = seed
+    assert data["as_of"] == "2020-12-03"
+    events = {e["id"]: e for e in data["events"]}
+    a = by_place["Aghdam"]
+    assert a["status"] == "met"
+    assert a["evidence"] and all(events[e]["date"] == "2020-11-20" for e in a["evidence"])
+    assert any("vacated Aghdam on November 20" in s["quote"] for e in a["evidence"]
+               for s in events[e]["sources"])
+    lachin = by_place["Lachin"]
+    assert lachin["status"] == "met"
+    assert any("entered the Lachin region" in s["quote"] for e in lachin["evidence"]
+               for s in events[e]["sources"])
+    # Kalbajar: 002 (Nov 24) scheduled the withdrawal for Nov 25 = the extended deadline;
+    # 003 (Dec 1) reports "Azerbaijan has already occupied the Kelbajar ... regions".
+    k = by_place["Kalbajar"]
+    assert k["status"] == "met"
+    assert k["evidence"]
+    hows = [f["how"] for f in k["fulfilment"]]
+    assert "scheduled date, confirmed by a later report" in hows
+    assert any("has already occupied" in f["quote"] and f["doc"] == by_name["003"]["id"]
+               for f in k["fulfilment"])
+
+
+def test_quotes_verbatim_and_ids_stable(seed, seed_dir, tmp_path):
+    data, *_ = seed
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    ids = {e["id"] for e in data["events"]}
+    for c in data["commitments"]:
+        for s in c["sources"] + c["deadlines"] + c["fulfilment"]:
+            assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
+        assert any(c["what"] in s["quote"] for s in c["sources"])
+        assert set(c["evidence"]) <= ids
+    build([str(seed_dir)], str(tmp_path / "again.db"), workers=1)
+    with Store(tmp_path / "again.db", readonly=True) as st:
+        again = export(st)
+    assert json.dumps(again["commitments"], sort_keys=True) == json.dumps(data["commitments"], sort_keys=True)
+
+
+# ------------------------------------------------------------------ hostile articles
+
+def _build(tmp_path, articles):
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(json.dumps(a) for a in articles) + "\n")
+    db = tmp_path / "t.db"
+    rep = build([str(p)], str(db), workers=1)
+    assert not rep.failed
+    with Store(db, readonly=True) as st:
+        data = export(st)
+    by_place, names = _by_place(data)
+    return data, by_place, names
+
+
+DEAL = {"title": "Truce signed", "date": "2021-03-02",
+        "text": "Under the agreement signed on March 1 between Ethiopia and Eritrea, Eritrean troops "
+                "must withdraw from Badme by March 20 and from Axum by April 30."}
+
+
+def test_missed_with_explicit_non_fulfilment(tmp_path):
+    data, by_place, names = _build(tmp_path, [DEAL, {
+        "title": "Deadline passes", "date": "2021-03-25",
+        "text": "Eritrean troops have not withdrawn from Badme, officials said on March 25, five "
+                "days after the deadline."}])
+    a = by_place["Badme"]
+    assert a["deadline"] == "2021-03-20"
+    assert [names[w] for w in a["who"]] == ["Eritrea"]
+    assert a["status"] == "missed"
+    assert a["evidence"] == []
+
+
+def test_pending_and_unknown(tmp_path):
+    data, by_place, _ = _build(tmp_path, [DEAL, {
+        "title": "Talks", "date": "2021-03-28",
+        "text": "Officials met in Addis Ababa on March 28 to discuss the truce."}])
+    assert by_place["Axum"]["status"] == "pending"          # April 30 is after as_of
+    assert by_place["Badme"]["status"] == "unknown"        # passed, no report either way
+
+
+def test_denied_handover_is_not_met(tmp_path):
+    data, by_place, _ = _build(tmp_path, [DEAL, {
+        "title": "Handover", "date": "2021-03-20",
+        "text": "Eritrean troops withdrew from Badme on March 19, the government said."}, {
+        "title": "Denial", "date": "2021-03-27",
+        "text": "Local officials denied that Eritrean troops had withdrawn from Badme. Eritrean "
+                "soldiers still hold positions around Badme, they said on March 27."}])
+    a = by_place["Badme"]
+    assert a["status"] != "met"
+    assert a["status"] == "missed"
+    facts = [c for c in data["conflicts"] if c["kind"] == "fact"]
+    assert any({x["value"] for x in c["claims"]} == {"done", "not done"} for c in facts)
+
+
+def test_met_late_and_on_time(tmp_path):
+    data, by_place, _ = _build(tmp_path, [DEAL, {
+        "title": "Late", "date": "2021-03-24",
+        "text": "Eritrean troops withdrew from Badme on March 23, three days late."}])
+    assert by_place["Badme"]["status"] == "met_late"
+    (tmp_path / "b").mkdir()
+    data, by_place, _ = _build(tmp_path / "b", [DEAL, {
+        "title": "On time", "date": "2021-03-21",
+        "text": "Eritrean troops withdrew from Badme on March 18, officials said."}])
+    assert by_place["Badme"]["status"] == "met"
+    assert by_place["Badme"]["evidence"]
+
+
+def test_plan_in_future_is_not_a_report(tmp_path):
+    # an article of March 10 saying the withdrawal "on March 15" is due: not a report of it
+    data, by_place, _ = _build(tmp_path, [DEAL, {
+        "title": "Schedule", "date": "2021-03-10",
+        "text": "Officials said the withdrawal of Eritrean troops from Badme on March 15 would be "
+                "monitored."}, {
+        "title": "Later", "date": "2021-03-26",
+        "text": "Aid groups met in Addis Ababa on March 26."}])
+    a = by_place["Badme"]
+    assert a["status"] == "unknown"
+    assert not a["evidence"]
+
+
+def test_extension_refused_does_not_move_the_deadline(tmp_path):
+    data, by_place, _ = _build(tmp_path, [DEAL, {
+        "title": "No delay", "date": "2021-03-15",
+        "text": "Ethiopia rejected a request for a delay of the withdrawal from Badme until April 5."}])
+    a = by_place["Badme"]
+    assert a["deadline"] == "2021-03-20"
+    assert any(d["kind"] == "extension_refused" for d in a["deadlines"])

@@ -1,0 +1,113 @@
+"""Conflicts on the seed corpus and on hostile look-alikes built through the pipeline."""
+import json
+
+from dateline.export.json import export
+from dateline.pipeline import build
+from dateline.store import Store
+
+
+def _values(c):
+    return [x["value"] for x in c["claims"]]
+
+
+def test_contingent_size_is_an_approximate_agreement(seed_export):
+    data, by_name = seed_export
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    size = [c for c in nums if "1,960 soldiers" in _values(c)]
+    assert len(size) == 1
+    c = size[0]
+    assert "nearly 2,000 troops" in _values(c)
+    assert c["classification"] == "approximate"   # never listed as a contradiction
+    assert {x["doc"] for x in c["claims"]} == {by_name["003"]["id"], by_name["004"]["id"]}
+
+
+def test_look_alike_numbers_are_not_conflicts(seed_export):
+    data, _ = seed_export
+    for c in data["conflicts"]:
+        vals = " ".join(_values(c))
+        assert "planes" not in vals                 # 140 planes vs 1,960 soldiers
+        assert "15 to 20" not in vals               # share of lost territory vs share of Azerbaijan
+        assert not ("20 percent" in vals and "20 per cent" in vals)  # same figure: agreement
+    assert sum(1 for c in data["conflicts"] if c["kind"] == "number") == 1
+
+
+def test_kalbajar_deadline_change_is_a_revision(seed_export):
+    data, by_name = seed_export
+    dates = [c for c in data["conflicts"] if c["kind"] == "date"]
+    assert len(dates) == 1
+    c = dates[0]
+    assert set(_values(c)) == {"2020-11-20", "2020-11-25"}
+    assert c["classification"] == "revised"
+    assert any(x["stated_as"] == "extension" and "delay" in x["quote"] for x in c["claims"])
+    commitment = next(k for k in data["commitments"] if k["id"] == c["commitment"])
+    assert commitment["deadline"] == "2020-11-25"
+
+
+def test_opposing_claims_about_who_attacked(seed_export):
+    data, by_name = seed_export
+    facts = [c for c in data["conflicts"] if c["kind"] == "fact"]
+    assert len(facts) == 1
+    c = facts[0]
+    assert c["classification"] == "contradiction"
+    assert "2020-09-27" in c["about"]
+    quotes = " ".join(x["quote"] for x in c["claims"])
+    assert "accused Armenia of “large-scale provocation”" in quotes
+    assert "The Armenian authorities, in turn, stated" in quotes
+    assert set(_values(c)) == {"Armenia started it", "Azerbaijan started it"}
+
+
+def test_conflict_quotes_are_verbatim(seed_export):
+    data, _ = seed_export
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    for c in data["conflicts"]:
+        assert len(c["claims"]) >= 2
+        for x in c["claims"]:
+            assert texts[x["doc"]][x["start"]:x["end"]] == x["quote"]
+            if "span" in x:
+                sp = x["span"]
+                assert texts[x["doc"]][sp["start"]:sp["end"]] == sp["text"]
+
+
+def _build(tmp_path, articles):
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(json.dumps(a) for a in articles) + "\n")
+    db = tmp_path / "t.db"
+    assert not build([str(p)], str(db), workers=1).failed
+    with Store(db, readonly=True) as st:
+        return export(st)
+
+
+def test_different_units_and_bases_are_not_conflicts(tmp_path):
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Airlift",
+         "text": "On May 1, Kenya sent 140 planes with its peacekeepers to Somalia. The mission in "
+                 "Somalia will have 1,960 soldiers, Kenya said."},
+        {"date": "2021-05-03", "title": "Vote",
+         "text": "The ruling party won 40 percent of the vote in Somalia. Government forces control "
+                 "60 percent of the territory of Somalia, Kenya said."},
+        {"date": "2021-05-04", "title": "Control",
+         "text": "Government forces control 60 percent of the territory of Somalia, officials in "
+                 "Kenya said. The party won 45 percent of the seats."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert nums == []
+
+
+def test_real_number_contradiction(tmp_path):
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Mission",
+         "text": "Kenya will deploy a peacekeeping mission of 3,000 troops to Somalia along the "
+                 "border, Kenyan officials said."},
+        {"date": "2021-05-03", "title": "Mission",
+         "text": "Kenyan officials said the peacekeeping mission to Somalia would number 10,000 "
+                 "soldiers along the border."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert len(nums) == 1 and nums[0]["classification"] == "contradiction"
+
+
+def test_casualties_of_different_kinds_do_not_conflict(tmp_path):
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Attack",
+         "text": "Twelve civilians were killed in the attack on Mogadishu, Somalia officials said."},
+        {"date": "2021-05-03", "title": "Attack",
+         "text": "Thirty civilians were injured in the attack on Mogadishu, Somalia officials said."}])
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
