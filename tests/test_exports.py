@@ -214,7 +214,10 @@ def test_timelinejs_structure(sample):
                                                    "display_date": "1 March 2021"}
     assert by_id["ev-ev1994"]["group"] == "Background"
     assert {e["group"] for e in tl["events"]} == {"Background", "Story"}
-    assert [e["text"]["headline"] for e in tl["eras"]] == ["Background", "The story"]
+    # one background date: no era for it (TimelineJS rejects an era whose end equals its start)
+    assert tl["eras"] == [{"start_date": {"year": "2021", "month": "2"},
+                           "end_date": {"year": "2021", "month": "3", "day": "2"},
+                           "text": {"headline": "The story"}}]
     assert "as of 3 March 2021" in tl["title"]["text"]["text"]
     for e in tl["events"]:
         assert re.fullmatch(r"[A-Za-z][\w-]*", e["unique_id"])

@@ -73,6 +73,7 @@ ol.src{margin:0;padding-left:18px}
 table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:10px;overflow:hidden;font-size:.9rem}
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef0f5;font-weight:600}
+td a{color:var(--accent)}
 td.mono,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;color:var(--muted);word-break:break-all}
 .conflict{margin-bottom:12px}
 .conflict h3{margin:0 0 6px;font-size:1rem}
@@ -191,6 +192,10 @@ def _conflicts(data: dict, docs: dict) -> str:
     return "".join(out)
 
 
+def _basename(path: str | None) -> str:
+    return (path or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 def _sources(data: dict) -> str:
     rows = []
     for d in data.get("documents", []):
@@ -204,7 +209,7 @@ def _sources(data: dict) -> str:
         dup = f"<br><span class=\"cite\">duplicate of {_e(d['duplicate_of'][:8])}</span>" if d.get("duplicate_of") else ""
         rows.append(f"<tr><td>{_e(d.get('source') or '—')}</td><td>{title}{dup}</td><td>{pub}</td>"
                     f"<td>{_e(', '.join(d.get('languages') or []))}</td>"
-                    f"<td class=\"mono\">{_e(d['id'])}<br>{_e(d.get('path'))}</td></tr>")
+                    f"<td class=\"mono\" title=\"{_e(d.get('path'))}\">{_e(d['id'])}<br>{_e(_basename(d.get('path')))}</td></tr>")
     if not rows:
         return "<p class=\"empty\">No documents.</p>"
     return ("<table><thead><tr><th>outlet</th><th>title</th><th>published</th><th>lang</th>"

@@ -4,7 +4,9 @@
   month event ``{"year", "month"}``; ``display_date`` is set to the same granularity so
   TimelineJS does not print a made-up "January 1".
 - Events before the story window (``background``) are in the group "Background", the others
-  in "Story"; two eras mark the background span and the story span when both exist.
+  in "Story"; when both groups exist, eras mark the background span and the story span
+  (each only if it covers more than one date: TimelineJS rejects an era whose end equals
+  its start).
 - TimelineJS renders ``headline`` and ``text`` as HTML, and article text is untrusted: every
   piece of it is escaped with ``html.escape`` before it is placed in our own small markup
   (a source list with the quote, outlet and date of each source).
@@ -57,7 +59,8 @@ def headline(summary: str, limit: int = HEADLINE_MAX) -> str:
 
 def _text(ev: dict, ents: dict, docs: dict) -> str:
     e = escape
-    parts = [f"<p>{e(ev['summary'])}</p>"]
+    # the full summary only when the headline had to be cut
+    parts = [f"<p>{e(ev['summary'])}</p>"] if headline(ev["summary"]) != " ".join(ev["summary"].split()) else []
     who = [ents.get(a, a) for a in ev.get("actors", [])]
     where = [ents.get(p, p) for p in ev.get("places", [])]
     meta = [f"<em>{e(ev['modality'])}</em>"]
@@ -110,7 +113,9 @@ def timeline(data: dict, title: str | None = None) -> dict:
     eras = []
     for group, label in (("Background", "Background"), ("Story", "The story")):
         dates = sorted(spans[group])
-        if dates and spans["Background"] and spans["Story"]:
+        # TimelineJS drops an end date equal to the start and then rejects the whole file
+        # ("All eras must have start and end dates"): a one-date span gets no era.
+        if dates and dates[0] != dates[-1] and spans["Background"] and spans["Story"]:
             eras.append({"start_date": date_parts(dates[0]), "end_date": date_parts(dates[-1]),
                          "text": {"headline": label}})
     if eras:
