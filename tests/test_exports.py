@@ -179,7 +179,7 @@ def test_csv_one_row_per_event_source(sample):
     assert len(rows) == sum(max(1, len(ev["sources"])) for ev in sample["events"])
     attack = [r for r in rows if r["event_id"] == "ev-attack"]
     assert [r["doc"] for r in attack] == ["d1", "d2"]
-    assert attack[0]["actors"] == "Officials <b>" and attack[0]["places"] == "Baku; Baku"
+    assert attack[0]["actors"] == "Officials <b>" and attack[0]["places"] == "Baku"  # each once
     assert attack[1]["attributed_to"] == "Officials <b>"
     assert attack[1]["outlet"] == "Plain Wire" and attack[1]["published"] == "2021-03-02"
     assert attack[0]["trigger"] == "attacked" and attack[0]["background"] == "false"
@@ -373,7 +373,8 @@ def test_html_sections(sample):
     page = render("html", sample)
     for anchor in ("timeline", "background", "commitments", "conflicts", "sources"):
         assert f'id="{anchor}"' in page
-    assert "as of 3 March 2021" in page
+    assert "as of 3 March 2021 · 2 documents · 5 events · 3 commitments · 1 conflict<" in page
+    assert page.count('<span class="chip place">Baku</span>') == 1
     story, background = page.split('id="background"', 1)
     assert "In 1994 a ceasefire ended the war." in background.split('id="commitments"')[0]
     assert "<mark>attacked</mark>" in story  # trigger marked inside the quote

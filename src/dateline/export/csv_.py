@@ -2,7 +2,7 @@
 
 An event with several sources gives several rows with the same event columns; an event with
 no source (should not happen, but the contract allows it) gives one row with empty source
-columns. Lists (actors, places) are entity names joined with "; ". ``background`` is
+columns. Lists (actors, places) are entity names joined with "; " (each once, in order). ``background`` is
 ``true``/``false``; ``start``/``end`` are character offsets into the document's cleaned text
 (see the JSON export), so a quote can be found again.
 
@@ -39,8 +39,8 @@ def rows(data: dict, guard_formulas: bool = True) -> list[dict]:
             "summary": ev["summary"],
             "importance": "" if ev.get("importance") is None else ev["importance"],
             "background": "true" if ev.get("background") else "false",
-            "actors": "; ".join(ents.get(a, a) for a in ev.get("actors", [])),
-            "places": "; ".join(ents.get(p, p) for p in ev.get("places", [])),
+            "actors": "; ".join(ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))),
+            "places": "; ".join(ents.get(p, p) for p in dict.fromkeys(ev.get("places", []))),
         }
         sources = ev.get("sources") or [None]
         for s in sources:

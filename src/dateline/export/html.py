@@ -48,7 +48,7 @@ ol.tl{list-style:none;margin:16px 0 0;padding:0 0 0 22px;border-left:3px solid v
 ol.tl>li{position:relative;margin:0 0 14px}
 ol.tl>li:before{content:"";position:absolute;left:-30px;top:16px;width:13px;height:13px;border-radius:50%;background:var(--accent);border:3px solid var(--bg)}
 ol.tl.background>li:before{background:var(--bgev)}
-.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px;box-shadow:0 1px 2px rgba(20,30,50,.05)}
+.card{overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 16px;box-shadow:0 1px 2px rgba(20,30,50,.05)}
 .date{font-weight:700;color:var(--accent);font-variant-numeric:tabular-nums}
 .background .date{color:var(--bgev)}
 .summary{margin:4px 0 8px;font-size:1.02rem}
@@ -62,6 +62,7 @@ blockquote{margin:6px 0 2px;padding:6px 12px;border-left:3px solid var(--line);c
 mark{background:var(--mark);padding:0 1px;border-radius:2px}
 .cite{margin:0 0 8px;color:var(--muted);font-size:.82rem}
 .cite .outlet{font-weight:600;color:var(--ink)}
+.cite .mono{white-space:nowrap}
 details>summary{cursor:pointer;color:var(--accent);font-size:.85rem;margin:2px 0 6px}
 ol.src{margin:0;padding-left:18px}
 .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;margin-top:14px}
@@ -128,8 +129,8 @@ def _source_block(s: dict, docs: dict, ents: dict) -> str:
 
 def _event(ev: dict, docs: dict, ents: dict) -> str:
     chips = [f"<span class=\"chip m-{_e(ev.get('modality'))}\">{_e(ev.get('modality'))}</span>"]
-    chips += [f"<span class=\"chip\">{_e(ents.get(a, a))}</span>" for a in ev.get("actors", [])]
-    chips += [f"<span class=\"chip place\">{_e(ents.get(p, p))}</span>" for p in ev.get("places", [])]
+    chips += [f"<span class=\"chip\">{_e(ents.get(a, a))}</span>" for a in dict.fromkeys(ev.get("actors", []))]
+    chips += [f"<span class=\"chip place\">{_e(ents.get(p, p))}</span>" for p in dict.fromkeys(ev.get("places", []))]
     srcs = ev.get("sources", [])
     body = ""
     if srcs:
@@ -216,6 +217,10 @@ def _sources(data: dict) -> str:
             "<th>document</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
+def _count(k: int, noun: str) -> str:
+    return f"{k} {noun}{'' if k == 1 else 's'}"
+
+
 def report(data: dict, title: str | None = None) -> str:
     ents, docs = names(data), outlets(data)
     events = data.get("events", [])
@@ -224,8 +229,9 @@ def report(data: dict, title: str | None = None) -> str:
     title = title or "dateline: a sourced timeline"
     as_of = data.get("as_of")
     n = lambda k: len(data.get(k) or [])  # noqa: E731
-    sub = (f"as of {_e(display(as_of)) if as_of else 'unknown date'} · {n('documents')} documents · "
-           f"{len(events)} events · {n('commitments')} commitments · {n('conflicts')} conflicts")
+    sub = " · ".join([f"as of {_e(display(as_of)) if as_of else 'unknown date'}",
+                      _count(n("documents"), "document"), _count(len(events), "event"),
+                      _count(n("commitments"), "commitment"), _count(n("conflicts"), "conflict")])
     return f"""<!doctype html>
 <html lang="en">
 <head>

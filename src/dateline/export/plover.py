@@ -150,11 +150,11 @@ def records(data: dict, include_unmapped: bool = False) -> list[dict]:
             "event_type": cat,
             "mode": None,
             "context": [],
-            "actor": [ents.get(a, a) for a in ev.get("actors", [])],
+            "actor": [ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))],
             "recipient": [],
             "location": [{"name": ents.get(p, p), "lat": coords.get(p, (None, None))[0],
                           "lon": coords.get(p, (None, None))[1], "entity_id": p}
-                         for p in ev.get("places", [])],
+                         for p in dict.fromkeys(ev.get("places", []))],
             "story_date": doc.get("published"),
             "source_text": first.get("quote"),
             "doc": first.get("doc"),

@@ -61,8 +61,8 @@ def _text(ev: dict, ents: dict, docs: dict) -> str:
     e = escape
     # the full summary only when the headline had to be cut
     parts = [f"<p>{e(ev['summary'])}</p>"] if headline(ev["summary"]) != " ".join(ev["summary"].split()) else []
-    who = [ents.get(a, a) for a in ev.get("actors", [])]
-    where = [ents.get(p, p) for p in ev.get("places", [])]
+    who = [ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))]
+    where = [ents.get(p, p) for p in dict.fromkeys(ev.get("places", []))]
     meta = [f"<em>{e(ev['modality'])}</em>"]
     if who:
         meta.append("who: " + e(", ".join(who)))
