@@ -515,7 +515,8 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
                       if m.kind == "place" and max(base, t.start - len(seg) - 0) <= m.start and m.end <= t.start]
         who = _who(sent, a_start, seg_lo)
         places = list(dict.fromkeys(p for p in places if p not in who))
-        if action.lemma in _WEAK and not places:
+        if action.lemma in _WEAK and not places and not (
+                kind == "deadline" and _OBLIG.search(d.text[max(base, a_start - 40):a_start])):
             continue
         if not places and not who:
             continue
@@ -545,6 +546,7 @@ class Report:
     subject: list[str]
     places: list[str]
     quote_span: tuple[int, int]
+    obj: str = ""             # the text the verb governs (for obligations without a place)
 
 
 def reports(ctx: Context) -> list[Report]:
@@ -586,14 +588,23 @@ def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
             hi = min(hi, a_end + stop.start())
         if nxt:
             hi = min(hi, nxt[0][0])
+        rep = re.search(r",\s+(?:[\w’'-]+\s+){0,5}?(?:said|says|reported|told|added|announced|stated)\b",
+                        d.text[a_end:hi])
+        if rep:  # "..., officials in Juba said": the speaker's place is not the action's
+            hi = a_end + rep.start()
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", pre))
+        cl = max([base] + [base + m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but)\b", pre)])
+        before = [m.entity for m in sent.mentions if m.kind == "place" and cl <= m.start and m.end <= a_start]
         places = [m.entity for m in sent.mentions if m.kind == "place" and a_end <= m.start and m.end <= hi]
-        if not places:  # passive: "Aghdam was handed over"
-            cl = max([base] + [base + m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but)\b", pre)])
-            places = [m.entity for m in sent.mentions if m.kind == "place" and cl <= m.start and m.end <= a_start]
-        if not places:
-            continue
+        if passive and before:  # "the crossing at Malakal was reopened"
+            places = before
+        elif not places:
+            places = before
         subject = [m.party or m.entity for m in sent.mentions
                    if m.kind in ("party", "actor") and m.end <= a_start][:1]
+        if not places and not subject:
+            continue
+        obj = d.text[a_end:hi]
         times = [t for t in sent.times if t.date and a_end <= t.start and t.end <= hi]
         if not times:
             times = [t for t in sent.times if t.date and t.end <= a_start
@@ -606,7 +617,7 @@ def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
             negative = True
         res.append(Report(d.id, d.published, sent, action, negative, date,
                           None if date else (d.published[:10] if d.published else None),
-                          subject, places, (sent.start, sent.end)))
+                          subject, places, (sent.start, sent.end), obj))
     # explicit non-fulfilment without an action verb: "missed the deadline", "still holds X"
     if not res and (_MISSED.search(sent.text) or _STILL_HOLDS.search(sent.text)):
         places = [m.entity for m in sent.mentions if m.kind == "place"]
@@ -699,6 +710,15 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
     return out, internals
 
 
+_STEM_STOP = {"the", "its", "their", "his", "her", "all", "and", "from", "with", "for", "of", "to", "in",
+              "on", "at", "by", "a", "an", "this", "that", "these", "those"}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]+", text)
+            if w.lower() not in _STEM_STOP and len(w) > 2}
+
+
 def _day(s: str) -> dt.date:
     return dt.date.fromisoformat(s[:10])
 
@@ -714,8 +734,13 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
             continue
         if places and not set(places) & set(r.places):
             continue
-        if not places and not set(who) & set(r.subject):
-            continue
+        if not places:
+            if r.places or not set(who) & set(r.subject):
+                continue
+            # the same object: a content word of what was promised in what was done
+            want = _stems(" ".join(s.what for s in sts)) - _stems(" ".join(_PRESENT) + " " + " ".join(_NOUN))
+            if not want & _stems(r.obj):
+                continue
         if (r.doc, r.sentence.start) in stmt_keys and not r.negative:
             continue
         if r.action.side == "take" and who and set(r.subject) & set(who):

@@ -134,7 +134,7 @@ def quantities(ctx: Context) -> list[Quantity]:
         sents = ctx.sentences[d.id]
         time_spans = [(t.start, t.end) for t in d.times]
         for i, s in enumerate(sents):
-            prev = sents[i - 1] if i and sents[i - 1].para == s.para or i and s.para == sents[i - 1].para + 1 else None
+            prev = sents[i - 1] if i and sents[i - 1].para == s.para else None
             for m in _NUMBER_RE.finditer(s.text):
                 a0, a1 = s.start + m.start("a"), s.start + m.end()
                 if any(x < a1 and a0 < y for x, y in time_spans):
@@ -217,14 +217,17 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit:
         return False
     if a.unit == "percent":
-        if a.base and b.base:
-            return a.base == b.base
-        if a.base or b.base:
-            return False
+        if a.base != b.base:
+            return False  # a share of a different whole is a different quantity
     if (a.preds or b.preds) and not (a.preds & b.preds):
         return False
-    shared = len(a.context & b.context) + len(a.entities & b.entities)
-    return shared >= (3 if a.unit != "percent" else 2)
+    common = a.context & b.context
+    if a.unit == "percent" and a.base:
+        # beyond the base itself: a share of one whole can still be of different parts
+        # ("40 percent of the debt is owed to China" vs "60 percent ... held by bondholders")
+        common -= _content(a.base)
+    shared = len(common) + len(a.entities & b.entities)
+    return shared >= 3
 
 
 def _classify(a: Quantity, b: Quantity) -> str | None:
@@ -431,6 +434,10 @@ def _fact_conflicts(ctx: Context, commitments: list[dict], internals: dict) -> l
         pos = [r for r in rs if not r.negative]
         neg = [r for r in rs if r.negative]
         if not pos or not neg:
+            continue
+        # "not done yet" before the day it was done is no disagreement: a denial must be
+        # dated on or after a reported fulfilment
+        if not any((n.date or n.upper or "") >= (p.date or p.upper or "9999") for n in neg for p in pos):
             continue
         places = ", ".join(ctx.entities[p]["name"] for p in c["places"] if p in ctx.entities)
         claims = []
