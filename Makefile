@@ -9,6 +9,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	# tilse scores the timeline-summarization benchmark; its declared dependencies
+	# (pyrouge and old pins) are not needed with rouge_computation="reimpl"
+	$(PY) -m pip install -q nltk && $(PY) -m pip install -q --no-deps tilse==0.2.1
 	touch $@
 
 setup: $(VENV)/.installed

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .export import FORMATS
 from .store import Store
 from .store.sqlite import StoreError
 
@@ -59,7 +60,8 @@ def build(paths, db, workers, quiet, no_entities):
                f"{c['near_duplicates']} near duplicates, {c['repeated_paragraphs']} repeated paragraphs, "
                f"{c['time_expressions']} time expressions")
     if "events" in c:
-        click.echo(f"  {c['entities']} entities, {c['events']} events")
+        click.echo(f"  {c['entities']} entities, {c['events']} events, {c['commitments']} commitments, "
+                   f"{c['conflicts']} conflicts")
     if report.failed:
         sys.exit(1)
 
@@ -156,14 +158,19 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default stdout).")
 def export(db, fmt, output):
-    """Export the database (json: the dateline/1 schema)."""
-    from .export import json as jexport
+    """Export the database.
 
-    with _open(db) as store, click.open_file(output, "w", encoding="utf-8") as out:
-        jexport.write(store, out)
+    json: the dateline/1 object; csv: one row per event source; timelinejs: Knight Lab
+    TimelineJS3 JSON; ics: deadlines as calendar events; geojson: places with their events;
+    plover: PLOVER-style event JSON lines; html: a self-contained report file."""
+    with _open(db) as store:
+        try:
+            FORMATS[fmt](store, output)
+        except RuntimeError as e:
+            raise click.ClickException(str(e))
 
 
 @main.command()

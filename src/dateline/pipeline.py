@@ -96,7 +96,10 @@ def finish(store: Store) -> Counter:
             m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
         events_by_doc[doc.id] = mentions
         entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+    from .timeline import rank
+
     entities, events = link(docs, events_by_doc, entities_by_doc)
+    rank(events, {d.id: d for d in docs})  # importance and background, over the whole story
     store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)
     try:

@@ -27,22 +27,20 @@ def entity_ids(store: Store, name: str) -> set[str]:
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
              include_background: bool = True) -> list[Event]:
-    """Events in date order, filtered; with top, the N most important, still in date order."""
+    """Events in date order, filtered; with top, the N most important, still in date order.
+
+    An entity is looked up by name or alias among the canonical entities first (so "Kelbajar"
+    finds events at Kalbajar); a name that is no entity falls back to matching the quotes."""
+    from .timeline import select
+
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
     events = store.events()
     if entity:
         ids = entity_ids(store, entity)
-        if not ids:
-            raise ValueError(f"no entity named {entity!r}")
-        events = [e for e in events if ids & (set(e.actors) | set(e.places))]
-    if date_from:
-        events = [e for e in events if e.date[:len(date_from)] >= date_from]
-    if date_to:
-        events = [e for e in events if e.date[:len(date_to)] <= date_to]
-    if not include_background:
-        events = [e for e in events if not e.background]
-    if top is not None:
-        keep = {e.id for e in sorted(events, key=lambda e: (-e.importance, e.date, e.id))[:top]}
-        events = [e for e in events if e.id in keep]
-    return events
+        if ids:
+            events = [e for e in events if ids & (set(e.actors) | set(e.places) |
+                                                  {v for v in e.attributed_to.values() if v})]
+            entity = None
+    return select(events, top=top, entity=entity, date_from=date_from, date_to=date_to,
+                  include_background=include_background)
