@@ -19,7 +19,10 @@ setup: $(VENV)/.installed
 demo: setup
 	$(VENV)/bin/dateline build examples/ever-given --db example.db
 	$(VENV)/bin/dateline docs --db example.db
-	@echo "database: $(CURDIR)/example.db"
+	$(VENV)/bin/dateline timeline --db example.db
+	$(VENV)/bin/dateline commitments --db example.db
+	$(VENV)/bin/dateline export --db example.db --format html -o example.html
+	@echo "database: $(CURDIR)/example.db   report: $(CURDIR)/example.html"
 
 test: setup
 	$(PY) -m pytest -q

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest  # noqa: F401  (fixtures from conftest)
 from click.testing import CliRunner
 
 from dateline.cli import main
@@ -53,3 +54,38 @@ def test_console_script_runs():
     assert r.returncode == 0
     for cmd in ("build", "docs", "export", "times"):
         assert cmd in r.stdout
+
+
+def test_story_commands_on_seed(seed_dir, tmp_path):
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(seed_dir), "--db", db, "--quiet"]).exit_code == 0
+    wide = {"COLUMNS": "200"}
+    r = runner.invoke(main, ["timeline", "--db", db], env=wide)
+    assert r.exit_code == 0 and "2020-11-10" in r.output and "background" in r.output
+    r = runner.invoke(main, ["timeline", "--db", db, "--json", "--top", "5", "--no-background"])
+    events = json.loads(r.output)
+    assert 0 < len(events) <= 5 and not any(e["background"] for e in events)
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    r = runner.invoke(main, ["timeline", "--db", db, "--json", "--entity", "Kelbajar"])
+    assert json.loads(r.output) and all(e["date"].startswith("2020-1") for e in json.loads(r.output))
+    r = runner.invoke(main, ["timeline", "--db", db, "--json", "--from", "2020-11-01", "--to", "2020-11-30"])
+    assert all("2020-11" <= e["date"][:7] <= "2020-11" for e in json.loads(r.output))
+    r = runner.invoke(main, ["timeline", "--db", db, "--from", "yesterday"])
+    assert r.exit_code != 0 and "YYYY" in r.output
+    r = runner.invoke(main, ["entities", "--db", db, "--json", "--type", "place"])
+    names = {e["name"] for e in json.loads(r.output)}
+    assert {"Lachin", "Aghdam", "Kalbajar"} <= names
+    r = runner.invoke(main, ["commitments", "--db", db], env=wide)
+    assert r.exit_code == 0 and "Lachin" in r.output
+    r = runner.invoke(main, ["commitments", "--db", db, "--json"])
+    assert {c["deadline"] for c in json.loads(r.output)} >= {"2020-11-20", "2020-12-01"}
+    r = runner.invoke(main, ["conflicts", "--db", db, "--json"])
+    assert any(c["kind"] == "number" for c in json.loads(r.output))
+    r = runner.invoke(main, ["conflicts", "--db", db], env=wide)
+    assert r.exit_code == 0 and "disagreements" in r.output
+    for fmt in ("csv", "timelinejs", "ics", "geojson", "plover", "html"):
+        out = tmp_path / f"x.{fmt}"
+        r = runner.invoke(main, ["export", "--db", db, "--format", fmt, "-o", str(out)])
+        assert r.exit_code == 0, (fmt, r.output)
+        assert out.stat().st_size > 100, fmt

@@ -151,8 +151,71 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
     for ev in events:
         srcs = sorted({(docs[m.doc].source or docs[m.doc].id[:8]) if m.doc in docs else m.doc[:8]
                        for m in ev.sources})
-        t.add_row(ev.date + ("\n[dim]background[/dim]" if ev.background else ""), ev.summary,
+        t.add_row(ev.date + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
                   ev.modality, f"{len(ev.sources)}: " + ", ".join(srcs))
+    Console().print(t)
+
+
+def _names(store: Store) -> dict[str, str]:
+    return {e["id"]: e["name"] for e in store.entities()}
+
+
+_STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending": "cyan", "unknown": "dim"}
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--status", type=click.Choice(list(_STATUS_STYLE)), default=None, help="Only this status.")
+@click.option("--json", "as_json", is_flag=True)
+def commitments(db, status, as_json):
+    """Commitments with deadlines, and whether later reports say they were kept (as of the
+    latest document)."""
+    from .export.json import as_of
+
+    with _open(db) as store:
+        rows = [c for c in store.commitments() if not status or c["status"] == status]
+        names, when = _names(store), as_of(store)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{len(rows)} commitments as of {when}", show_lines=True)
+    t.add_column("deadline", no_wrap=True)
+    t.add_column("who", overflow="fold")
+    t.add_column("what", overflow="fold", ratio=2)
+    t.add_column("where", overflow="fold")
+    t.add_column("status", no_wrap=True)
+    t.add_column("deadline history / evidence", overflow="fold", ratio=2)
+    for c in rows:
+        history = " → ".join(sorted({d["date"] for d in c["deadlines"]}))
+        why = c.get("status_reason") or ""
+        t.add_row(c["deadline"] or "?", ", ".join(names.get(w, w) for w in c["who"]), escape(c["what"]),
+                  ", ".join(names.get(p, p) for p in c["places"]),
+                  f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
+                  escape(f"{history}; {len(c['sources'])} source(s); {why}"))
+    Console().print(t)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True)
+def conflicts(db, as_json):
+    """Where sources disagree: numbers, dates and opposing claims, each with its quotes."""
+    with _open(db) as store:
+        rows = store.conflicts()
+        docs = {d.id: d for d in store.documents(full=False)}
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{len(rows)} disagreements", show_lines=True)
+    t.add_column("about", overflow="fold")
+    t.add_column("kind", no_wrap=True)
+    t.add_column("class", no_wrap=True)
+    t.add_column("claims", overflow="fold", ratio=3)
+    for c in rows:
+        claims = "\n".join(
+            f"[bold]{escape(x['value'])}[/] — {escape(docs[x['doc']].source or x['doc'][:8]) if x['doc'] in docs else x['doc'][:8]}: "
+            f"“{escape(x['quote'])}”" for x in c["claims"])
+        t.add_row(escape(c["about"]), c["kind"], c.get("classification", ""), claims)
     Console().print(t)
 
 

@@ -595,6 +595,21 @@ def _drop_reason(toks, cl, vi) -> str | None:
     return None
 
 
+# Verbs whose infinitive complement is still to happen: 'asked for a delay to withdraw'.
+_INTENT_VERBS = {"ask", "request", "agree", "decide", "plan", "want", "promise", "order", "call",
+                 "urge", "pledge", "vow", "seek", "hope", "intend", "aim", "expect", "prepare",
+                 "threaten", "offer", "propose", "petition", "demand", "need", "have", "plead",
+                 "schedule", "set", "arrange", "vote", "move", "tell", "instruct", "invite"}
+
+
+def _past_form(t) -> bool:
+    """A past-tense verb form, in the lexicon or not ('used', 'began')."""
+    if t.verb and t.low != t.lemma and not t.low.endswith("s"):
+        return True
+    return t.low in _IRREGULAR_SET or (len(t.low) >= 4 and t.low.endswith("ed") and not t.low.endswith("eed")
+                                        and t.low.isalpha())
+
+
 def _planned(text, toks, cl, vi, tm) -> bool:
     a, b, _k = cl
     seg_s = toks[a].s
@@ -604,10 +619,14 @@ def _planned(text, toks, cl, vi, tm) -> bool:
     for j in range(a, vi):
         if toks[j].low in _MODAL_FUT or toks[j].low == "going":
             return True
-    if vi > 0 and toks[vi - 1].low == "to":
-        return True
-    if vi > 1 and toks[vi - 1].low in ("be", "been") and toks[vi - 2].low == "to":
-        return True
+    infinitive = (vi > 0 and toks[vi - 1].low == "to") or (
+        vi > 1 and toks[vi - 1].low in ("be", "been") and toks[vi - 2].low == "to")
+    if infinitive:
+        # 'to free the vessel' is a plan unless a past verb governs it: 'began working to
+        # free', 'used tugboats to pull' report what was done (plan verbs such as 'agreed to'
+        # were caught by _PLAN_PHRASE above)
+        return not any(_past_form(toks[j]) and toks[j].lemma not in _INTENT_VERBS
+                       for j in range(a, vi - 1))
     if tm is not None and tm.role == "deadline":
         # 'by November 20' in a past clause ('had to ... by') is still an obligation; a past
         # 'lasted until 1994' is not
