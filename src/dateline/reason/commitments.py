@@ -101,6 +101,13 @@ _ACTION_TABLE = {
     "dismantle": ("dismantle", "give", "dismantle dismantles", "dismantled", ""),
     "destroy": ("destroy", "give", "destroy destroys", "destroyed", "destruction"),
     "repay": ("pay", "give", "repay repays", "repaid", "repayment"),
+    "clear": ("clear", "give", "clear clears clearing", "cleared", "clearance"),
+    "lift": ("lift", "give", "lift lifts lifting", "lifted", "lifting"),
+    "restore": ("restore", "give", "restore restores restoring", "restored", "restoration"),
+    "implement": ("implement", "give", "implement implements implementing", "implemented", "implementation"),
+    "resume": ("resume", "give", "resume resumes resuming", "resumed", "resumption"),
+    "publish": ("publish", "give", "publish publishes publishing", "published", "publication"),
+    "disband": ("disband", "give", "disband disbands disbanding", "disbanded", ""),
 }
 
 # "hold" and "leave" are too common as plain verbs to state a commitment on their own; they
