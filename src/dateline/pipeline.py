@@ -77,10 +77,13 @@ class BuildReport:
     documents: int = 0
 
 
-def finish(store: Store) -> Counter:
+def finish(store: Store, link_events: bool = True) -> Counter:
     """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
-    entities and events across documents. Each writes in one transaction."""
+    entities and events across documents, then commitments and conflicts. Each writes in one
+    transaction."""
     counters = Counter(dedupe.run(store))
+    if not link_events:
+        return counters
     try:
         from .link import link
     except ImportError:
@@ -115,11 +118,11 @@ def finish(store: Store) -> Counter:
 def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_error: Callable[[str], None] | None = None,
           on_progress: Callable[[int], None] | None = None,
-          entities: bool = True) -> BuildReport:
+          entities: bool = True, link_events: bool = True) -> BuildReport:
     """Ingest paths into the database at db. Incremental: known documents are skipped.
 
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
-    dates and sentences matter."""
+    dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest)."""
     report = BuildReport(db=str(db))
     workers = workers or min(2, os.cpu_count() or 1)
     with Store(db) as store:
@@ -162,7 +165,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        report.counters.update(finish(store))
+        report.counters.update(finish(store, link_events))
         report.documents = store.count()
     return report
 
