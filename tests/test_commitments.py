@@ -175,3 +175,81 @@ def test_extension_refused_does_not_move_the_deadline(tmp_path):
     a = by_place["Badme"]
     assert a["deadline"] == "2021-03-20"
     assert any(d["kind"] == "extension_refused" for d in a["deadlines"])
+
+
+# ------------------------------------------------------------------ beyond hand-overs
+
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_ever_given_backlog_one_commitment_met_late(tmp_path):
+    """02 (Mar 29): "the head of the authority, Osama Rabie, said ... the authority expected to
+    clear the backlog by April 2"; 03 (Apr 3, and a verbatim repost): "Osama Rabie had said on
+    March 29 that the backlog would be cleared by April 2. The backlog was cleared on April 3"."""
+    db = tmp_path / "eg.db"
+    rep = build([str(EXAMPLES / "ever-given")], str(db), workers=1)
+    assert not rep.failed
+    with Store(db, readonly=True) as st:
+        data = export(st)
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    docs = {d["id"]: d for d in data["documents"]}
+    events = {e["id"]: e for e in data["events"]}
+    assert len(data["commitments"]) == 1
+    c = data["commitments"][0]
+    # the obligated party is the authority, not the man who stated it
+    assert [names[w] for w in c["who"]] == ["Suez Canal Authority"]
+    assert [names[w] for w in c["stated_by"]] == ["Osama Rabie"]
+    assert c["what"] == "clear the backlog"
+    assert c["deadline"] == "2021-04-02"
+    # both sources: the March 29 report and the April 3 one (the repost is a duplicate)
+    src_docs = {docs[s["doc"]]["published"] for s in c["sources"]}
+    assert src_docs == {"2021-03-29", "2021-04-03"}
+    assert {d["date"] for d in c["deadlines"]} == {"2021-04-02"}
+    assert c["status"] == "met_late"
+    assert c["evidence"]
+    assert all(events[e]["date"] == "2021-04-03" for e in c["evidence"])
+    assert any("The backlog was cleared on April 3" in s["quote"]
+               for e in c["evidence"] for s in events[e]["sources"])
+    for s in c["sources"] + c["deadlines"] + c["fulfilment"]:
+        assert docs[s["doc"]]["text"][s["start"]:s["end"]] == s["quote"]
+
+
+PLEDGE = {"title": "Recall", "date": "2022-05-02",
+          "text": "Volvo Cars said on Monday that it would notify all owners of the faulty cars by May 10."}
+
+
+def test_passive_fulfilment_of_any_verb(tmp_path):
+    data, _, _ = _build(tmp_path, [PLEDGE, {
+        "title": "Owners told", "date": "2022-05-12",
+        "text": "Owners of the faulty cars were notified on May 9, the regulator said."}])
+    (c,) = data["commitments"]
+    assert c["deadline"] == "2022-05-10"
+    assert c["action"] == "notify"
+    assert c["status"] == "met"
+    assert c["evidence"]
+
+
+def test_passive_report_about_another_object_is_not_fulfilment(tmp_path):
+    data, _, _ = _build(tmp_path, [PLEDGE, {
+        "title": "Staff", "date": "2022-05-12",
+        "text": "Dealers were notified on May 9 of new sales targets, the regulator said."}])
+    (c,) = data["commitments"]
+    assert c["status"] == "unknown"
+    assert not c["evidence"]
+
+
+def test_any_verb_not_yet_done_after_deadline_is_missed(tmp_path):
+    data, _, _ = _build(tmp_path, [PLEDGE, {
+        "title": "Still waiting", "date": "2022-05-16",
+        "text": "Volvo Cars has not notified the owners of the faulty cars, the regulator said on May 16."}])
+    (c,) = data["commitments"]
+    assert c["status"] == "missed"
+    assert not c["evidence"]
+
+
+def test_durations_and_non_actions_are_not_commitments(tmp_path):
+    data, _, _ = _build(tmp_path, [{
+        "title": "Closures", "date": "2022-05-02",
+        "text": "The museum will stay closed until May 20. The minister will visit the port by May 9. "
+                "The bridge would be closed until June 1, the city said."}])
+    assert data["commitments"] == []
