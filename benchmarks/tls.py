@@ -42,6 +42,7 @@ PUBLISHED = [  # date F1 / AR-1 F1 / AR-2 F1 on Timeline17
     ("LLM-TLS (Qwen-72B)", 0.543, 0.114, 0.040),
     ("SUnSET (Qwen-72B)", 0.576, 0.136, 0.044),
 ]
+DATES_ONLY = False   # --dates-only: skip ROUGE (quick iterations on date selection)
 LEAD_SENTENCES = 3   # fallback only: how many first sentences a publication date can date
 
 
@@ -122,12 +123,43 @@ def process_article(rec: dict):
             ms = fn(doc, None)
         except Exception as e:  # report, and keep the benchmark running
             print(f"extract_events failed on {rec['id']}: {type(e).__name__}: {e}", file=sys.stderr)
+    refs = _fallback_mentions(doc)   # every sentence with a day-level date, and the leads
     if ms is None:
-        ms = _fallback_mentions(doc)
+        ms = refs
     ms = [m for m in ms if m.date]
     import hashlib
     h = hashlib.sha1(" ".join(doc.text.split()).encode()).hexdigest()
-    return rec["id"], doc.published, [m.to_json() for m in ms], h
+    return rec["id"], doc.published, [m.to_json() for m in ms], h, [m.to_json() for m in refs]
+
+
+def _code_hash() -> str:
+    import hashlib
+    h = hashlib.sha1()
+    for name in ("clean.py", "time.py", "events.py", "sentences.py", "model.py"):
+        f = ROOT / "src" / "dateline" / name
+        if f.exists():
+            h.update(f.read_bytes())
+    import inspect
+    for fn in (_sentences, _fallback_mentions, process_article):
+        h.update(inspect.getsource(fn).encode())
+    h.update(str(LEAD_SENTENCES).encode())
+    return h.hexdigest()[:12]
+
+
+def process_topic(todo, pool, cache: Path | None, name: str) -> dict:
+    """{article id: process_article(...)}; cached per topic and code version in ``cache``."""
+    import pickle
+    f = None
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        f = cache / f"{name}-{_code_hash()}-{len(todo)}.pkl"
+        if f.exists():
+            return pickle.loads(f.read_bytes())
+    res = pool.imap(process_article, todo, chunksize=8) if pool else map(process_article, todo)
+    docs = {r[0]: r for r in res if r}
+    if f:
+        f.write_bytes(pickle.dumps(docs))
+    return docs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,12 +198,15 @@ def evaluate(pred: dict[dt.date, list[str]], gold: dict[dt.date, list[str]]) -> 
     p, g = Timeline(pred), GroundTruth([Timeline(gold)])
     if not pred:
         return {"date_f1": 0.0, "ar1": 0.0, "ar2": 0.0}
+    if DATES_ONLY:
+        return {"date_f1": tdates.evaluate_dates(p, g)["f_score"], "ar1": 0.0, "ar2": 0.0}
     r = ev.evaluate_align_date_content_costs_many_to_one(p, g)
     return {"date_f1": tdates.evaluate_dates(p, g)["f_score"],
             "ar1": r["rouge_1"]["f_score"], "ar2": r["rouge_2"]["f_score"]}
 
 
-def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbose: bool = True):
+def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbose: bool = True,
+        cache: Path | None = None):
     from dateline.timeline import summarize, summary_text
 
     rows, all_scores = {}, []
@@ -190,21 +225,17 @@ def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbos
                     return False
                 return any(lo <= d <= hi for lo, hi in spans)
             todo = [a for a in arts if in_any(a)]
-            res = (pool.imap(process_article, todo, chunksize=8) if pool
-                   else map(process_article, todo))
-            docs = {}
-            for r in res:
-                if r:
-                    docs[r[0]] = r
+            docs = process_topic(todo, pool, cache, tdir.name)
             # duplicate documents (same normalised text) count once
             first_by_hash, dup_of = {}, {}
-            for i, (eid, pub, ms, h) in docs.items():
+            for i, (eid, pub, ms, h, _refs) in docs.items():
                 dup_of[i] = first_by_hash.setdefault(h, i)
             tl_scores = []
             for gold in gold_tls:
                 lo, hi = min(gold), max(gold)
                 ids = [i for i, r in docs.items() if r[1] and lo <= dt.date.fromisoformat(r[1][:10]) <= hi]
                 mentions = [EventMention.from_json(m) for i in ids for m in docs[i][2]]
+                refs = [EventMention.from_json(m) for i in ids for m in docs[i][4]]
                 published = {i: docs[i][1] for i in ids}
                 # mentions carry the document's content id; map them to the article id
                 n_dates = len(gold)
@@ -213,9 +244,12 @@ def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbos
                 for i in ids:
                     for m in docs[i][2]:
                         doc_of.setdefault(m["doc"], i)
-                for m in mentions:
+                    for m in docs[i][4]:
+                        doc_of.setdefault(m["doc"], i)
+                for m in mentions + refs:
                     m.doc = doc_of.get(m.doc, m.doc)
-                tl = summarize(mentions, published, n_dates, k, lo, hi, keywords=kw, dup_of=dup_of)
+                tl = summarize(mentions, published, n_dates, k, lo, hi, keywords=kw, dup_of=dup_of,
+                               references=refs)
                 pred = {dt.date.fromisoformat(d): [summary_text(m.quote) for m in ms]
                         for d, ms in tl if ms}
                 s = evaluate(pred, gold)
@@ -247,16 +281,30 @@ def main(argv=None) -> int:
     ap.add_argument("--json", help="write per-topic and mean figures here")
     ap.add_argument("--topics", help="comma-separated subset of topics")
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument("--dates-only", action="store_true", help="score date F1 only (no ROUGE)")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="override a dateline.timeline parameter (e.g. SPREAD=0.5), for "
+                    "experiments on a dev subset")
+    ap.add_argument("--cache", help="cache the candidates per topic here (keyed by the code "
+                    "version of the pipeline), to iterate on selection quickly")
     a = ap.parse_args(argv)
     dataset = Path(a.dataset)
     if not dataset.is_dir():
         print(f"no dataset at {dataset}", file=sys.stderr)
         return 2
+    global DATES_ONLY
+    DATES_ONLY = a.dates_only
+    import dateline.timeline as tlmod
+    for kv in a.set:
+        k, v = kv.split("=", 1)
+        old = getattr(tlmod, k)
+        setattr(tlmod, k, type(old)(v) if not isinstance(old, bool) else v.lower() in ("1", "true"))
     t0 = time.time()
     cands = "dateline.events.extract_events" if _events_fn() else "dated sentences (fallback)"
     print(f"TLS on {dataset} — candidates: {cands}")
     print(f"  {'topic':<16} dateF1  AR-1   AR-2")
-    rows, mean = run(dataset, a.topics.split(",") if a.topics else None, a.workers)
+    rows, mean = run(dataset, a.topics.split(",") if a.topics else None, a.workers,
+                     cache=Path(a.cache) if a.cache else None)
     elapsed = time.time() - t0
     print(f"  {'mean (timelines)':<16} {mean['date_f1']:.3f}  {mean['ar1']:.3f}  {mean['ar2']:.3f}"
           f"   ({mean['timelines']} timelines)")

@@ -1,6 +1,7 @@
 """Timeline selection: rank, select, TLS summarisation, and the TLS benchmark end to end."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def test_tls_repeated_sentence_counts_once():
            em("f", "Delegates met again on May 3 , in Geneva .", "2011-05-03")]
     pub = {m.doc: "2011-05-04" for m in ms}
     s = score_dates(ms, pub)
-    assert s[min(s)] < s[max(s)]
+    assert s[dt.date(2011, 5, 2)] < s[dt.date(2011, 5, 3)]
     assert [d for d, _ in summarize(ms, pub, 1, 1)] == ["2011-05-03"]
 
 
@@ -186,3 +187,18 @@ def test_semeval_temporal_awareness():
     partial = {"a": 1, "b": 2, "d": 3}         # right order, fewer events
     p, r, f = S.prf(*S.awareness(partial, gold))
     assert p == 1.0 and 0 < r < 1
+
+
+def test_tls_spread_and_retrospective_references():
+    from dateline.timeline import choose_dates
+    d = dt.date
+    scores = {d(2011, 3, 1): 10.0, d(2011, 3, 2): 9.0, d(2011, 3, 3): 8.0, d(2011, 9, 1): 5.0}
+    assert choose_dates(scores, 2, spread=0) == [d(2011, 3, 1), d(2011, 3, 2)]
+    # a day next to a chosen one is penalised: the quiet-period date gets in
+    assert choose_dates(scores, 2, spread=1.0, penalty=0.5) == [d(2011, 3, 1), d(2011, 9, 1)]
+    # a reference made days later (retrospective) counts more than one made the next day
+    ms = [em("a", "Rebels took the town on May 2 .", "2011-05-02"),
+          em("b", "The summit opened on May 9 .", "2011-05-09")]
+    pub = {"a": "2011-05-20", "b": "2011-05-10"}
+    s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
+    assert s[d(2011, 5, 2)] > s[d(2011, 5, 9)]

@@ -264,10 +264,10 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
 # ---------------------------------------------------------------------------------------------
 # timeline summarisation
 
-PUB_WEIGHT = 0.5        # an article published on a day counts half a reference to that day
+PUB_WEIGHT = 0.25       # an article published on a day counts a quarter reference to that day
 PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
 MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
-LATER_WEIGHT = 1.0      # a reference from an article published days after the date
+LATER_WEIGHT = 2.0      # a reference from an article published days after the date (retrospective)
 LEADS = "fallback"      # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
@@ -281,11 +281,13 @@ def _doc_key(m: EventMention, dup_of: dict[str, str] | None) -> str:
 
 def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
                 start=None, end=None, dup_of: dict[str, str] | None = None,
-                pub_weight: float = PUB_WEIGHT, pub_next_weight: float = PUB_NEXT_WEIGHT
+                pub_weight: float | None = None, pub_next_weight: float | None = None
                 ) -> dict[dt.date, float]:
     """Importance of each day: the number of independent articles with a sentence referring to
     it explicitly (a sentence repeated across articles counts once), plus a share of the number
     of articles published on it and on the day after."""
+    pub_weight = PUB_WEIGHT if pub_weight is None else pub_weight
+    pub_next_weight = PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
     lo, hi = _as_date(start), _as_date(end)
     refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     seen: dict[dt.date, set[str]] = defaultdict(set)
@@ -372,33 +374,106 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     return [cands[i] for i in chosen]
 
 
+SPREAD = 0.0            # dates closer than SPREAD x (span / n_dates) days to a chosen one ...
+SPREAD_PENALTY = 0.5    # ... have their score multiplied by this (per such neighbour)
+LOCAL_NORM = 0.0        # divide a day's score by (its neighbourhood's mean volume) ** LOCAL_NORM
+LOCAL_DAYS = 15         # the neighbourhood: +-LOCAL_DAYS days
+
+
+def _local_normalise(scores: dict[dt.date, float], published: dict[str, str],
+                     dup_of: dict[str, str] | None, power: float, days: int
+                     ) -> dict[dt.date, float]:
+    """A day's score relative to the story's coverage around it (articles published per day
+    within +-``days``): a long story has quiet and busy periods, and a date that many of the
+    few articles of a quiet period refer to matters as much as one in a busy period."""
+    if not power or not scores:
+        return scores
+    pubs: Counter = Counter()
+    for doc, p in published.items():
+        if dup_of and dup_of.get(doc, doc) != doc:
+            continue
+        if (d := _day(p)):
+            pubs[d] += 1
+    if not pubs:
+        return scores
+    lo = min(min(scores), min(pubs))
+    n = (max(max(scores), max(pubs)) - lo).days + 1
+    v = np.zeros(n)
+    for d, x in pubs.items():
+        v[(d - lo).days] = x
+    c = np.concatenate([[0.0], np.cumsum(v)])
+    out = {}
+    for d, x in scores.items():
+        i = (d - lo).days
+        a, b = max(0, i - days), min(n, i + days + 1)
+        rate = (c[b] - c[a]) / (b - a)
+        out[d] = x / ((1.0 + rate) ** power)
+    return out
+
+
+def choose_dates(scores: dict[dt.date, float], n: int, allowed=None, spread: float | None = None,
+                 penalty: float | None = None) -> list[dt.date]:
+    """The ``n`` best days; with ``spread``, greedily, a day within ``spread x span / n`` days
+    of an already chosen one has its score multiplied by ``penalty`` for each such neighbour
+    (a long story's timeline covers its whole span, not one burst)."""
+    spread = SPREAD if spread is None else spread
+    penalty = SPREAD_PENALTY if penalty is None else penalty
+    days = [d for d in sorted(scores, key=lambda d: (-scores[d], d)) if allowed is None or allowed(d)]
+    if not spread or n <= 1 or len(days) <= n:
+        return days[:n]
+    span = (max(days) - min(days)).days + 1
+    k = int(spread * span / n)
+    if k < 1:
+        return days[:n]
+    chosen: list[dt.date] = []
+    near: Counter = Counter()       # day -> how many chosen days are within k
+    import heapq
+    heap = [(-scores[d], d, 0) for d in days]
+    heapq.heapify(heap)
+    while heap and len(chosen) < n:
+        neg, d, seen = heapq.heappop(heap)
+        if near[d] != seen:         # stale: re-score with the current neighbours
+            heapq.heappush(heap, (-scores[d] * penalty ** near[d], d, near[d]))
+            continue
+        chosen.append(d)
+        for j in range(-k, k + 1):
+            if j:
+                near[d + dt.timedelta(days=j)] += 1
+    return chosen
+
+
 def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dates: int,
               per_date: int, start=None, end=None, keywords: Sequence[str] | None = None,
-              dup_of: dict[str, str] | None = None) -> list[tuple[str, list[EventMention]]]:
+              dup_of: dict[str, str] | None = None,
+              references: Sequence[EventMention] | None = None
+              ) -> list[tuple[str, list[EventMention]]]:
     """Timeline summarisation: the ``n_dates`` most important days in [start, end] and
     ``per_date`` summary sentences for each, chronologically: [(YYYY-MM-DD, [mention, ...])].
 
     ``mentions`` are dated candidate sentences (EventMention: date, date_how, quote, doc);
-    ``published`` maps document id to its publication date."""
+    ``published`` maps document id to its publication date. ``references`` (optional) are
+    more dated sentences -- every sentence with a day-level time expression, whether or not
+    an event was attached to it -- used for the date scores and as summary candidates."""
     lo, hi = _as_date(start), _as_date(end)
-    scores = score_dates(mentions, published, lo, hi, dup_of)
+    pool = list(mentions) + list(references or [])
+    scores = score_dates(pool, published, lo, hi, dup_of)
+    scores = _local_normalise(scores, published, dup_of, LOCAL_NORM, LOCAL_DAYS)
     # candidate sentences per day: those referring to it explicitly, and, for a day with
     # little explicit reference, the publication-dated leads of its articles
     by_day: dict[dt.date, list[EventMention]] = defaultdict(list)
     pub_day: dict[dt.date, list[EventMention]] = defaultdict(list)
-    for m in mentions:
+    for m in pool:
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
             continue
         if m.modality == "planned" and not PLANNED:
             continue
         (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
-    days = sorted(scores, key=lambda d: (-scores[d], d))
-    chosen_days = [d for d in days if by_day.get(d) or pub_day.get(d)][:n_dates]
+    chosen_days = choose_dates(scores, n_dates, lambda d: bool(by_day.get(d) or pub_day.get(d)))
     if not chosen_days:
         return []
     # IDF over every candidate sentence of the story, so story-wide words weigh little
-    allq = list({summary_text(m.quote): None for m in mentions}.keys())
+    allq = list({summary_text(m.quote): None for m in pool}.keys())
     vec = Tfidf(allq)
     story = None
     if GLOBAL:
