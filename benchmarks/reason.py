@@ -1,8 +1,12 @@
 """Commitments and conflicts on a small hand-annotated set (benchmarks/data/reason/).
 
-Four mini-stories (3 articles each, JSONL with publication dates) written for this benchmark:
+Seven mini-stories (3 articles each, JSONL with publication dates) written for this benchmark:
 deadlines met, met late, missed after an extension, pending and unknown; a number
 contradiction per story where one exists, and look-alikes that must not be conflicts.
+sudan, ethiopia, zambia, mali: the development set (mostly hand-overs). yemen (prisoner
+release), recall (a product recall), somalia (an election date moved): written with their gold
+as a held-out check before the rules were generalised beyond the action table (passives,
+"expected to", any verb a cue governs, the organisation a speaker speaks for).
 
     .venv/bin/python benchmarks/reason.py [-v]
 

@@ -253,3 +253,16 @@ def test_durations_and_non_actions_are_not_commitments(tmp_path):
         "text": "The museum will stay closed until May 20. The minister will visit the port by May 9. "
                 "The bridge would be closed until June 1, the city said."}])
     assert data["commitments"] == []
+
+
+def test_nobody_named_one_commitment_per_object(tmp_path):
+    data, _, _ = _build(tmp_path, [{
+        "title": "Plan", "date": "2022-04-02",
+        "text": "The outgoing parliament is due to elect a new speaker by April 20. "
+                "The assembly is also due to elect a deputy governor by April 25."}, {
+        "title": "Elected", "date": "2022-04-28",
+        "text": "The new speaker of parliament was elected on April 27, a week later than planned."}])
+    by_deadline = {c["deadline"]: c for c in data["commitments"]}
+    assert set(by_deadline) == {"2022-04-20", "2022-04-25"}
+    assert by_deadline["2022-04-20"]["status"] == "met_late"
+    assert by_deadline["2022-04-25"]["status"] == "unknown"      # the speaker is not the deputy governor

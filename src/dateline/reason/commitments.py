@@ -20,12 +20,27 @@ Rules (no model; the language of obligations, deadlines and fulfilment, nothing 
     ``extension`` (``extension_requested`` when it was asked for; ``extension_refused``
     when a refusal is reported, which is kept in the history but never becomes the deadline).
 
+  Without a table action, the verb an obligation cue governs ("expected to clear", "agreed to
+  free", "is due to elect", "would be notified by") is the action (lemma by simple English
+  morphology, :func:`verb_lemma`; verbs that state no obligation, :data:`_NOT_ACTIONS`, are
+  skipped), only with a deadline preposition ("by", "no later than"; never "until", a
+  duration for most verbs) in the same clause; such a statement is never ``scheduled``.
+
   Who: the first party (a country, or a demonym such as "Armenian troops" -> Armenia, or a
-  named organisation/person) before the action, else the first one after it. Places: the
-  non-country places the action governs in that segment.
+  named organisation/person) before the action, else the first one after it. When the cue's
+  own subject names no party: a definite description resolves to an organisation ("the
+  authority" -> Suez Canal Authority, by the head noun; "the company" -> the one organisation
+  the document names); "it"/"they", and the agentless passive ("the backlog would be cleared
+  by April 2"), take the organisation the speaker speaks for ("the head of the authority,
+  Osama Rabie"; "the carmaker's chief executive, Jim Rowan", found anywhere in the corpus).
+  The speaker goes to ``stated_by``. An organisation/person recognised in one document is
+  recognised wherever the corpus spells it the same way. ``what``: the verb with its object
+  ("clear the backlog"; for a passive, the lemma and its subject). Places: the non-country
+  places the action governs in that segment.
 
 * **One commitment per obligation.** Statements are grouped by (action class, place) (or by
-  (action class, who) without a place), so "Kalbajar by November 20" and "a delay ... for
+  (action class, who) without a place; by (action class, object words) when nobody is named),
+  so "Kalbajar by November 20" and "a delay ... for
   Kalbajar until November 25" are ONE commitment with two entries in ``deadlines``.
   The current ``deadline``: the latest extension not refused; else the date most deadline
   statements give (ties: the most recently published); else the latest scheduled date.
@@ -36,7 +51,11 @@ Rules (no model; the language of obligations, deadlines and fulfilment, nothing 
     "withdrew", "handed over"; for hand-overs also the receiving side: "entered", "took
     control of", "has occupied" when said of another party than the obligated one) governing
     the place, not negated, not hypothetical, in a document published on or after the date it
-    gives (a "report" dated after its own article is a plan, not a report). Its date: the
+    gives (a "report" dated after its own article is a plan, not a report). Without a place:
+    the obligated party as subject and a content word of the object in common; an agentless
+    passive ("The backlog was cleared on April 3", "were released on Monday") counts when its
+    subject shares a content word with the commitment's object. Verbs outside the table are
+    reported by their past forms (:func:`past_forms`). Its date: the
     time expression of its clause, else "by the publication date" (an upper bound).
   - non-fulfilment reports: the same with a negation ("has not withdrawn", "failed to",
     "denied ... handed over", "missed the deadline", "still holds").
@@ -274,7 +293,7 @@ receive face lose win run rise fall increase decrease grow reach cost last take 
 announce report note add warn urge argue claim insist comment respond visit travel arrive return
 attend speak talk hear host
 """.split())
-_CUE = (r"(?:(?:is|are|was|were|be)\s+(?:due|scheduled|set|slated|supposed|obliged|obligated|required|"
+_CUE = (r"(?:(?:is|are|was|were|be)\s+(?:(?:also|now|still|then)\s+)?(?:due|scheduled|set|slated|supposed|obliged|obligated|required|"
         r"bound|expected)\s+to|expected\s+to|expects?\s+to|agreed\s+to|agrees?\s+to|pledged\s+to|pledges?\s+to|"
         r"promised\s+to|promises?\s+to|vowed\s+to|vows?\s+to|committed\s+(?:itself\s+|themselves\s+)?to|"
         r"undertook\s+to|undertakes?\s+to|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|aims?\s+to|"
@@ -426,6 +445,11 @@ def build_context(store) -> Context:
 
     dem_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(demonym_of, key=len, reverse=True))
                         + r")\b", re.I) if demonym_of else None
+    names = sorted({a for e in entities.values() if e["type"] in ("org", "person")
+                    for a in [e["name"]] + list(e.get("aliases") or [])
+                    if len(a) >= 5 and " " in a and a[:1].isupper() and by_name.get(a.casefold()) == e["id"]},
+                   key=len, reverse=True)
+    name_re = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in names) + r")\b") if names else None
     for d in docs:
         ments: list[Mention] = []
         for m in store.entity_mentions(d.id):
@@ -445,6 +469,20 @@ def build_context(store) -> Context:
                     party = next((c for c in countries if re.search(
                         r"\b" + re.escape(entities[c]["name"]) + r"\b", e["name"])), None)
             ments.append(Mention(m["start"], m["end"], m["text"], eid, kind, e["name"], party))
+        # an organisation or person recognised in one document is recognised wherever the
+        # corpus spells it the same way (NER misses some: "Volvo Cars will recall ...")
+        if name_re:
+            taken = [(m.start, m.end) for m in ments]
+            for mm in name_re.finditer(d.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken):
+                    continue
+                eid = by_name[mm.group(0).casefold()]
+                e = entities[eid]
+                party = None
+                if e["type"] == "org":
+                    w = re.findall(r"[\w.’'-]+", e["name"])
+                    party = demonym_of.get(w[0].lower()) if w else None
+                ments.append(Mention(mm.start(), mm.end(), mm.group(0), eid, "actor", e["name"], party))
         if dem_re:
             taken = [(m.start, m.end) for m in ments]
             for mm in dem_re.finditer(d.text):
@@ -534,9 +572,16 @@ _ROLE_BEFORE = re.compile(r"\b" + _ROLE + r"\s+(?:of|for|at)\s+(?P<np>[^,;:.]{2,
 _POSS_ROLE_BEFORE = re.compile(r"(?P<np>(?:\b[\w-]+\s+){0,3}[\w-]+)['’]s\s+(?:[\w-]+\s+)?" + _ROLE + r",?\s*$", re.I)
 _ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?" + _ROLE + r"\s+(?:of|for|at)\s+"
                          r"(?P<np>[^,;:.]{2,60})", re.I)
-_SAYS_AFTER = re.compile(r"^(?:,[^,;]{0,90})?,?\s+(?:had\s+|has\s+|have\s+)?(?:said|says|told|announced|added|"
+_SAYS_AFTER = re.compile(r"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+)?[a-z][^,;]{0,80})?,?\s+(?:had\s+|has\s+|have\s+)?(?:said|says|told|announced|added|"
                          r"stated|confirmed|wrote)\b", re.I)
 _SAYS_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$", re.I)
+
+
+# common nouns an article uses for the organisation it is about
+_ORG_NOUNS = set("""company firm carmaker automaker manufacturer maker group airline carrier bank lender insurer
+retailer operator utility agency authority ministry commission council committee organisation organization
+club union regulator movement coalition alliance party board corporation conglomerate developer
+producer supplier distributor""".split())
 
 
 def _etype(ctx: Context, eid: str) -> str:
@@ -558,11 +603,17 @@ def _resolve_np(ctx: Context, doc_id: str, np: str, lo: int | None = None, sent:
     head = words[-1].casefold()
     if head in _STEM_STOP or len(head) < 4:
         return None
+    in_doc = ctx.doc_entities.get(doc_id, set())
     cands = [eid for eid, e in ctx.entities.items() if e["type"] == "org"
              and re.findall(r"[\w-]+", e["name"]) and re.findall(r"[\w-]+", e["name"])[-1].casefold() == head]
+    if not cands and head in _ORG_NOUNS:
+        # "the company", "the carmaker": the one organisation the document names
+        orgs = [e for e in in_doc if _etype(ctx, e) == "org"]
+        if len(orgs) == 1:
+            return orgs[0]
+        return None
     if not cands:
         return None
-    in_doc = ctx.doc_entities.get(doc_id, set())
     return max(cands, key=lambda c: (c in in_doc, ctx.entities[c]["mentions"], c))
 
 
@@ -690,7 +741,7 @@ def _obligor(ctx: Context, sent: Sentence, cue: int, passive: bool, default: lis
         return ([o] if o else default), np
     if ments:
         return default, ""
-    m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]+)\s*$", subj)
+    m = re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]+)\s*$", subj)
     if m:
         o = _resolve_np(ctx, sent.doc.id, m.group(1))
         if o:
@@ -767,7 +818,7 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
                 kind = "extension"
         elif is_past and not inherited and not _OBLIG.search(pre_action[-40:]):
             continue  # a report of something done ("vacated Aghdam on November 20")
-        elif deadline_prep and (_OBLIG.search(clause) or _AGREEMENT.search(lead)):
+        elif deadline_prep and (generic is not None or _OBLIG.search(clause) or _AGREEMENT.search(lead)):
             kind = "deadline"
         elif _FUTURE.search(pre_action[-60:] if not inherited else lead) and not_before_pub:
             kind = "scheduled"
@@ -802,7 +853,7 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         if action.lemma in _WEAK and not places and not (
                 kind == "deadline" and _OBLIG.search(d.text[max(base, a_start - 40):a_start])):
             continue
-        if not places and not who:
+        if not places and not who and generic is None:
             continue
         what_lo = a_start if not inherited else t.start - len(seg)
         what = d.text[what_lo:t.start]
@@ -813,6 +864,8 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
             # "the backlog would be cleared by April 2" -> "clear the backlog"
             what = f"{action.lemma} {obj_np[0].lower() + obj_np[1:] if obj_np[:4] in ('The ', 'Its ') else obj_np}"
         obj = obj_np if passive else re.sub(r"^\S+(?:\s+(?:over|out|back|into|up|off))?\s*", "", what)
+        if not places and not who and not (_stems(obj) - _stems(action.lemma)):
+            continue  # nobody and nothing: "it must be done by May 1"
         res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
                              inherited, obj, stated_by))
     return res
@@ -972,8 +1025,11 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
         if st.places:
             for p in st.places:
                 groups[(st.action.cls, "place", p)].append(st)
-        else:
+        elif st.who:
             groups[(st.action.cls, "who", tuple(st.who))].append(st)
+        else:
+            # nobody named (a verb outside the table): one commitment per object
+            groups[(st.action.cls, "obj", tuple(sorted(_stems(st.obj))))].append(st)
     # a group without a deadline statement of its own but with a scheduled one is still a
     # commitment (a plan with a date); groups whose statements are all extensions need a base
     out, internals = [], {}
