@@ -291,7 +291,7 @@ continue keep seek try need want like get go come begin start see look help allo
 consider review decide know think believe hope expect wait appear seem take give make use include
 receive face lose win run rise fall increase decrease grow reach cost last take place follow
 announce report note add warn urge argue claim insist comment respond visit travel arrive return
-attend speak talk hear host
+attend speak talk hear host turn happen occur hit strike land pass end
 """.split())
 _CUE = (r"(?:(?:is|are|was|were|be)\s+(?:(?:also|now|still|then)\s+)?(?:due|scheduled|set|slated|supposed|obliged|obligated|required|"
         r"bound|expected)\s+to|expected\s+to|expects?\s+to|agreed\s+to|agrees?\s+to|pledged\s+to|pledges?\s+to|"
@@ -866,6 +866,8 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         obj = obj_np if passive else re.sub(r"^\S+(?:\s+(?:over|out|back|into|up|off))?\s*", "", what)
         if not places and not who and not (_stems(obj) - _stems(action.lemma)):
             continue  # nobody and nothing: "it must be done by May 1"
+        if generic is not None and not who and re.match(r"(?:will|would|shall|should|'ll)\b", d.text[generic[5]:], re.I):
+            continue  # nobody bound, a bare modal: a forecast ("a storm will turn into a cyclone by")
         res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
                              inherited, obj, stated_by))
     return res
