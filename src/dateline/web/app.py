@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 from ..export.json import document_json, entity_json, event_json
 from ..query import timeline as query_timeline
 from . import render
-from .data import HEX_ID, Data, snippet_parts
+from .data import HEX_ID, Data, snippet_parts, text_snippet
 
 HERE = Path(__file__).resolve().parent
 MODALITIES = ("asserted", "reported", "planned")
@@ -111,6 +111,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
             for k in ("entity", "place"):
                 if f[k] and not HEX_ID.match(f[k]):
                     raise ValueError(f"{k} must be an entity id")
+                if f[k] and f[k] not in snap.entity_by_id:
+                    raise ValueError(f"no entity with id {f[k]}")
             if f["modality"] and f["modality"] not in MODALITIES:
                 raise ValueError(f"modality must be one of {', '.join(MODALITIES)}")
             top = qp.get("top")
@@ -274,7 +276,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         key = q.strip().casefold()
         ents = [e for e in snap.entities if key and (key in e["name"].casefold() or any(
             key in a.casefold() for a in e.get("aliases", [])))][:30]
-        docs = [{"meta": snap.doc_by_id[i], "parts": snippet_parts(s)} for i, s in res["documents"]]
+        docs = [{"meta": snap.doc_by_id[i], "parts": snippet_parts(text_snippet(data.doc_text(i) or "", q))}
+                for i in res["documents"]]
         evs = [{"ev": snap.event_by_id[i], "parts": snippet_parts(s)} for i, s in res["events"]]
         api = {"q": q, "entities": [entity_json(e) for e in ents],
                "events": [{"id": x["ev"].id, "date": x["ev"].date, "summary": x["ev"].summary,

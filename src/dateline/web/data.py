@@ -75,15 +75,15 @@ class Snapshot:
         if not match:
             return {"documents": [], "events": []}
         with self.fts_lock:
+            # no snippet() over article text: it is slow on huge documents with many hits
             docs = self.fts.execute(
-                "SELECT id, snippet(docs_fts, 3, ?, ?, '…', 20) FROM docs_fts WHERE docs_fts MATCH ?"
-                " ORDER BY bm25(docs_fts, 0, 4, 2, 1) LIMIT ?",
-                (SNIP_ON, SNIP_OFF, match, limit)).fetchall()
+                "SELECT id FROM docs_fts WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, 0, 4, 2, 1) LIMIT ?",
+                (match, limit)).fetchall()
             evs = self.fts.execute(
                 "SELECT id, snippet(events_fts, 1, ?, ?, '…', 24), snippet(events_fts, 2, ?, ?, '…', 20)"
                 " FROM events_fts WHERE events_fts MATCH ? ORDER BY bm25(events_fts, 0, 3, 1) LIMIT ?",
                 (SNIP_ON, SNIP_OFF, SNIP_ON, SNIP_OFF, match, limit)).fetchall()
-        return {"documents": [(i, s) for i, s in docs if i in self.doc_by_id],
+        return {"documents": [i for (i,) in docs if i in self.doc_by_id],
                 "events": [(i, s if SNIP_ON in s else q2) for i, s, q2 in evs if i in self.event_by_id]}
 
 
@@ -96,6 +96,22 @@ def fts_query(q: str) -> str | None:
     parts = [f'"{w}"' for w in words]
     parts[-1] += "*"
     return " ".join(parts)
+
+
+def text_snippet(text: str, q: str, width: int = 110) -> str:
+    """A snippet of an article around the first word of q found in it, words marked like
+    FTS5's snippet() (computed here: snippet() is slow on megabyte documents)."""
+    words = re.findall(r"\w+", q or "")[:12]
+    if not words:
+        return text[:2 * width]
+    pat = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words[:-1]) +
+                     ("|" if len(words) > 1 else "") + re.escape(words[-1]) + r"\w*)", re.I)
+    m = pat.search(text)
+    pos = m.start() if m else 0
+    lo, hi = max(0, pos - width), min(len(text), pos + 2 * width)
+    piece = _CTRL.sub(" ", text[lo:hi])
+    piece = pat.sub(lambda x: SNIP_ON + x.group(0) + SNIP_OFF, piece)
+    return ("…" if lo > 0 else "") + piece + ("…" if hi < len(text) else "")
 
 
 def snippet_parts(s: str) -> list[tuple[str, bool]]:
@@ -145,7 +161,8 @@ def load(path: str, store: Store) -> Snapshot:
                     (d.id, _CTRL.sub(" ", d.title or ""), _CTRL.sub(" ", d.source or ""),
                      _CTRL.sub(" ", d.text)))
     fts.executemany("INSERT INTO events_fts VALUES (?,?,?)", [
-        (e.id, _CTRL.sub(" ", e.summary), _CTRL.sub(" ", "\n".join(m.quote for m in e.sources)))
+        # quotes capped: snippet() is slow on megabyte "sentences" with many hits
+        (e.id, _CTRL.sub(" ", e.summary[:2000]), _CTRL.sub(" ", "\n".join(m.quote[:2000] for m in e.sources)))
         for e in events])
     fts.commit()
     return Snapshot(key=key, events=events, entities=store.entities(), docs=docs,

@@ -1,0 +1,164 @@
+"""The web app in a real browser: Debian's /usr/bin/chromium driven by the Python playwright
+package (Playwright cannot download its own browsers here; see ci/install-browser.sh).
+
+Clicks timeline -> event -> source highlight, zooms the date axis, runs a search, opens an entity
+page; checks no Content-Security-Policy violation happens. Screenshots go to a tmp dir and are
+copied to /tmp/dateline-shots/."""
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("no /usr/bin/chromium (run ci/install-browser.sh)", allow_module_level=True)
+pytest.importorskip("starlette", reason="the web extra (starlette, jinja2, uvicorn) is not installed")
+uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed")
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+
+from dateline.pipeline import build  # noqa: E402
+from dateline.web.app import create_app  # noqa: E402
+
+SHOTS = Path("/tmp/dateline-shots")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seed_dir, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "seed.db"
+    report = build([str(seed_dir)], str(db), workers=1)
+    assert not report.failed
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db), allowed_hosts=["127.0.0.1"]), host="127.0.0.1",
+                            port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(10)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    d = tmp_path_factory.mktemp("shots")
+    yield d
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for p in d.glob("*.png"):
+        shutil.copy(p, SHOTS / p.name)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.problems = []
+    pg.on("console", lambda m: pg.problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.problems.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def test_timeline_event_source_highlight(server, page, shots):
+    page.goto(server + "/")
+    page.wait_for_selector("#axis svg .mark")
+    marks = page.locator("#axis svg .mark").count()
+    items = page.locator("#events li.event").count()
+    assert marks == items > 5
+    assert page.locator("#axis .story-band").count() == 1
+    assert page.locator("#events li.event.background").count() >= 1
+    page.screenshot(path=str(shots / "01-timeline.png"), full_page=True)
+    # zoom to the story window, then to a month: fewer events in view, day ticks appear
+    page.click("button[data-zoom=story]")
+    page.screenshot(path=str(shots / "02-timeline-story.png"))
+    before = page.inner_text("#axis-range")
+    page.click("button[data-zoom=month]")
+    after = page.inner_text("#axis-range")
+    assert before != after
+    page.click("button[data-zoom=decade]")
+    page.click("button[data-zoom=all]")
+    assert page.locator("#axis svg .mark").count() == items
+    # open the event with the most sources
+    best = max(range(items), key=lambda i: int(
+        page.locator("#events li.event .sources").nth(i).inner_text().split()[0]))
+    link = page.locator("#events li.event a.summary").nth(best)
+    summary = link.inner_text()
+    link.click()
+    page.wait_for_selector("h1.summary")
+    assert page.inner_text("h1.summary") == summary
+    event_id = page.url.rsplit("/", 1)[1]
+    data = page.request.get(f"{server}/events/{event_id}.json").json()
+    quotes = [s["quote"] for s in data["sources"]]
+    shown = page.locator("li.source mark.quote").all_inner_texts()
+    assert shown == quotes, "each highlighted sentence is exactly its quote"
+    for i, s in enumerate(data["sources"]):
+        meta = data["documents"][s["doc"]]
+        head = page.locator("li.source .source-head").nth(i).inner_text()
+        if meta["source"]:
+            assert meta["source"] in head
+    page.screenshot(path=str(shots / "03-event.png"), full_page=True)
+    # from a source into its article, the same sentence highlighted in place
+    page.locator("li.source a.doc-title").first.click()
+    page.wait_for_selector("#hl mark.quote")
+    assert page.inner_text("#hl mark.quote") == quotes[0]
+    assert page.locator("#hl mark.quote").is_visible()
+    page.screenshot(path=str(shots / "04-article-highlight.png"))
+    assert not page.problems, page.problems
+
+
+def test_search_and_entity_page(server, page, shots):
+    page.goto(server + "/")
+    page.fill("header input[name=q]", "ceasefire")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_selector("ol.hits li")
+    assert "/search?q=ceasefire" in page.url
+    assert page.locator(".results mark").count() > 0
+    assert "ceasefire" in page.locator(".results mark").first.inner_text().lower()
+    page.screenshot(path=str(shots / "05-search.png"), full_page=True)
+    page.goto(server + "/places")
+    page.wait_for_selector("svg.map circle")
+    page.screenshot(path=str(shots / "06-places.png"), full_page=True)
+    page.goto(server + "/entities")
+    page.get_by_role("link", name="Lachin", exact=True).first.click()
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == "Lachin"
+    assert page.locator("svg.map .dot.here").count() == 1
+    assert page.locator("ul.mentions li mark").count() >= 1
+    page.screenshot(path=str(shots / "07-entity.png"), full_page=True)
+    for path in ("/commitments", "/conflicts", "/documents"):
+        page.goto(server + path)
+        page.screenshot(path=str(shots / f"08{path.replace('/', '-')}.png"), full_page=True)
+    assert not page.problems, page.problems
+
+
+def test_filters_in_the_browser(server, page, shots):
+    page.goto(server + "/")
+    page.check("input[name=background]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("#events")
+    assert "background=hide" in page.url
+    assert page.locator("#events li.event.background").count() == 0
+    assert not page.problems, page.problems
