@@ -202,3 +202,17 @@ def test_tls_spread_and_retrospective_references():
     pub = {"a": "2011-05-20", "b": "2011-05-10"}
     s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
     assert s[d(2011, 5, 2)] > s[d(2011, 5, 9)]
+
+
+def test_semeval_awareness_hand_example():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from semeval15 import awareness, prf
+    gold = {"a": (1, "2010"), "b": (2, "2011")}
+    sys_ = {"a": (1, "2010"), "b": (1, "2010")}
+    # gold reduced: T2010=a, T2011=b, T2010<T2011 ; system reduced: T2010=a, a=b
+    # P = 1/2 (a=b is wrong), R = 1/3 (only T2010=a is in the system's closure)
+    assert awareness(sys_, gold) == (1, 2, 1, 3)
+    assert awareness(sys_, gold, anchors=False) == (0, 1, 0, 1)
+    assert awareness(gold, gold) == (3, 3, 3, 3)
+    p, r, f = prf(1, 2, 1, 3)
+    assert abs(f - 0.4) < 1e-9

@@ -12,7 +12,13 @@ summarisation (TLS).
   style of DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): dates are ranked by how many
   independent articles refer to them (plus the publication volume on and just after the date),
   and each selected date is summarised by the sentences closest to the centroid of the
-  sentences that refer to it, without near-duplicates.
+  sentences that refer to it, without near-duplicates. ``references`` (every sentence with a
+  day-level time expression, event-attached or not) add to the date counts and candidates; a
+  reference from an article published more than a day after the date counts LATER_WEIGHT=2
+  (retrospective mentions mark what mattered); publication-dated leads are always candidates.
+  Options measured and left off (T17 dev topics EgyptianProtest, Finan, H1N1, IraqWar,
+  LibyaWar; no gain): SPREAD (penalise days near a chosen one), LOCAL_NORM (divide by the
+  story's publication volume around the day), REF_CANDIDATES=False.
 
 Pure Python + numpy (+ scipy.sparse); no model, deterministic.
 """
@@ -268,7 +274,7 @@ PUB_WEIGHT = 0.25       # an article published on a day counts a quarter referen
 PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
 MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
 LATER_WEIGHT = 2.0      # a reference from an article published days after the date (retrospective)
-LEADS = "fallback"      # publication-dated leads as summary candidates: fallback | always | never
+LEADS = "always"        # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
 WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
@@ -378,6 +384,7 @@ SPREAD = 0.0            # dates closer than SPREAD x (span / n_dates) days to a 
 SPREAD_PENALTY = 0.5    # ... have their score multiplied by this (per such neighbour)
 LOCAL_NORM = 0.0        # divide a day's score by (its neighbourhood's mean volume) ** LOCAL_NORM
 LOCAL_DAYS = 15         # the neighbourhood: +-LOCAL_DAYS days
+REF_CANDIDATES = True   # ``references`` are summary candidates too (else: date scores only)
 
 
 def _local_normalise(scores: dict[dt.date, float], published: dict[str, str],
@@ -462,13 +469,23 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     # little explicit reference, the publication-dated leads of its articles
     by_day: dict[dt.date, list[EventMention]] = defaultdict(list)
     pub_day: dict[dt.date, list[EventMention]] = defaultdict(list)
-    for m in pool:
+    for m in (pool if REF_CANDIDATES else mentions):
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
             continue
         if m.modality == "planned" and not PLANNED:
             continue
         (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
+    if not REF_CANDIDATES:   # a date found only by the references: their sentences
+        extra: dict[dt.date, list[EventMention]] = defaultdict(list)
+        for m in references or []:
+            d = _day(m.date)
+            if d and (not lo or d >= lo) and (not hi or d <= hi):
+                extra[d].append(m)
+        for d, ms in extra.items():
+            if not by_day.get(d) and not pub_day.get(d):
+                for m in ms:
+                    (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
     chosen_days = choose_dates(scores, n_dates, lambda d: bool(by_day.get(d) or pub_day.get(d)))
     if not chosen_days:
         return []
