@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ demo: setup
 	$(VENV)/bin/dateline export --db example.db --format html -o example.html
 	@echo "database: $(CURDIR)/example.db   report: $(CURDIR)/example.html"
 
-test: setup
+# Browser tests drive Debian's chromium; install it when missing and we may (root or sudo).
+browser:
+	@[ -x /usr/bin/chromium ] || bash ci/install-browser.sh || echo "no chromium: browser tests will be skipped"
+
+test: setup browser
 	$(PY) -m pytest -q
 
 bench: setup

@@ -247,5 +247,9 @@ def times(file, ref):
     click.echo(json.dumps([t.to_json() for t in tag(text, ref)], ensure_ascii=False, indent=1))
 
 
+from .web.cli_serve import serve  # noqa: E402  (the web app's command lives with the web app)
+
+main.add_command(serve)
+
 if __name__ == "__main__":
     main()

@@ -199,20 +199,32 @@ def link(docs: Sequence[Document], events_by_doc: Mapping[str, Sequence[EventMen
     items.sort(key=lambda x: (-len(x.date), x.date, x.m.doc, x.m.start,
                               x.m.trigger.start if x.m.trigger else 0))
     clusters: list[list[_M]] = []
-    cl_dates: list[str] = []
+    # Only clusters with a compatible date can take an item: those at the same date, at a
+    # coarser date containing it, or at a finer date inside it. Indexing clusters by every
+    # prefix of their date (2020, 2020-11, 2020-11-10) finds them without scanning all
+    # clusters (the scan made linking quadratic: 9 minutes for Timeline17's 37k mentions).
+    by_exact: dict[str, list[int]] = defaultdict(list)
+    by_prefix: dict[str, list[int]] = defaultdict(list)
     for it in items:
+        d = it.date
+        cands = set(by_prefix[d])
+        for p in (d[:4], d[:7]):
+            if len(p) < len(d):
+                cands.update(by_exact[p])
         best, best_s = None, THRESHOLD
-        for ci, cl in enumerate(clusters):
-            if date_compat(cl_dates[ci], it.date) == 0.0:
-                continue
+        for ci in sorted(cands):
+            cl = clusters[ci]
             if any(o.key == it.key for o in cl):
                 continue
             s = max(_sim(it, o) for o in cl)
             if s > best_s:
                 best, best_s = ci, s
         if best is None:
+            ci = len(clusters)
             clusters.append([it])
-            cl_dates.append(it.date)
+            by_exact[d].append(ci)
+            for p in {d[:4], d[:7], d}:
+                by_prefix[p].append(ci)
         else:
             clusters[best].append(it)
 

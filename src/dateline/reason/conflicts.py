@@ -27,7 +27,7 @@ Three kinds (dateline/1 ``kind``), each with a ``classification`` (an addition):
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import content_id
@@ -145,7 +145,10 @@ def quantities(ctx: Context) -> list[Quantity]:
                     continue
                 if re.fullmatch(r"\d{4}", m.group("a")) and 1800 <= va <= 2100 and not m.group("pct"):
                     continue  # a year
-                if re.search(r"[-/.]\s*$", s.text[:m.start()]) or re.match(r"\s*[-/.]\d", s.text[m.end():]):
+                # (only the characters next to the number: rescanning the sentence up to every
+                # number made this quadratic in the sentence length)
+                if re.search(r"[-/.]\s*$", s.text[max(0, m.start() - 16):m.start()]) or \
+                        re.match(r"\s*[-/.]\d", s.text[m.end():m.end() + 16]):
                     continue  # part of a code, a date or a score
                 hedge = (m.group("hedge") or "").lower()
                 hedge = re.sub(r"\s+", " ", hedge)
@@ -242,6 +245,36 @@ def _classify(a: Quantity, b: Quantity) -> str | None:
     return "contradiction"
 
 
+MAX_POSTING = 400  # a context word shared by more quantities than this proposes no pairs
+
+
+def _candidate_pairs(qs: list) -> list[tuple[int, int]]:
+    """Pairs (i < j) from different documents that _same_quantity could accept: the same
+    unit and base, and at least three shared context words or entities. Found through an
+    inverted index instead of comparing every pair (quadratic: hours on Timeline17); on a
+    large corpus, words shared by very many quantities are not used to propose pairs."""
+    blocks: dict = defaultdict(list)
+    for i, q in enumerate(qs):
+        blocks[(q.unit, q.base if q.unit == "percent" else None)].append(i)
+    out = []
+    for members in blocks.values():
+        index: dict = defaultdict(list)
+        for i in members:
+            for t in qs[i].context:
+                index["w:" + t].append(i)
+            for e in qs[i].entities:
+                index["e:" + str(e)].append(i)
+        shared: Counter = Counter()
+        for posting in index.values():
+            if len(posting) > MAX_POSTING:
+                continue
+            for x, i in enumerate(posting):
+                for j in posting[x + 1:]:
+                    shared[(i, j) if i < j else (j, i)] += 1
+        out.extend(p for p, k in shared.items() if k >= 3 and qs[p[0]].sent.doc.id != qs[p[1]].sent.doc.id)
+    return sorted(out)
+
+
 def _number_conflicts(ctx: Context) -> list[dict]:
     qs = quantities(ctx)
     n = len(qs)
@@ -254,25 +287,24 @@ def _number_conflicts(ctx: Context) -> list[dict]:
         return i
 
     pairs = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = qs[i], qs[j]
-            if a.sent.doc.id == b.sent.doc.id:
-                continue
-            if _same_quantity(a, b):
-                parent[root(i)] = root(j)
-                pairs.append((i, j))
+    for i, j in _candidate_pairs(qs):
+        if _same_quantity(qs[i], qs[j]):
+            parent[root(i)] = root(j)
+            pairs.append((i, j))
     groups = defaultdict(list)
     for i in range(n):
         groups[root(i)].append(i)
+    pair_classes = defaultdict(set)
+    for i, j in pairs:
+        pair_classes[root(i)].add(_classify(qs[i], qs[j]))
     out = []
-    for members in groups.values():
+    for r, members in groups.items():
         if len(members) < 2:
             continue
         ms = [qs[i] for i in members]
         if len({q.sent.doc.id for q in ms}) < 2:
             continue
-        classes = {_classify(qs[i], qs[j]) for i, j in pairs if i in members and j in members}
+        classes = set(pair_classes[r])
         classes.discard(None)
         if not classes:
             continue
