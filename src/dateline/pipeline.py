@@ -6,7 +6,7 @@ for small inputs, a process pool otherwise) and writes one transaction per batch
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -129,6 +129,25 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         known = store.known_ids()
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         step = partial(process, entities=entities)
+        # Batches are pipelined: batch k+1 is already being processed by the workers while
+        # batch k is written to SQLite (one transaction per batch), so neither side waits.
+        pending: deque = deque()
+
+        def store_done(keep: int) -> None:
+            while len(pending) > keep:
+                n_items, results = pending.popleft()
+                good = []
+                for r in results:
+                    if isinstance(r, IngestError):
+                        _fail(report, r, on_error)
+                    else:
+                        good.append(r)
+                        report.counters["dropped_lines"] += len(r[0].dropped)
+                        report.counters["time_expressions"] += len(r[0].times)
+                report.added += store.add_batch(good)
+                if on_progress:
+                    on_progress(n_items)
+
         try:
             stream = read_all(paths)
             while True:
@@ -148,20 +167,12 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                     todo.append(it)
                 report.counters["ingested"] += len(todo)
                 if pool is not None and len(todo) > 8:
-                    results = list(pool.map(step, todo, chunksize=max(1, len(todo) // (4 * workers))))
+                    results = pool.map(step, todo, chunksize=max(1, len(todo) // (4 * workers)))
                 else:
                     results = [step(r) for r in todo]
-                good = []
-                for r in results:
-                    if isinstance(r, IngestError):
-                        _fail(report, r, on_error)
-                    else:
-                        good.append(r)
-                        report.counters["dropped_lines"] += len(r[0].dropped)
-                        report.counters["time_expressions"] += len(r[0].times)
-                report.added += store.add_batch(good)
-                if on_progress:
-                    on_progress(len(items))
+                pending.append((len(items), results))
+                store_done(keep=1)
+            store_done(keep=0)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
