@@ -56,17 +56,15 @@ def signatures(text: str, spans: list[tuple[int, int]]) -> tuple[bytes | None, l
     """The document's signature and each paragraph's (None for short ones) in one vectorised
     pass: words are hashed once (news text with one sentence per line has a hundred
     paragraphs an article, and per-paragraph numpy calls cost more than the hashing)."""
-    cache: dict[str, int] = {}
-    hashes: list[int] = []
+    words: list[str] = []
     bounds: list[tuple[int, int]] = []
     for a, b in spans:
-        start = len(hashes)
-        for w in _WORD.findall(text[a:b].lower()):
-            h = cache.get(w)
-            if h is None:
-                h = cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
-            hashes.append(h)
-        bounds.append((start, len(hashes)))
+        start = len(words)
+        words.extend(_WORD.findall(text[a:b].lower()))
+        bounds.append((start, len(words)))
+    # hash each distinct word once (a text repeats most of its words)
+    crc = {w: zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in set(words)}
+    hashes = list(map(crc.__getitem__, words))
     para: list[bytes | None] = [None] * len(spans)
     if not hashes:
         return None, para
