@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..web.render import safe_url
 from . import Out, as_data, names, outlets, text_out
 from .timelinejs import display
 
@@ -88,16 +88,6 @@ footer{color:var(--muted);font-size:.82rem;padding:20px 0 40px;border-top:1px so
 
 def _e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
-
-
-def _safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _quote(s: dict) -> str:
@@ -200,7 +190,7 @@ def _basename(path: str | None) -> str:
 def _sources(data: dict) -> str:
     rows = []
     for d in data.get("documents", []):
-        url = _safe_url(d.get("url"))
+        url = safe_url(d.get("url"))
         title = _e(d.get("title") or "(untitled)")
         if url:
             title = f"<a href=\"{_e(url)}\" rel=\"noreferrer noopener\">{title}</a>"

@@ -24,7 +24,8 @@ def date_label(d: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are ever rendered as links (no javascript:, data:, ...)."""
+    """Only http(s) links are ever rendered as links (no javascript:, data:, ...); shared by
+    the web app and the static HTML report."""
     if not url:
         return None
     try:
