@@ -96,3 +96,13 @@ def test_offsets_point_into_text(seed_export):
             assert 0 <= r["start"] < r["end"] <= len(d["text"])
         for t in d["times"]:
             assert d["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_embedded_post_dates_an_undated_article(seed_export):
+    """004 has no date line; the tweet it embeds (removed as debris) is dated November 13,
+    2020, and its deadlines of November 20 are still ahead: published is inferred, and
+    'began deploying on Wednesday' resolves against it."""
+    data, docs = seed_export
+    assert (docs["004"]["published"], docs["004"]["published_how"]) == ("2020-11-13", "inferred")
+    deploy = [e for e in data["events"] if "peacekeepers began deploying" in e["summary"]]
+    assert deploy and deploy[0]["date"] == "2020-11-11"

@@ -29,7 +29,10 @@ def annotate(doc: Document) -> Document:
     except ImportError:  # the time stage is optional until it is installed
         return doc
     if not doc.published:
-        inferred = infer_published(doc.text)
+        # An embedded post (removed as debris) still dates the article: it cannot be older
+        # than what it embeds. Its lines are evidence for the inference, never tagged text.
+        embeds = [d.text for d in doc.dropped if d.reason == "embedded social post"]
+        inferred = infer_published("\n\n".join([doc.text] + embeds))
         if inferred:
             doc.published, doc.published_how = inferred, "inferred"
     doc.times = tag(doc.text, doc.published)
