@@ -57,13 +57,23 @@ _EMBED_LINE = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+|@\w{2,}
 _SCRAPER_DATE = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*(.*)")
 
 
+_COOKIE_RULE = dict(DEBRIS_RULES)["cookie notice"]
+_CREDIT_RULE = dict(DEBRIS_RULES)["media credit"]
+
+
 def debris_reason(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
     if len(s) > 300:  # debris lines are short; a long line is prose
         return None
+    # cheap necessary conditions for the two costliest rules: a cookie notice names cookies
+    # (checked on ASCII lines only, where lower() is exact), a media credit has ' / '
+    no_cookie = s.isascii() and "cookie" not in s.lower()
+    no_slash = "/" not in s
     for reason, pat in DEBRIS_RULES:
+        if (pat is _COOKIE_RULE and no_cookie) or (pat is _CREDIT_RULE and no_slash):
+            continue
         if pat.fullmatch(s):
             return reason
     if "pic.twitter.com/" in s:

@@ -6,6 +6,7 @@ the result does not depend on the order files arrived in or on an interrupted ea
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import zlib
@@ -56,12 +57,7 @@ def signatures(text: str, spans: list[tuple[int, int]]) -> tuple[bytes | None, l
     """The document's signature and each paragraph's (None for short ones) in one vectorised
     pass: words are hashed once (news text with one sentence per line has a hundred
     paragraphs an article, and per-paragraph numpy calls cost more than the hashing)."""
-    words: list[str] = []
-    bounds: list[tuple[int, int]] = []
-    for a, b in spans:
-        start = len(words)
-        words.extend(_WORD.findall(text[a:b].lower()))
-        bounds.append((start, len(words)))
+    words, bounds = _span_words(text, spans)
     # hash each distinct word once (a text repeats most of its words)
     crc = {w: zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in set(words)}
     hashes = list(map(crc.__getitem__, words))
@@ -70,19 +66,65 @@ def signatures(text: str, spans: list[tuple[int, int]]) -> tuple[bytes | None, l
         return None, para
     wh = np.array(hashes, dtype=np.uint64)
     sh = _shingle_hashes(wh)  # sh[i] covers words i..i+4; in-paragraph windows are selected below
-    phv = (sh[:, None] * _A[None, :] + _B[None, :]) >> _SHIFT
-    doc_sig = phv.min(axis=0).astype(np.uint32).tobytes()
+    # permutations x shingles (C order): the minima run along contiguous rows
+    phv = np.multiply.outer(_A, sh)
+    phv += _B[:, None]
+    phv >>= _SHIFT
+    doc_sig = phv.min(axis=1).astype(np.uint32).tobytes()
     todo = [(n, a, b - SHINGLE + 1) for n, (a, b) in enumerate(bounds) if b - a >= MIN_PARA_WORDS]
     if todo:
-        # a sentinel row makes len(sh) a valid index for the last paragraph's end
-        phv = np.vstack([phv, np.full((1, NUM_PERM), np.iinfo(np.uint64).max, dtype=np.uint64)])
-        # reduceat over [a, z) pairs: the even rows are the paragraphs' minima
-        idx = np.array([i for _, a, z in todo for i in (a, z)], dtype=np.int64)
-        mins = np.minimum.reduceat(phv, idx, axis=0)[::2].astype(np.uint32)
+        # reduceat over [a, z) pairs: the even columns are the paragraphs' minima
+        idx = [i for _, a, z in todo for i in (a, z)]
+        m = len(sh)
+        if idx[-1] == m:
+            idx.pop()  # the last segment runs to the end anyway
+        if m in idx:
+            # a sentinel column makes len(sh) a valid index
+            phv = np.hstack([phv, np.full((NUM_PERM, 1), np.iinfo(np.uint64).max, dtype=np.uint64)])
+        mins = np.minimum.reduceat(phv, np.array(idx, dtype=np.int64), axis=1)[:, ::2].T.astype(np.uint32)
         for (n, a, z), row in zip(todo, mins):
             para[n] = row.tobytes()
     return doc_sig, para
 
+
+_WS_CHARS = frozenset(" \t\n\r\f\v")
+
+
+def _span_words(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The lower-cased words of each span, concatenated, and each span's [start, end) in the
+    list: one findall over the whole text when the spans are whitespace-delimited (lower-casing
+    then cannot depend on the cut), else span by span."""
+    n = len(text)
+    fast = bool(spans)
+    for a, b in spans:
+        if not (0 <= a <= b <= n) or (a > 0 and text[a - 1] not in _WS_CHARS) or \
+                (b < n and text[b] not in _WS_CHARS):
+            fast = False
+            break
+    if fast:
+        low = text.lower()
+        if len(low) == n:
+            allw: list[str] = []
+            starts: list[int] = []
+            for mt in _WORD.finditer(low):
+                allw.append(mt.group())
+                starts.append(mt.start())
+            words: list[str] = []
+            bounds: list[tuple[int, int]] = []
+            for a, b in spans:
+                i = bisect.bisect_left(starts, a)
+                j = bisect.bisect_left(starts, b)
+                start = len(words)
+                words.extend(allw[i:j])
+                bounds.append((start, len(words)))
+            return words, bounds
+    words = []
+    bounds = []
+    for a, b in spans:
+        start = len(words)
+        words.extend(_WORD.findall(text[a:b].lower()))
+        bounds.append((start, len(words)))
+    return words, bounds
 
 class _UnionFind:
     def __init__(self):

@@ -245,16 +245,21 @@ def date_of_value(value: str) -> str | None:
 class _Tok:
     __slots__ = ("s", "e", "w", "low", "verb", "lemma", "aux")
 
-    def __init__(self, s, e, w):
-        self.s, self.e, self.w = s, e, w
+    def __init__(self, m):
+        self.s, self.e = m.span()
+        self.w = w = m.group()
         self.low = w.lower()
-        self.verb = False
-        self.aux = False
+        self.verb = self.aux = False
         self.lemma = None
 
 
 def _tokens(text: str, s: int, e: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s, e)]
+    return list(map(_Tok, _TOKEN.finditer(text, s, e)))
+
+
+_AUX_BE_PROG = _AUX_BE | {"been", "being"}
+_MODALS = _MODAL_FUT | _MODAL_HYP
+_DETS_THE = _DETS | {"the"}
 
 
 def _tag_verbs(toks: list[_Tok]) -> None:
@@ -277,7 +282,7 @@ def _tag_verbs(toks: list[_Tok]) -> None:
         after_to = prev == "to"
         if low.endswith("ing"):
             # a progressive only after be; a gerund / participle otherwise
-            if after_aux and prev in _AUX_BE | {"been", "being"}:
+            if after_aux and prev in _AUX_BE_PROG:
                 t.verb, t.lemma = True, lemma or low[:-3]
             continue
         if lemma is not None:
@@ -309,7 +314,7 @@ def _tag_verbs(toks: list[_Tok]) -> None:
             continue
         if after_aux or after_to:
             # base form after a modal or 'to': 'will vacate', 'to sign'
-            if (prev in _MODAL_FUT | _MODAL_HYP or after_to) and low.isalpha() and \
+            if (prev in _MODALS or after_to) and low.isalpha() and \
                     low not in _DETS and low not in _PREPS and len(low) > 2 and \
                     not t.w[:1].isupper():
                 if after_to and i > 1 and toks[i - 2].low in ("according", "due", "up",
@@ -339,7 +344,7 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
                     elif prev.low in _DETS or prev.low in _PREPS:
                         continue  # 'that day', 'of that'
             if low in ("after", "before", "since", "until") and i + 1 < n and \
-                    toks[i + 1].low in _DETS | _EVENT_NOUNS:
+                    toks[i + 1].low in _DETS_EVENT_NOUNS:
                 # a prepositional phrase ('before the withdrawal'): cut too, it may carry a
                 # nominal event of its own
                 kind = "pp"
@@ -361,6 +366,8 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
             out.append((i, j, kind))
     return out
 
+
+_DETS_EVENT_NOUNS = _DETS | _EVENT_NOUNS
 
 _NOUN_COMP = {"fact", "claims", "claim", "reports", "report", "news", "statement", "hope",
               "belief", "assurance", "confidence", "evidence", "sign", "signs", "idea",
@@ -439,6 +446,18 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
                 c["dropped:undated"] += 1
             else:
                 c["dropped:headline"] += 1
+            continue
+        if times and not _has_datable(times):
+            # no time here can give a date: no mention, only the counters and the
+            # headline test (a token count) -- no need to tokenise and tag the sentence
+            n_toks = len(_TOKEN.findall(text, ss, se))
+            if n_toks < 3:
+                c["dropped:no_trigger"] += 1
+                continue
+            _count_undatable(times, c)
+            if not (stext.rstrip()[-1:] not in ".!?\"”'»…" and n_toks <= 30):
+                body_index += 1
+            prev_undated = False
             continue
         toks = _tokens(text, ss, se)
         if len(toks) < 3:
@@ -696,7 +715,7 @@ def _time_trigger(toks, clauses, tm) -> tuple[int | None, tuple[int, int, str]]:
     # a premodifier: 'the 1994 ceasefire agreement'
     if te < n and te < b and toks[te].w[:1].isalpha() and toks[te].low not in _PREPS and \
             not toks[te].verb and not toks[te].aux and toks[te].low not in ("and", "or") and \
-            ti > 0 and toks[ti - 1].low in _DETS | {"the"}:
+            ti > 0 and toks[ti - 1].low in _DETS_THE:
         j = te
         while j + 1 < b and toks[j + 1].low in _EVENT_NOUNS:
             j += 1
@@ -728,6 +747,30 @@ def _time_trigger(toks, clauses, tm) -> tuple[int | None, tuple[int, int, str]]:
         if toks[q].low in _EVENT_NOUNS:
             return q, clauses[ci]
     return None, clauses[ci]
+
+
+def _has_datable(times) -> bool:
+    """Whether _sentence_events would keep any of the times (see its first loop)."""
+    starts_present = any(t.role == "range_start" for t in times)
+    for tm in times:
+        if tm.type not in ("DATE", "TIME"):
+            continue
+        if tm.role == "range_end" and starts_present:
+            continue
+        if date_of_value(tm.value) is not None or _PARTIAL_VALUE.match(tm.value) is not None:
+            return True
+    return False
+
+
+def _count_undatable(times, c) -> None:
+    """The counters _sentence_events keeps for times none of which can give a date."""
+    starts_present = any(t.role == "range_start" for t in times)
+    for tm in times:
+        if tm.type not in ("DATE", "TIME"):
+            continue
+        if tm.role == "range_end" and starts_present:
+            continue
+        c["dropped:undatable_time"] += 1
 
 
 def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[EventMention]:

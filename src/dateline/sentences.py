@@ -114,10 +114,10 @@ def _line_breaks(text: str, s: int, e: int) -> Iterable[int]:
 
 
 def _split_region(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    cuts = [s]
-    for b in _line_breaks(text, s, e):
-        cuts.append(b)
-    cuts.append(e)
+    if text.find("\n", s, e) < 0:
+        cuts = (s, e)  # one line: no line break to cut at
+    else:
+        cuts = [s, *_line_breaks(text, s, e), e]
     for a, b in zip(cuts, cuts[1:]):
         pos = a
         for m in _BOUNDARY.finditer(text, a, b):
