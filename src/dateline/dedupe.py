@@ -165,7 +165,12 @@ def _candidates(sig: np.ndarray):
     """Index pairs (i < j) sharing at least one LSH band."""
     seen: set[tuple[int, int]] = set()
     for b in range(BANDS):
-        band = np.ascontiguousarray(sig[:, b * ROWS:(b + 1) * ROWS]).view(np.dtype((np.void, 4 * ROWS))).ravel()
+        # one 64-bit key per band (sorting raw 16-byte records was the slowest step); a rare
+        # key collision only proposes an extra candidate, which verification rejects
+        rows = sig[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
+        band = np.zeros(len(sig), dtype=np.uint64)
+        for r in range(ROWS):
+            band = band * np.uint64(0x100000001B3) + rows[:, r]
         order = np.argsort(band, kind="stable")
         sorted_band = band[order]
         starts = np.concatenate(([0], np.flatnonzero(sorted_band[1:] != sorted_band[:-1]) + 1))
