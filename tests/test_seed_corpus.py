@@ -106,3 +106,18 @@ def test_embedded_post_dates_an_undated_article(seed_export):
     assert (docs["004"]["published"], docs["004"]["published_how"]) == ("2020-11-13", "inferred")
     deploy = [e for e in data["events"] if "peacekeepers began deploying" in e["summary"]]
     assert deploy and deploy[0]["date"] == "2020-11-11"
+    # ... and says that its date rests on an inferred publication date
+    assert deploy[0]["uncertain"] and all(s["uncertain"] for s in deploy[0]["sources"])
+
+
+def test_dates_that_do_not_rest_on_inference_are_not_uncertain(seed_export):
+    data, docs = seed_export
+    certain_docs = {docs[k]["id"] for k in ("000", "001", "002")}
+    for e in data["events"]:
+        for s in e["sources"]:
+            if s["doc"] in certain_docs:
+                assert not s["uncertain"], (e["date"], s["quote"])
+    # 003's publication date is inferred, but it states the year ("September 27, 2020"), so
+    # "entered the Lachin region on December 1" is a sourced date
+    lachin = [e for e in data["events"] if "entered the Lachin region" in e["summary"]]
+    assert lachin and lachin[0]["date"] == "2020-12-01" and not lachin[0]["uncertain"]

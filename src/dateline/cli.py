@@ -151,7 +151,8 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
     for ev in events:
         srcs = sorted({(docs[m.doc].source or docs[m.doc].id[:8]) if m.doc in docs else m.doc[:8]
                        for m in ev.sources})
-        t.add_row(ev.date + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
+        t.add_row(ev.date + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
+                  + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
                   ev.modality, f"{len(ev.sources)}: " + ", ".join(srcs))
     Console().print(t)
 

@@ -116,6 +116,8 @@ class EventMention:
     places: list[str] = field(default_factory=list)
     repeated: bool = False          # in a paragraph repeated from other documents
     sentence_index: int = 0         # position of the sentence in the document (leads matter)
+    uncertain: bool = False         # the date rests on an inferred publication date (a weekday,
+                                    # a day without a year, "yesterday" in an undated article)
 
     def to_json(self) -> dict:
         d = dict(self.__dict__)
@@ -144,3 +146,8 @@ class Event:
     importance: float = 0.0
     background: bool = False        # history outside the story window (e.g. 1988 in a 2020 story)
     attributed_to: dict[str, str | None] = field(default_factory=dict)  # (doc:start) -> entity id
+
+    @property
+    def uncertain(self) -> bool:
+        """True when every source's date rests on an inferred publication date."""
+        return bool(self.sources) and all(m.uncertain for m in self.sources)

@@ -6,6 +6,7 @@ for small inputs, a process pool otherwise) and writes one transaction per batch
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -80,6 +81,28 @@ class BuildReport:
     documents: int = 0
 
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[яй]|июн|июл|"
+    r"август|сентябр|октябр|ноябр|декабр)", re.I)
+
+
+def _rests_on_inferred_date(doc: Document, m) -> bool:
+    """An event date is uncertain when the document's publication date was inferred and the
+    date depends on it: dated by publication; a weekday or relative expression ("on
+    Wednesday", "yesterday"); or a day without a year when the text never states that year."""
+    if doc.published_how != "inferred" or not m.date:
+        return False
+    if m.date_how == "publication" or m.time is None:
+        return True
+    if _YEAR.search(m.time.text):
+        return False
+    if _MONTH_DAY.search(m.time.text):
+        return m.date[:4] not in _YEAR.findall(doc.text)
+    return True
+
+
 def finish(store: Store, link_events: bool = True) -> Counter:
     """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
     entities and events across documents, then commitments and conflicts. Each writes in one
@@ -100,6 +123,7 @@ def finish(store: Store, link_events: bool = True) -> Counter:
         mentions = store.event_mentions(doc.id)
         for m in mentions:  # repeated paragraphs are known only now, after dedupe
             m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
+            m.uncertain = _rests_on_inferred_date(doc, m)
         events_by_doc[doc.id] = mentions
         entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
     from .timeline import rank

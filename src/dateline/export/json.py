@@ -37,10 +37,11 @@ def event_json(ev) -> dict:
         "sources": [{"doc": m.doc, "quote": m.quote, "start": m.start, "end": m.end,
                      "trigger": m.trigger.to_json() if m.trigger else None,
                      "attributed_to": ev.attributed_to.get(f"{m.doc}:{m.start}"),
-                     "date_how": m.date_how,
+                     "date_how": m.date_how, "uncertain": m.uncertain,
                      "time": m.time.to_json() if m.time else None} for m in ev.sources],
         # additions to dateline/1
         "importance": round(ev.importance, 4), "background": ev.background,
+        "uncertain": ev.uncertain,  # the date rests on an inferred publication date
     }
 
 
