@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from dateline.model import Document, Event, EventMention
-from dateline.timeline import (date_interval, independent_sources, rank, score_dates, select,
-                               summarize, summary_text)
+from dateline.timeline import (DATE_FEATURES, date_features, date_interval, fit_date_weights,
+                               independent_sources, rank, score_dates, select, summarize,
+                               summary_text)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,6 +172,29 @@ def test_tls_benchmark_end_to_end(tmp_path):
     assert {"date_f1", "ar1", "ar2"} <= set(res["mean"])
     assert "Quake" in res["topics"]
     assert res["mean"]["date_f1"] > 0.5
+
+
+def test_tls_learned_date_ranker():
+    """date_features + fit_date_weights (logistic regression) and summarize(date_weights=)."""
+    import numpy as np
+    who = ["a witness", "the army", "a doctor", "state television"]
+    ms = [em(f"d{i}", f"Rebels captured the airport on March 5 , {w} said .", "2011-03-05")
+          for i, w in enumerate(who)]
+    ms += [em("x", "A lone report of shelling on March 20 .", "2011-03-20")]
+    pub = {m.doc: "2011-03-25" for m in ms}
+    days, x = date_features(ms, pub, "2011-03-01", "2011-03-31")
+    assert [d.isoformat() for d in days] == ["2011-03-05", "2011-03-20"]
+    assert x.shape == (2, len(DATE_FEATURES))
+    i = DATE_FEATURES.index("refs")
+    assert x[0, i] == 0.0 and x[1, i] < 0.0          # log1p relative to the busiest day
+    assert summarize(ms, pub, 1, 1, "2011-03-01", "2011-03-31")[0][0] == "2011-03-05"
+    # a ranker that prefers late days in the span picks March 20 instead
+    tl = summarize(ms, pub, 1, 1, "2011-03-01", "2011-03-31", date_weights={"position": 1.0})
+    assert tl[0][0] == "2011-03-20"
+    rng = np.random.default_rng(0)
+    xs = rng.normal(size=(200, 2))
+    w = fit_date_weights(xs, (xs[:, 0] > 0).astype(float))
+    assert w.shape == (2,) and w[0] > 1.0 and abs(w[1]) < 0.5 * w[0]
 
 
 def test_semeval_temporal_awareness():

@@ -20,7 +20,11 @@ summarisation (TLS).
   LibyaWar; no gain): SPREAD (penalise days near a chosen one), LOCAL_NORM (divide by the
   story's publication volume around the day), REF_CANDIDATES=False.
 
-Pure Python + numpy (+ scipy.sparse); no model, deterministic.
+  ``summarize(..., date_weights=)`` ranks the days instead by a linear score of
+  ``date_features`` (e.g. weights from ``fit_date_weights``, a numpy logistic regression on
+  gold dates, as the TLS benchmark does leave-one-topic-out); without it, the default above.
+
+Pure Python + numpy (+ scipy.sparse); no model by default, deterministic.
 """
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ import numpy as np
 from .model import Document, Event, EventMention
 
 __all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
-           "summarize_date"]
+           "summarize_date", "date_features", "fit_date_weights", "DATE_FEATURES"]
 
 # ---------------------------------------------------------------------------------------------
 # dates
@@ -326,6 +330,88 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     return score
 
 
+DATE_FEATURES = ("score", "refs", "later_refs", "lead_refs", "pub", "pub_next", "position",
+                 "position2")
+
+
+def date_features(mentions: Sequence[EventMention], published: dict[str, str],
+                  start=None, end=None, dup_of: dict[str, str] | None = None
+                  ) -> tuple[list[dt.date], np.ndarray]:
+    """Features of every candidate day in [start, end] (a day some mention is dated to), for a
+    learned date ranker (DATEWISE-style): rows follow DATE_FEATURES -- the unsupervised
+    ``score_dates`` score, references from distinct articles, references from articles
+    published more than a day later, references made in an article's first three sentences,
+    articles published on the day and the day after (counts as log1p relative to the story's
+    busiest day, so stories of different size compare), and the day's position in the span."""
+    lo, hi = _as_date(start), _as_date(end)
+    base = score_dates(mentions, published, lo, hi, dup_of)
+    refs: dict[dt.date, set] = defaultdict(set)
+    later: dict[dt.date, set] = defaultdict(set)
+    lead: dict[dt.date, set] = defaultdict(set)
+    seen: dict[dt.date, set[str]] = defaultdict(set)
+    days: set[dt.date] = set()
+    for m in mentions:
+        d = _day(m.date)
+        if not d or (lo and d < lo) or (hi and d > hi):
+            continue
+        if m.modality == "planned" and not PLANNED:
+            continue
+        days.add(d)
+        if m.date_how != "explicit":
+            continue
+        key = _norm_quote(m.quote)
+        if key in seen[d]:
+            continue
+        seen[d].add(key)
+        k = _doc_key(m, dup_of)
+        refs[d].add(k)
+        p = _day(published.get(m.doc))
+        if p and p > d + dt.timedelta(days=1):
+            later[d].add(k)
+        if m.sentence_index is not None and m.sentence_index < 3:
+            lead[d].add(k)
+    pubs: Counter = Counter()
+    for doc, p in published.items():
+        if dup_of and dup_of.get(doc, doc) != doc:
+            continue
+        if (d := _day(p)):
+            pubs[d] += 1
+    order = sorted(days)
+    if not order:
+        return [], np.zeros((0, len(DATE_FEATURES)))
+    a, b = lo or order[0], hi or order[-1]
+    span = max(1, (b - a).days)
+    cols = [[base.get(d, 0.0) for d in order], [len(refs[d]) for d in order],
+            [len(later[d]) for d in order], [len(lead[d]) for d in order],
+            [pubs.get(d, 0) for d in order], [pubs.get(d + dt.timedelta(days=1), 0) for d in order]]
+    x = []
+    for c in cols:
+        v = np.log1p(np.asarray(c, dtype=np.float64))
+        x.append(v - v.max())
+    pos = np.array([(d - a).days / span for d in order])
+    x += [pos, pos ** 2]
+    return order, np.stack(x, axis=1)
+
+
+def fit_date_weights(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50
+                     ) -> np.ndarray:
+    """L2-regularised logistic regression (Newton's method, numpy): weights for the columns of
+    ``x`` (the intercept is dropped: it does not change a ranking)."""
+    x1 = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(x1.shape[1])
+    reg = np.full(x1.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x1 @ w, -30, 30)))
+        g = x1.T @ (p - y) + reg * w
+        h = (x1 * (p * (1 - p))[:, None]).T @ x1 + np.diag(reg + 1e-9)
+        step = np.linalg.solve(h, g)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1]
+
+
 # Wire-service datelines and time stamps that open a lead sentence ("NEW YORK | Mon Apr 27 ,
 # 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - Fears ..."), and comment-thread headers.
 _STAMP = re.compile(
@@ -452,7 +538,8 @@ def choose_dates(scores: dict[dt.date, float], n: int, allowed=None, spread: flo
 def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dates: int,
               per_date: int, start=None, end=None, keywords: Sequence[str] | None = None,
               dup_of: dict[str, str] | None = None,
-              references: Sequence[EventMention] | None = None
+              references: Sequence[EventMention] | None = None,
+              date_weights: Sequence[float] | dict[str, float] | None = None
               ) -> list[tuple[str, list[EventMention]]]:
     """Timeline summarisation: the ``n_dates`` most important days in [start, end] and
     ``per_date`` summary sentences for each, chronologically: [(YYYY-MM-DD, [mention, ...])].
@@ -460,11 +547,21 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     ``mentions`` are dated candidate sentences (EventMention: date, date_how, quote, doc);
     ``published`` maps document id to its publication date. ``references`` (optional) are
     more dated sentences -- every sentence with a day-level time expression, whether or not
-    an event was attached to it -- used for the date scores and as summary candidates."""
+    an event was attached to it -- used for the date scores and as summary candidates.
+    ``date_weights`` (optional: one per DATE_FEATURES, or {feature name: weight}, e.g. from
+    ``fit_date_weights``) rank the days by a learned linear score of ``date_features`` instead
+    of ``score_dates``; without it the ranking is unsupervised and deterministic."""
     lo, hi = _as_date(start), _as_date(end)
     pool = list(mentions) + list(references or [])
-    scores = score_dates(pool, published, lo, hi, dup_of)
-    scores = _local_normalise(scores, published, dup_of, LOCAL_NORM, LOCAL_DAYS)
+    if date_weights is not None:
+        days, feats = date_features(pool, published, lo, hi, dup_of)
+        if isinstance(date_weights, dict):
+            date_weights = [date_weights.get(f, 0.0) for f in DATE_FEATURES]
+        sc = feats @ np.asarray(date_weights, dtype=np.float64) if days else []
+        scores = {d: float(v) for d, v in zip(days, sc)}
+    else:
+        scores = score_dates(pool, published, lo, hi, dup_of)
+        scores = _local_normalise(scores, published, dup_of, LOCAL_NORM, LOCAL_DAYS)
     # candidate sentences per day: those referring to it explicitly, and, for a day with
     # little explicit reference, the publication-dated leads of its articles
     by_day: dict[dt.date, list[EventMention]] = defaultdict(list)
