@@ -225,7 +225,9 @@ def evaluate(pred: dict[dt.date, list[str]], gold: dict[dt.date, list[str]]) -> 
             "ar1": r["rouge_1"]["f_score"], "ar2": r["rouge_2"]["f_score"]}
 
 
-RANKER = "loo"   # --ranker: unsupervised (score_dates) | loo (learned, leave-one-topic-out)
+RANKER = "unsupervised"  # --ranker: unsupervised (score_dates, the default: what the product does) | loo
+# (learned leave-one-topic-out; +0.014 date F1, but mostly by learning that the two ends of
+# the gold span -- which the protocol hands every system -- are gold dates: see the docstring)
 # the loo ranker's features (of dateline.timeline.DATE_FEATURES), chosen by the LOO date F1 of
 # the dev topics: all eight 0.642, score+position(+^2) 0.693, + refs 0.695 (unsupervised 0.673)
 RANKER_FEATURES = ("score", "refs", "position", "position2")
