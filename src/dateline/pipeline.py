@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -16,19 +18,17 @@ from typing import Callable, Iterable
 
 from . import dedupe
 from .clean import CleanError, clean
+from .events import extract_events
 from .ingest import IngestError, read_all
 from .model import Document, RawDocument
 from .store import Store
+from .time import infer_published, tag
 
 BATCH = 128
 
 
 def annotate(doc: Document) -> Document:
     """Time expressions, anchored on the publication date (inferred when the text has none)."""
-    try:
-        from .time import infer_published, tag
-    except ImportError:  # the time stage is optional until it is installed
-        return doc
     if not doc.published:
         # An embedded post (removed as debris) still dates the article: it cannot be older
         # than what it embeds. Its lines are evidence for the inference, never tagged text.
@@ -47,10 +47,6 @@ def entity_mentions(doc: Document) -> list:
 
 
 def event_mentions(doc: Document, ents: list | None) -> list:
-    try:
-        from .events import extract_events
-    except ImportError:  # the event stage is optional until it is installed
-        return []
     return extract_events(doc, ents, None)
 
 
@@ -79,6 +75,7 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)
     counters: Counter = field(default_factory=Counter)
     documents: int = 0
+    timings: dict = field(default_factory=dict)   # seconds per corpus-level stage
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -103,41 +100,48 @@ def _rests_on_inferred_date(doc: Document, m) -> bool:
     return True
 
 
-def finish(store: Store, link_events: bool = True) -> Counter:
+@contextmanager
+def _timed(timings: dict, stage: str):
+    t0 = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
+
+
+def finish(store: Store, link_events: bool = True, timings: dict | None = None) -> Counter:
     """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
     entities and events across documents, then commitments and conflicts. Each writes in one
-    transaction."""
-    counters = Counter(dedupe.run(store))
-    if not link_events:
-        return counters
-    try:
-        from .link import link
-    except ImportError:
-        return counters
+    transaction. Seconds per stage are added to timings."""
     from .entities import EntityMention
-
-    docs = list(store.documents())
-    events_by_doc, entities_by_doc = {}, {}
-    for doc in docs:
-        spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
-        mentions = store.event_mentions(doc.id)
-        for m in mentions:  # repeated paragraphs are known only now, after dedupe
-            m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
-            m.uncertain = _rests_on_inferred_date(doc, m)
-        events_by_doc[doc.id] = mentions
-        entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+    from .link import link
+    from .reason import reason
     from .timeline import rank
 
-    entities, events = link(docs, events_by_doc, entities_by_doc)
-    rank(events, {d.id: d for d in docs})  # importance and background, over the whole story
-    store.replace_entities_and_events(entities, events)
-    counters["entities"], counters["events"] = len(entities), len(events)
-    try:
-        from .reason import reason
-    except ImportError:  # the reason stage is optional until it is installed
+    timings = timings if timings is not None else {}
+    with _timed(timings, "dedupe"):
+        counters = Counter(dedupe.run(store))
+    if not link_events:
         return counters
-    commitments, conflicts = reason(store)
-    store.replace_reasoning(commitments, conflicts)
+    with _timed(timings, "load mentions"):
+        docs = list(store.documents())
+        events_by_doc, entities_by_doc = {}, {}
+        for doc in docs:
+            spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
+            mentions = store.event_mentions(doc.id)
+            for m in mentions:  # repeated paragraphs are known only now, after dedupe
+                m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
+                m.uncertain = _rests_on_inferred_date(doc, m)
+            events_by_doc[doc.id] = mentions
+            entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+    with _timed(timings, "link"):
+        entities, events = link(docs, events_by_doc, entities_by_doc)
+    with _timed(timings, "rank"):
+        rank(events, {d.id: d for d in docs})  # importance and background, over the whole story
+    with _timed(timings, "store events"):
+        store.replace_entities_and_events(entities, events)
+    counters["entities"], counters["events"] = len(entities), len(events)
+    with _timed(timings, "reason"):
+        commitments, conflicts = reason(store)
+        store.replace_reasoning(commitments, conflicts)
     counters["commitments"], counters["conflicts"] = len(commitments), len(conflicts)
     return counters
 
@@ -203,7 +207,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        report.counters.update(finish(store, link_events))
+        report.counters.update(finish(store, link_events, report.timings))
         report.documents = store.count()
     return report
 
