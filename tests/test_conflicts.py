@@ -111,3 +111,25 @@ def test_casualties_of_different_kinds_do_not_conflict(tmp_path):
         {"date": "2021-05-03", "title": "Attack",
          "text": "Thirty civilians were injured in the attack on Mogadishu, Somalia officials said."}])
     assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_a_tally_updated_days_later_is_not_a_conflict(tmp_path):
+    # found on Timeline17: "Mexico has now confirmed 19 fatalities" vs "... 25 fatalities"
+    # a few days later is a running count, not a disagreement
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Outbreak",
+         "text": "Health officials in Mexico have now confirmed 19 deaths from the virus in Mexico City."},
+        {"date": "2021-05-06", "title": "Outbreak",
+         "text": "Health officials in Mexico have now confirmed 25 deaths from the virus in Mexico City."}])
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_same_words_without_a_shared_entity_are_not_the_same_quantity(tmp_path):
+    # found on Timeline17: two commercial shrimp fishermen named in a lawsuit vs 500 fishermen
+    # hired for a clean-up
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Suit",
+         "text": "The suit was filed on behalf of two commercial shrimp fishermen working the coast."},
+        {"date": "2021-05-02", "title": "Clean-up",
+         "text": "The company hired 500 commercial shrimp fishermen working the coast for the clean-up."}])
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == []

@@ -26,6 +26,7 @@ Three kinds (dateline/1 ``kind``), each with a ``classification`` (an addition):
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -216,9 +217,33 @@ def quantities(ctx: Context) -> list[Quantity]:
     return out
 
 
+# Running tallies (casualties, cases, arrests) grow from one report to the next: two figures
+# published days apart are an update, not a disagreement.
+_TALLY = re.compile(r"^(?:kill|dead|death|die|fatal|casualt|injur|wound|hurt|case|infect|missing|"
+                    r"displac|refuge|evacu|arrest|detain|victim|toll|confirm|vote|abstent|ballot)", re.I)
+TALLY_DAYS = 1
+
+
+def _days_apart(a: Quantity, b: Quantity) -> int | None:
+    pa, pb = a.sent.doc.published, b.sent.doc.published
+    try:
+        return abs((dt.date.fromisoformat(pa[:10]) - dt.date.fromisoformat(pb[:10])).days)
+    except (TypeError, ValueError):
+        return None
+
+
 def _same_quantity(a: Quantity, b: Quantity) -> bool:
     if a.unit != b.unit:
         return False
+    # Precision first: sharing words is not enough to be about the same thing ("two
+    # fishermen" named in a suit vs "500 fishermen" hired); the claims must also share a
+    # named entity (a place, a party, an organisation) in their sentence or the one before.
+    if not (a.entities & b.entities):
+        return False
+    if _TALLY.match(a.unit) or _TALLY.match(a.unit_text.split()[-1] if a.unit_text else ""):
+        apart = _days_apart(a, b)
+        if apart is None or apart > TALLY_DAYS:
+            return False
     if a.unit == "percent":
         if a.base != b.base:
             return False  # a share of a different whole is a different quantity
