@@ -220,8 +220,14 @@ def quantities(ctx: Context) -> list[Quantity]:
 # Running tallies (casualties, cases, arrests) grow from one report to the next: two figures
 # published days apart are an update, not a disagreement.
 _TALLY = re.compile(r"^(?:kill|dead|death|die|fatal|casualt|injur|wound|hurt|case|infect|missing|"
-                    r"displac|refuge|evacu|arrest|detain|victim|toll|confirm|vote|abstent|ballot)", re.I)
+                    r"displac|refuge|evacu|arrest|detain|victim|toll|confirm|vote|abstent|ballot|"
+                    # how far something has spread: "confirmed in seven countries", "in 21 states"
+                    r"countr|nation|state|province|region|cit(?:y|ies)|school|hospital)", re.I)
 TALLY_DAYS = 1
+
+
+def _is_tally(q: Quantity) -> bool:
+    return bool(_TALLY.match(q.unit) or (q.unit_text and _TALLY.match(q.unit_text.split()[-1])))
 
 
 def _days_apart(a: Quantity, b: Quantity) -> int | None:
@@ -240,7 +246,7 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
     # named entity (a place, a party, an organisation) in their sentence or the one before.
     if not (a.entities & b.entities):
         return False
-    if _TALLY.match(a.unit) or _TALLY.match(a.unit_text.split()[-1] if a.unit_text else ""):
+    if _is_tally(a):
         apart = _days_apart(a, b)
         if apart is None or apart > TALLY_DAYS:
             return False
@@ -256,6 +262,26 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
         common -= _content(a.base)
     shared = len(common) + len(a.entities & b.entities)
     return shared >= 3
+
+
+CONTRADICTION_DAYS = 3
+CONTRADICTION_OVERLAP = 0.2
+
+
+def _comparable_reports(a: Quantity, b: Quantity) -> bool:
+    """Two different figures are called a contradiction only when the reports are close in
+    time and describe the same thing in much the same words: on real news (Timeline17) the
+    looser rule listed running counts, parts vs wholes and unrelated figures as
+    contradictions. An approximate agreement needs no such check: it claims nothing false."""
+    apart = _days_apart(a, b)
+    if apart is None or apart > CONTRADICTION_DAYS:
+        return False
+    if _is_tally(a):
+        return False  # running counts differ between reports as they are updated
+    if a.unit != "percent" and not (a.unit_text or "").lower().rstrip(".").endswith("s"):
+        return False  # "1320 British Prime Minister": a live-blog time, not a count
+    union = a.context | b.context
+    return bool(union) and len(a.context & b.context) / len(union) >= CONTRADICTION_OVERLAP
 
 
 def _classify(a: Quantity, b: Quantity) -> str | None:
@@ -321,7 +347,10 @@ def _number_conflicts(ctx: Context) -> list[dict]:
         groups[root(i)].append(i)
     pair_classes = defaultdict(set)
     for i, j in pairs:
-        pair_classes[root(i)].add(_classify(qs[i], qs[j]))
+        cls = _classify(qs[i], qs[j])
+        if cls == "contradiction" and not _comparable_reports(qs[i], qs[j]):
+            cls = None
+        pair_classes[root(i)].add(cls)
     out = []
     for r, members in groups.items():
         if len(members) < 2:
