@@ -289,6 +289,17 @@ def _doc_key(m: EventMention, dup_of: dict[str, str] | None) -> str:
     return dup_of.get(m.doc, m.doc) if dup_of else m.doc
 
 
+def _publication_counts(published: dict[str, str], dup_of: dict[str, str] | None) -> Counter:
+    """Articles published per day, duplicates of another document not counted."""
+    pubs: Counter = Counter()
+    for doc, p in published.items():
+        if dup_of and dup_of.get(doc, doc) != doc:
+            continue
+        if (d := _day(p)):
+            pubs[d] += 1
+    return pubs
+
+
 def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
                 start=None, end=None, dup_of: dict[str, str] | None = None,
                 pub_weight: float | None = None, pub_next_weight: float | None = None
@@ -316,12 +327,7 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
         k = _doc_key(m, dup_of)
         refs[d][k] = max(refs[d].get(k, 0.0), w)
     score: dict[dt.date, float] = {d: float(sum(v.values())) for d, v in refs.items()}
-    pubs: Counter = Counter()
-    for doc, p in published.items():
-        if dup_of and dup_of.get(doc, doc) != doc:
-            continue
-        if (d := _day(p)):
-            pubs[d] += 1
+    pubs = _publication_counts(published, dup_of)
     for d, n in pubs.items():
         for dd, w in ((d, pub_weight), (d - dt.timedelta(days=1), pub_next_weight)):
             if (lo and dd < lo) or (hi and dd > hi) or not w:
@@ -370,12 +376,7 @@ def date_features(mentions: Sequence[EventMention], published: dict[str, str],
             later[d].add(k)
         if m.sentence_index is not None and m.sentence_index < 3:
             lead[d].add(k)
-    pubs: Counter = Counter()
-    for doc, p in published.items():
-        if dup_of and dup_of.get(doc, doc) != doc:
-            continue
-        if (d := _day(p)):
-            pubs[d] += 1
+    pubs = _publication_counts(published, dup_of)
     order = sorted(days)
     if not order:
         return [], np.zeros((0, len(DATE_FEATURES)))
@@ -481,12 +482,7 @@ def _local_normalise(scores: dict[dt.date, float], published: dict[str, str],
     few articles of a quiet period refer to matters as much as one in a busy period."""
     if not power or not scores:
         return scores
-    pubs: Counter = Counter()
-    for doc, p in published.items():
-        if dup_of and dup_of.get(doc, doc) != doc:
-            continue
-        if (d := _day(p)):
-            pubs[d] += 1
+    pubs = _publication_counts(published, dup_of)
     if not pubs:
         return scores
     lo = min(min(scores), min(pubs))
