@@ -749,40 +749,29 @@ def _time_trigger(toks, clauses, tm) -> tuple[int | None, tuple[int, int, str]]:
     return None, clauses[ci]
 
 
+def _event_times(times):
+    """The times that can date an event: dates and times, and of a range only its start."""
+    starts_present = any(t.role == "range_start" for t in times)
+    return [tm for tm in times if tm.type in ("DATE", "TIME")
+            and not (tm.role == "range_end" and starts_present)]
+
+
 def _has_datable(times) -> bool:
     """Whether _sentence_events would keep any of the times (see its first loop)."""
-    starts_present = any(t.role == "range_start" for t in times)
-    for tm in times:
-        if tm.type not in ("DATE", "TIME"):
-            continue
-        if tm.role == "range_end" and starts_present:
-            continue
-        if date_of_value(tm.value) is not None or _PARTIAL_VALUE.match(tm.value) is not None:
-            return True
-    return False
+    return any(date_of_value(tm.value) is not None or _PARTIAL_VALUE.match(tm.value) is not None
+               for tm in _event_times(times))
 
 
 def _count_undatable(times, c) -> None:
     """The counters _sentence_events keeps for times none of which can give a date."""
-    starts_present = any(t.role == "range_start" for t in times)
-    for tm in times:
-        if tm.type not in ("DATE", "TIME"):
-            continue
-        if tm.role == "range_end" and starts_present:
-            continue
-        c["dropped:undatable_time"] += 1
+    c["dropped:undatable_time"] += len(_event_times(times))
 
 
 def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[EventMention]:
     if not times:
         return []
     dated = []
-    starts_present = {(t.start) for t in times if t.role == "range_start"}
-    for tm in times:
-        if tm.type not in ("DATE", "TIME"):
-            continue
-        if tm.role == "range_end" and starts_present:
-            continue
+    for tm in _event_times(times):
         d = date_of_value(tm.value)
         partial = d is None and _PARTIAL_VALUE.match(tm.value) is not None
         if d is None and not partial:
