@@ -240,3 +240,16 @@ def test_semeval_awareness_hand_example():
     assert awareness(gold, gold) == (3, 3, 3, 3)
     p, r, f = prf(1, 2, 1, 3)
     assert abs(f - 0.4) < 1e-9
+
+
+def test_tls_summary_prefers_hindsight_and_prose():
+    """Of equally central sentences for a date, the one written weeks later (a recap of what
+    mattered) is chosen; a comment header or menu line (" | ") never is."""
+    ms = [em("a", "Oil washed ashore on the islands on May 6 , officials said .", "2010-05-06"),
+          em("b", "Oil washed ashore on the barrier islands on May 6 .", "2010-05-06"),
+          em("c", "at 6:05 pm | Oil washed ashore on the islands on May 6 ?", "2010-05-06")]
+    pub = {"a": "2010-05-06", "b": "2010-06-20", "c": "2010-05-06"}
+    tl = summarize(ms, pub, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "b"
+    tl = summarize(ms[:1] + ms[2:], pub, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "a"
