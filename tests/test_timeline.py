@@ -253,3 +253,27 @@ def test_tls_summary_prefers_hindsight_and_prose():
     assert tl[0][1][0].doc == "b"
     tl = summarize(ms[:1] + ms[2:], pub, n_dates=1, per_date=1)
     assert tl[0][1][0].doc == "a"
+
+
+def test_tls_off_topic_references_count_less():
+    """Three stray references to a day from sentences about something else (a live blog's
+    other news) weigh less than two on-topic references to another day."""
+    story = ["Flood waters rose in the river valley as the dam overflowed on {}.",
+             "Rescuers evacuated villages in the flooded river valley on {}.",
+             "The dam operator warned of more flood water in the valley on {}."]
+    ms = [em(f"s{i}", q.format("March 3"), "2011-03-03") for i, q in enumerate(story[:2])]
+    ms += [em(f"b{i}", q.format("March 1"), "2011-03-01") for i, q in enumerate(story)]
+    ms += [em(f"o{i}", q, "2011-03-05") for i, q in enumerate([
+        "The football club sold its striker to a rival on March 5.",
+        "Shares in the carmaker fell sharply in Tokyo on March 5.",
+        "A pop singer announced a world tour on March 5, fans cheered."])]
+    pub = {m.doc: "2011-03-20" for m in ms}
+    s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
+    assert s[dt.date(2011, 3, 3)] > s[dt.date(2011, 3, 5)]
+    import dateline.timeline as tlm
+    old, tlm.RELEVANCE = tlm.RELEVANCE, 0.0
+    try:   # without the relevance weight, the stray day would win
+        s0 = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
+    finally:
+        tlm.RELEVANCE = old
+    assert s0[dt.date(2011, 3, 5)] > s0[dt.date(2011, 3, 3)]
