@@ -155,8 +155,10 @@ def process_article(rec: dict):
 def _code_hash() -> str:
     import hashlib
     h = hashlib.sha1()
-    for name in ("clean.py", "time.py", "events.py", "sentences.py", "model.py"):
-        f = ROOT / "src" / "dateline" / name
+    src = ROOT / "src" / "dateline"
+    files = [src / n for n in ("clean.py", "events.py", "sentences.py", "model.py", "lang.py")]
+    files += sorted((src / "time").glob("*.py"))   # the tagger is a package
+    for f in files:
         if f.exists():
             h.update(f.read_bytes())
     import inspect

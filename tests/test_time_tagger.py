@@ -211,3 +211,19 @@ def test_no_ref_anchors_on_inferred_publication_date():
 def test_ages_and_rates_are_not_durations():
     assert tag("A 6-year-old boy was rescued.", "2000-01-07") == []
     assert tag("It saves $500 million a year.", "1989-10-30") == []
+
+
+def test_tokenised_comma_and_relative_year_keep_the_day():
+    # PTB-tokenised text puts a space before the comma; the year still belongs to the day
+    m = one("Jackson died on 25 June , 2009 at the age of 50 .", "2011-09-23")
+    assert (m.text, m.value) == ("25 June , 2009", "2009-06-25")
+    m = one("Jackson died at his home on 25 June last year .", "2010-02-11")
+    assert (m.text, m.value) == ("25 June last year", "2009-06-25")
+    assert one("The vote is on March 3 next year .", "2010-05-01").value == "2011-03-03"
+
+
+def test_yearless_day_without_tense_looks_back():
+    # a chronology line in September: the February just gone, not the one to come
+    assert one("Feb. 28 - EU governments approve a package of sanctions", "2011-09-21").value == "2011-02-28"
+    # a near day ahead still wins
+    assert one("June 25 - the first anniversary of the singer 's death", "2010-03-23").value == "2010-06-25"

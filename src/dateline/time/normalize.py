@@ -147,7 +147,13 @@ def pick_year(month: int, day: int | None, ref: dt.date, tense: str | None,
             return abs((y * 12 + month) - (ref.year * 12 + ref.month))
         return abs((d - ref).days)
 
-    best = min(cands, key=dist)
+    if tense is None and day is not None:
+        # no tense marker: news mostly looks back, so a day ahead must be twice as close as
+        # the same day behind ("Feb. 28 - EU governments approve sanctions" in a September
+        # chronology is the February just gone, not the one to come)
+        best = min(cands, key=lambda c: dist(c) * (2 if (c[1] - ref).days > slack else 1))
+    else:
+        best = min(cands, key=dist)
     # tense only overrides the closest candidate when the tense-consistent one is not much
     # further away (about eight months): clause tense is a weak signal in news prose
     limit = 8 if day is None else 245

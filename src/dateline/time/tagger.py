@@ -163,10 +163,13 @@ _add("iso", rf"(?<![\w/.\-])(?P<year>{YEAR_CORE})-(?P<mon>0[1-9]|1[0-2])-(?P<day
              r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?:\.\d+)?)?"
              r"(?P<off>Z|[+-]\d\d:?\d\d)?)?(?![\w\-])")
 _add("numdate", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w]|[./]\d)")
+# a year after the day may follow a tokenised comma ("25 June , 2009"); "June 25 last year"
+# keeps its day
+_YREL = r"\s+(?P<yrel>this|last|next)\s+year(?![\w'’])"
 _add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
-           rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?")
+           rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|{_YREL})?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
-           rf"(?:,?\s+(?P<year>{YEAR}))?")
+           rf"(?:\s*,?\s+(?P<year>{YEAR})|{_YREL})?")
 _add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
 _add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
 _add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
@@ -427,6 +430,9 @@ def _h_md(m, ctx, s, e):
     wd = _wd_num(m["wd"])
     if m["year"]:
         y = m["year"]
+    elif m["yrel"]:
+        off = {"this": 0, "next": 1, "last": -1}[m["yrel"].lower()]
+        y = f"{ctx.ref.year + off:04d}" if ctx.ref else "XXXX"
     else:
         y = _year_from(m, ctx, mon, d, s, e, wd)
     if y != "XXXX" and not N.safe_date(int(y), mon, d):
