@@ -320,7 +320,7 @@ def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbos
             out = summarize(tl["mentions"], tl["published"], tl["n_dates"], tl["k"], tl["lo"],
                             tl["hi"], keywords=tl["kw"], dup_of=tl["dup_of"],
                             references=tl["refs"], date_weights=weights)
-            pred = {dt.date.fromisoformat(d): [summary_text(m.quote) for m in ms]
+            pred = {dt.date.fromisoformat(d): [summary_text(m.quote, asides=False) for m in ms]
                     for d, ms in out if ms}
             s = evaluate(pred, tl["gold"])
             tl_scores.append(s)

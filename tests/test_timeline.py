@@ -277,3 +277,16 @@ def test_tls_off_topic_references_count_less():
     finally:
         tlm.RELEVANCE = old
     assert s0[dt.date(2011, 3, 5)] > s0[dt.date(2011, 3, 3)]
+
+
+def test_summary_text_drops_asides_only_when_asked():
+    q = "BP 's bill climbed to $ 2.35 bn -LRB- # 1.57 bn -RRB- on Friday ( Reuters ) ."
+    assert summary_text(q) == q
+    assert summary_text(q, asides=False) == "BP 's bill climbed to $ 2.35 bn on Friday ."
+    # a stamp-stripped " | " line is prose again; the comment header is not
+    from dateline.timeline import summarize
+    ms = [em("a", "NEW YORK | Mon Apr 27 , 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - "
+                  "Fears of a flu pandemic rose on April 27 as cases spread .", "2009-04-27"),
+          em("b", "at 6:05 pm | What about April 27 ?", "2009-04-27")]
+    tl = summarize(ms, {"a": "2009-04-28", "b": "2009-04-28"}, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "a"
