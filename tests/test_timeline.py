@@ -290,3 +290,16 @@ def test_summary_text_drops_asides_only_when_asked():
           em("b", "at 6:05 pm | What about April 27 ?", "2009-04-27")]
     tl = summarize(ms, {"a": "2009-04-28", "b": "2009-04-28"}, n_dates=1, per_date=1)
     assert tl[0][1][0].doc == "a"
+
+
+def test_tls_summary_is_reported_prose_not_chatter():
+    """Reader comments and rhetorical questions lose to a reported sentence; a quotation
+    inside a report ("``We will fight,'' he said") is still a report."""
+    from dateline.timeline import _chatter
+    assert _chatter("If you want to vote for him , please leave the country before November 4th .")
+    assert _chatter("What has changed since yesterday ?")
+    assert not _chatter("`` We will fight on , '' the rebel commander said on Monday .")
+    ms = [em("a", "Well , on November 4th you 'll know exactly what the vote means for the bank bailout .", "2008-11-04"),
+          em("b", "Voters chose a new president on November 4th amid the bank bailout .", "2008-11-04")]
+    tl = summarize(ms, {"a": "2008-11-05", "b": "2008-11-05"}, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "b"

@@ -460,6 +460,18 @@ _COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}
 _ASIDE = re.compile(r"\s*(?:-LRB-|\()[^()]{0,80}?(?:-RRB-|\))")
 
 
+CHATTER = True   # a summary sentence is reported prose: no question, exclamation or I/you/we
+_QUOTED = re.compile(r"``.*?(?:''|$)|\".*?(?:\"|$)|“.*?(?:”|$)")
+_CHAT = re.compile(r"[?!]|\b(?:I|you|your|yours|my|we|our|us|me|lol)\b|\b(?:I|you|we)['’]")
+
+
+def _chatter(text: str) -> bool:
+    """A reader comment or a columnist's aside rather than a report: a question, an
+    exclamation or the first/second person outside quotation marks ("If you want to vote for
+    him , please leave the country before November 4th ." in a blog's comment thread)."""
+    return bool(_CHAT.search(_QUOTED.sub(" ", text)))
+
+
 def summary_text(quote: str, asides: bool = True) -> str:
     """A sentence as it should read in a summary: without a leading dateline/time stamp and,
     unless ``asides``, without bracketed asides (the quote itself stays verbatim in the
@@ -498,7 +510,7 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     texts = [summary_text(m.quote) for m in cands]
     lens = np.array([len(t.split()) for t in texts])
     ok = (lens >= MIN_TOKENS) & (lens <= MAX_TOKENS)
-    ok &= np.array([not _COMMENT.search(t) for t in texts])
+    ok &= np.array([not _COMMENT.search(t) and not (CHATTER and _chatter(t)) for t in texts])
     scores = np.where(ok, scores, scores - 1.0)
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
