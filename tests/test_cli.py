@@ -89,3 +89,40 @@ def test_story_commands_on_seed(seed_dir, tmp_path):
         r = runner.invoke(main, ["export", "--db", db, "--format", fmt, "-o", str(out)])
         assert r.exit_code == 0, (fmt, r.output)
         assert out.stat().st_size > 100, fmt
+
+
+def test_digest_on_seed(seed_dir, tmp_path):
+    """`dateline digest`: the story in N days, each sentence verbatim at its offsets; a date
+    that rests on an inferred publication date says so; bad arguments fail cleanly."""
+    db = str(tmp_path / "d.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(seed_dir), "--db", db, "--quiet"]).exit_code == 0
+    r = runner.invoke(main, ["digest", "--db", db, "--dates", "8", "--json"])
+    assert r.exit_code == 0, r.output
+    days = json.loads(r.output)
+    dates = [d["date"] for d in days]
+    assert len(days) == 8 and dates == sorted(dates)
+    # the ceasefire, the peacekeepers' deployment and the hand-over deadlines are among them
+    assert {"2020-11-10", "2020-11-20", "2020-12-01"} <= set(dates)
+    from dateline.store import Store
+    with Store(db, readonly=True) as store:
+        texts = {d.id: d.text for d in store.documents(full=True)}
+    for d in days:
+        assert len(d["sentences"]) == 1
+        for s in d["sentences"]:
+            assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
+            assert s["text"] and s["date_how"] in ("explicit", "publication")
+    # 004 carries no date line: its "on Wednesday" rests on an inferred publication date
+    by_date = {d["date"]: d for d in days}
+    assert by_date["2020-11-11"]["uncertain"]
+    assert not by_date["2020-11-10"]["uncertain"]
+    r = runner.invoke(main, ["digest", "--db", db, "--dates", "3", "--sentences", "2",
+                             "--from", "2020-11", "--to", "2020-11", "--json"])
+    days = json.loads(r.output)
+    assert 0 < len(days) <= 3 and all(d["date"].startswith("2020-11") for d in days)
+    assert all(1 <= len(d["sentences"]) <= 2 for d in days)
+    r = runner.invoke(main, ["digest", "--db", db, "--dates", "5"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0 and "the story in 5 days" in r.output
+    for bad in (["--dates", "0"], ["--from", "last week"]):
+        r = runner.invoke(main, ["digest", "--db", db, *bad])
+        assert r.exit_code != 0 and "Error" in r.output

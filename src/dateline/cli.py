@@ -157,6 +157,39 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
     Console().print(t)
 
 
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False))
+@click.option("--dates", type=int, default=10, show_default=True, help="How many days.")
+@click.option("--sentences", "per_date", type=int, default=1, show_default=True,
+              help="Sentences per day.")
+@click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--json", "as_json", is_flag=True)
+def digest(db, dates, per_date, date_from, date_to, as_json):
+    """The story in N days: the most important days, each summarised by source sentences
+    (timeline summarisation, as measured by benchmarks/tls.py)."""
+    from .query import digest as query_digest
+
+    with _open(db) as store:
+        try:
+            days = query_digest(store, dates, per_date, date_from, date_to)
+        except ValueError as e:
+            raise click.ClickException(str(e))
+    if as_json:
+        click.echo(json.dumps(days, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"the story in {len(days)} days", show_lines=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("what", overflow="fold", ratio=3)
+    t.add_column("source", overflow="fold", ratio=1)
+    for d in days:
+        t.add_row(d["date"] + ("?\n[dim]uncertain[/dim]" if d["uncertain"] else ""),
+                  "\n".join(escape(s["text"]) for s in d["sentences"]),
+                  "\n".join(escape(f"{s['source'] or s['doc'][:8]} {s['published'] or ''}".strip())
+                            for s in d["sentences"]))
+    Console().print(t)
+
+
 def _names(store: Store) -> dict[str, str]:
     return {e["id"]: e["name"] for e in store.entities()}
 

@@ -44,3 +44,47 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
             entity = None
     return select(events, top=top, entity=entity, date_from=date_from, date_to=date_to,
                   include_background=include_background)
+
+
+def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | None = None,
+           date_to: str | None = None) -> list[dict]:
+    """The story in ``dates`` days: the most important days (by how many independent
+    articles refer to them; see ``timeline.summarize``), each summarised by ``per_date``
+    sentences, in date order. This is the timeline-summarisation method that
+    ``benchmarks/tls.py`` measures on Timeline17.
+
+    Candidates are the stored event mentions and every dated sentence of the (non-duplicate)
+    documents. Each sentence keeps its document, offsets and verbatim ``quote``; ``text`` is
+    the quote as shown (without a leading dateline or bracketed asides). A sentence whose
+    date rests on an inferred publication date is ``uncertain``, and so is a day all of whose
+    sentences are."""
+    from .pipeline import _rests_on_inferred_date
+    from .timeline import date_interval, dated_sentences, summarize, summary_text
+
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    if dates < 1 or per_date < 1:
+        raise ValueError("--dates and --sentences must be at least 1")
+    lo = date_interval(date_from)[0] if date_from else None
+    hi = date_interval(date_to)[1] if date_to else None
+    docs = {d.id: d for d in store.documents(full=True)}
+    published = {i: d.published for i, d in docs.items() if d.published}
+    dup_of = {i: d.duplicate_of or i for i, d in docs.items()}
+    mentions = [m for i in docs for m in store.event_mentions(i) if m.date]
+    refs = [m for d in docs.values() if not d.duplicate_of for m in dated_sentences(d)]
+    out = []
+    for day, ms in summarize(mentions, published, dates, per_date, lo, hi, dup_of=dup_of,
+                             references=refs):
+        sents = []
+        for m in ms:
+            doc = docs.get(m.doc)
+            sents.append({"text": summary_text(m.quote, asides=False), "quote": m.quote,
+                          "doc": m.doc, "start": m.start, "end": m.end,
+                          "source": doc.source if doc else None,
+                          "published": doc.published if doc else None,
+                          "date_how": m.date_how,
+                          "uncertain": bool(doc and _rests_on_inferred_date(doc, m))})
+        if sents:
+            out.append({"date": day, "uncertain": all(s["uncertain"] for s in sents),
+                        "sentences": sents})
+    return out

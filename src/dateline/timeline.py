@@ -39,7 +39,8 @@ import numpy as np
 from .model import Document, Event, EventMention
 
 __all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
-           "summarize_date", "date_features", "fit_date_weights", "DATE_FEATURES"]
+           "summarize_date", "date_features", "fit_date_weights", "DATE_FEATURES",
+           "dated_sentences"]
 
 # ---------------------------------------------------------------------------------------------
 # dates
@@ -675,4 +676,50 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
             ages.append((p - d).days if p else 0)
         picked = summarize_date(cands, per_date, x, centroid, keywords=keywords, ages=ages)
         out.append((d.isoformat(), picked))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# references: every dated sentence of a document
+
+LEAD_SENTENCES = 3   # how many first sentences of an article its publication date can date
+
+
+def dated_sentences(doc: Document, leads: int = LEAD_SENTENCES) -> list[EventMention]:
+    """Every sentence of ``doc`` with a day-level time expression (one mention per
+    expression, ``date_how="explicit"``, the expression's span in ``time``), and its first
+    ``leads`` sentences without one, dated by publication (``date_how="publication"``).
+
+    These are the ``references`` of ``summarize``: whether or not an event was attached to
+    it, a sentence that names a day is a vote for that day, and a candidate summary of it."""
+    import bisect
+
+    from .model import Span
+    from .sentences import split
+
+    spans = split(doc.text, doc.paragraphs)
+    starts = [s for s, _ in spans]
+    out: list[EventMention] = []
+    dated: set[int] = set()
+    for t in doc.times:
+        if t.type not in ("DATE", "TIME") or t.role == "publication":
+            continue
+        v = t.value[:10]
+        iv = date_interval(v)
+        if not iv or iv[0] != iv[1]:
+            continue
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i < 0 or t.start >= spans[i][1]:
+            continue
+        s, e = spans[i]
+        dated.add(i)
+        out.append(EventMention(doc=doc.id, start=s, end=e, quote=doc.text[s:e], trigger=None,
+                                date=v, date_how="explicit", sentence_index=i,
+                                time=Span(text=t.text, start=t.start, end=t.end)))
+    if doc.published and _day(doc.published):
+        for i, (s, e) in enumerate(spans[:leads]):
+            if i not in dated:
+                out.append(EventMention(doc=doc.id, start=s, end=e, quote=doc.text[s:e],
+                                        trigger=None, date=doc.published[:10],
+                                        date_how="publication", sentence_index=i))
     return out
