@@ -303,3 +303,17 @@ def test_tls_summary_is_reported_prose_not_chatter():
           em("b", "Voters chose a new president on November 4th amid the bank bailout .", "2008-11-04")]
     tl = summarize(ms, {"a": "2008-11-05", "b": "2008-11-05"}, n_dates=1, per_date=1)
     assert tl[0][1][0].doc == "b"
+
+
+def test_tls_no_sentence_repeats_across_days():
+    """A recap naming two days is the best candidate for both; the second day shows its own
+    report instead of a copy."""
+    recap = "Rebels took Brega on March 2 and lost Ras Lanuf on March 3 , the army said ."
+    ms = [em(f"r{i}", recap, "2011-03-02") for i in range(3)]
+    ms += [em(f"r{i}", recap, "2011-03-03") for i in range(3)]
+    ms += [em("a", "Government jets bombed Ras Lanuf oil port on March 3 .", "2011-03-03"),
+           em("b", "Rebel fighters entered Brega on March 2 after a night of shelling .", "2011-03-02")]
+    pub = {m.doc: "2011-03-10" for m in ms}
+    tl = summarize(ms, pub, n_dates=2, per_date=1)
+    quotes = [ms_[0].quote for _, ms_ in tl]
+    assert len(tl) == 2 and len(set(quotes)) == 2

@@ -282,6 +282,7 @@ LATER_WEIGHT = 2.0      # a reference from an article published days after the d
 LEADS = "always"        # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
+CROSS_DATE = True       # no sentence repeating one already shown for another day
 WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
 REDUNDANCY = 0.35       # cosine above which a sentence repeats one already chosen
 HINDSIGHT = 0.05        # bonus x log1p(days between the date and the report) for a summary
@@ -488,7 +489,7 @@ def summary_text(quote: str, asides: bool = True) -> str:
 
 def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid=None,
                    keywords: Sequence[str] | None = None,
-                   ages: Sequence[float] | None = None) -> list[EventMention]:
+                   ages: Sequence[float] | None = None, avoid=None) -> list[EventMention]:
     """k sentences for one date: closest to the centroid of the date's sentences, with a
     HINDSIGHT bonus by ``ages`` (days from the date to each sentence's publication), skipping
     near-duplicates of those already chosen."""
@@ -521,6 +522,9 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
         if chosen:
             sims = (x[chosen] @ x[i].T).toarray().ravel()
             if sims.max() > REDUNDANCY:
+                continue
+        if avoid is not None and avoid.shape[0] and (avoid @ x[i].T).toarray().max() > REDUNDANCY:
+            if len(order) - order.index(i) > k - len(chosen):   # only while others are left
                 continue
         chosen.append(i)
     return [cands[i] for i in chosen]
@@ -651,7 +655,10 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         story = np.asarray(sx.sum(axis=0)).ravel()
         story = story / (np.linalg.norm(story) or 1.0)
     out = []
-    for d in sorted(chosen_days):
+    # the most important days pick first; a sentence that repeats one already shown for
+    # another day gives way (a recap names several days, and copies of it would fill them)
+    shown = []
+    for d in sorted(chosen_days, key=lambda d: (-scores.get(d, 0.0), d)):
         cands = list(by_day.get(d, []))
         if LEADS == "always" or (LEADS == "fallback" and not cands):
             cands += pub_day.get(d, [])
@@ -674,9 +681,17 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         for m in cands:
             p = _day(published.get(m.doc))
             ages.append((p - d).days if p else 0)
-        picked = summarize_date(cands, per_date, x, centroid, keywords=keywords, ages=ages)
+        avoid = None
+        if CROSS_DATE and shown:
+            from scipy.sparse import vstack
+            avoid = vstack(shown).tocsr()
+        picked = summarize_date(cands, per_date, x, centroid, keywords=keywords, ages=ages,
+                                avoid=avoid)
+        if CROSS_DATE and picked:
+            pos = {id(m): i for i, m in enumerate(cands)}
+            shown.append(x[[pos[id(m)] for m in picked]])
         out.append((d.isoformat(), picked))
-    return out
+    return sorted(out)
 
 
 # ---------------------------------------------------------------------------------------------
