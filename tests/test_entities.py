@@ -165,3 +165,21 @@ def test_empty_and_batch():
     assert E.extract("") == []
     out = E.extract_many(["Putin met Aliyev in Moscow.", "", "Nothing here."], ["en", None, "en"])
     assert len(out) == 3 and out[1] == []
+
+
+def test_org_word_order_and_spelling_merge():
+    """"Ministry of Defense" and "Defense Ministry" (and "Defence") are one organisation;
+    a country's ministry does not swallow a bare one, nor another country's."""
+    def org(text):
+        return E.EntityMention(0, len(text), text, "org", text)
+    ents = E.canonicalize({"a": [org("Azerbaijani Ministry of Defense")],
+                           "b": [org("Azerbaijani Defense Ministry"), org("Defense Ministry")],
+                           "c": [org("the Azerbaijani Defence Ministry"), org("Ministry of Defense"),
+                                 org("Turkish Ministry of National Defense")]})
+    by_alias = {a: e for e in ents for a in e.aliases}
+    az = by_alias["Azerbaijani Ministry of Defense"]
+    assert by_alias["Azerbaijani Defense Ministry"] is az
+    assert by_alias["the Azerbaijani Defence Ministry"] is az and az.mentions == 3
+    bare = by_alias["Defense Ministry"]
+    assert bare is by_alias["Ministry of Defense"] and bare is not az
+    assert by_alias["Turkish Ministry of National Defense"] not in (az, bare)

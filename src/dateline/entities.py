@@ -661,6 +661,26 @@ def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
 # --------------------------------------------------------------------------------------------
 # cross-document canonical entities
 
+_SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program",
+             "centre": "center", "labour": "labor"}
+_OF_FORM = re.compile(r"^(?P<pre>.*?)\b(?P<kind>ministry|department|office|council|committee)"
+                      r"\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^\W\d_][\w' -]*)$")
+
+
+def org_key(name: str) -> str:
+    """One key for the ways news writes one organisation: "Azerbaijani Ministry of Defense",
+    "Azerbaijani Defense Ministry" and "the Azerbaijani Defence Ministry" are all
+    "azerbaijani defense ministry". Only word order, British/American spelling and a leading
+    "the" are normalised: "Defense Ministry" alone stays apart from a country's one, since
+    nothing says which country it is."""
+    k = " ".join(name.casefold().replace("’", "'").split())
+    k = re.sub(r"^the\s+", "", k)
+    k = " ".join(_SPELLING.get(w, w) for w in k.split())
+    m = _OF_FORM.match(k)
+    if m and len(m["x"].split()) <= 3:
+        k = f"{m['pre']}{m['x']} {m['kind']}".strip()
+    return k
+
 _TYPE_PRIORITY = {"place": 0, "person": 1, "org": 2, "other": 3}
 
 
@@ -685,6 +705,8 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         name = m.canonical
         if m.type in ("person", "org") and " " not in name and len(full.get(name, ())) == 1:
             name = next(iter(full[name]))
+        if m.type == "org":
+            return ("name", org_key(name))
         return ("name", name.casefold())
 
     groups: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)
@@ -731,4 +753,4 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
 
 
 __all__ = ["EntityMention", "Entity", "extract", "extract_many", "canonicalize",
-           "entity_id", "asdict"]
+           "entity_id", "asdict", "org_key"]
