@@ -304,3 +304,24 @@ def test_hostile_articles_are_escaped_everywhere(hostile):
     j = hostile.get(f"/documents/{big['id']}.json")
     assert j.headers["content-type"].startswith("application/json")
     assert j.headers["x-content-type-options"] == "nosniff"
+
+
+def test_digest_page_and_twin(client):
+    """/digest: the story in N days, each sentence linking to its highlighted place in its
+    article; the JSON twin carries the offsets; bad parameters are a 400, not a crash."""
+    r = client.get("/digest?dates=6&sentences=1")
+    assert r.status_code == 200 and "The story in 6 days" in r.text
+    assert 'href="/digest.json?dates=6&amp;sentences=1"' in r.text
+    j = client.get("/digest.json?dates=6&sentences=1").json()
+    assert j["dates"] == 6 and len(j["days"]) == 6
+    for d in j["days"]:
+        for s in d["sentences"]:
+            text = client.get(f"/documents/{s['doc']}.json").json()["text"]
+            assert text[s["start"]:s["end"]] == s["quote"]
+            assert f'/documents/{s["doc"]}?hl={s["start"]}-{s["end"]}#hl' in r.text
+    j = client.get("/digest.json?dates=3&from=2020-11&to=2020-11").json()
+    assert j["days"] and all(d["date"].startswith("2020-11") for d in j["days"])
+    for bad in ("/digest?from=yesterday", "/digest.json?dates=many"):
+        r = client.get(bad)
+        assert r.status_code == 400, bad
+    assert 'href="/digest"' in client.get("/").text

@@ -300,9 +300,32 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         snap = data.snapshot()
         return page(request, "conflicts.html", {"rows": snap.conflicts}, {"conflicts": snap.conflicts})
 
+    # -- the story in N days (timeline summarisation) ------------------------------------------
+    def digest(request: Request) -> Response:
+        q = request.query_params
+
+        def num(name: str, default: int, hi: int) -> int:
+            try:
+                return min(hi, max(1, int(q.get(name, default))))
+            except ValueError:
+                raise HTTPException(400, f"{name} must be a number")
+        dates, per_date = num("dates", 10, 100), num("sentences", 1, 5)
+        date_from, date_to = q.get("from") or None, q.get("to") or None
+        try:
+            days = data.digest(dates, per_date, date_from, date_to)
+        except ValueError as e:
+            raise HTTPException(400, str(e))
+        api = {"dates": dates, "sentences": per_date, "from": date_from, "to": date_to,
+               "days": days}
+        return page(request, "digest.html", {"days": days, "dates": dates, "per_date": per_date,
+                                             "date_from": date_from or "", "date_to": date_to or ""},
+                    api)
+
     def not_found(request: Request, exc: HTTPException) -> Response:
         code = getattr(exc, "status_code", 500)
         msg = {404: "not found", 405: "method not allowed"}.get(code, "error")
+        if code == 400:
+            msg = f"bad request: {exc.detail}"
         if _is_json(request) or request.url.path.startswith("/static/"):
             return JSONResponse({"error": msg}, status_code=code)
         html = env.get_template("error.html").render(
@@ -316,6 +339,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         Route("/", index), Route("/index.json", index),
         *both("/search", search), *both("/documents", documents), *both("/entities", entities),
         *both("/places", places), *both("/commitments", commitments), *both("/conflicts", conflicts),
+        *both("/digest", digest),
         Route("/events/{name}", event), Route("/documents/{name}", document),
         Route("/entities/{name}", entity),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -177,6 +177,7 @@ class Data:
         self.path = str(path)
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._digests: dict[tuple, list[dict]] = {}
         self._snap = load(self.path, self.store())
 
     def store(self) -> Store:
@@ -191,6 +192,23 @@ class Data:
                 if _key(self.path) != self._snap.key:
                     self._snap = load(self.path, self.store())
         return self._snap
+
+    def digest(self, dates: int, per_date: int, date_from: str | None, date_to: str | None
+               ) -> list[dict]:
+        """``query.digest`` for the current snapshot, remembered per arguments (it reads every
+        document, seconds on a large database)."""
+        from ..query import digest
+
+        key = (self.snapshot().key, dates, per_date, date_from, date_to)
+        with self._lock:
+            hit = self._digests.get(key)
+        if hit is None:
+            hit = digest(self.store(), dates, per_date, date_from, date_to)
+            with self._lock:
+                if len(self._digests) > 32:
+                    self._digests.clear()
+                self._digests[key] = hit
+        return hit
 
     def entity_mentions(self, name: str, limit: int = 100) -> list[dict]:
         """Where an entity is mentioned: (doc, start, end), by its canonical name."""
