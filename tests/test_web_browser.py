@@ -162,3 +162,23 @@ def test_filters_in_the_browser(server, page, shots):
     assert "background=hide" in page.url
     assert page.locator("#events li.event.background").count() == 0
     assert not page.problems, page.problems
+
+
+def test_digest_sentence_to_article(server, page, shots):
+    """Digest -> change the number of days in the form -> a sentence's source link opens its
+    article with that very sentence highlighted."""
+    page.goto(server + "/")
+    page.click("nav a[href='/digest']")
+    page.wait_for_selector("ol.digest li")
+    page.fill("input[name=dates]", "4")
+    page.fill("input[name=sentences]", "2")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("ol.digest li")
+    assert "dates=4" in page.url and page.locator("ol.digest > li").count() == 4
+    page.screenshot(path=str(shots / "08-digest.png"), full_page=True)
+    data = page.request.get(f"{server}/digest.json?dates=4&sentences=2").json()
+    first = data["days"][0]["sentences"][0]
+    page.locator("ol.digest footer a").first.click()
+    page.wait_for_selector("#hl mark.quote")
+    assert page.inner_text("#hl mark.quote") == first["quote"]
+    assert not page.problems, page.problems
