@@ -317,3 +317,14 @@ def test_tls_no_sentence_repeats_across_days():
     tl = summarize(ms, pub, n_dates=2, per_date=1)
     quotes = [ms_[0].quote for _, ms_ in tl]
     assert len(tl) == 2 and len(set(quotes)) == 2
+
+
+def test_tls_summary_is_a_whole_sentence():
+    from dateline.timeline import _fragment
+    assert _fragment("but Thursday after Tuesday .")
+    assert _fragment("It happened on Monday .")
+    assert not _fragment("Rebels captured the airport on March 5 .")
+    ms = [em("a", "but the rebels came back after March 5 and the airport fell again .", "2011-03-05"),
+          em("b", "Rebels captured the airport on March 5 .", "2011-03-05")]
+    tl = summarize(ms, {"a": "2011-03-06", "b": "2011-03-06"}, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "b"
