@@ -328,3 +328,21 @@ def test_tls_summary_is_a_whole_sentence():
           em("b", "Rebels captured the airport on March 5 .", "2011-03-05")]
     tl = summarize(ms, {"a": "2011-03-06", "b": "2011-03-06"}, n_dates=1, per_date=1)
     assert tl[0][1][0].doc == "b"
+
+
+def test_tls_chronology_dates_weigh_like_many_articles():
+    """A factbox listing key dates ("Feb. 26 - ...") is an editor's choice of what mattered:
+    its days outrank a day three ordinary articles mention in passing."""
+    from dateline.timeline import chronologies
+    box = [("2011-02-15", "Feb. 15 - Protests erupt in Benghazi after an activist is arrested ."),
+           ("2011-02-26", "Feb. 26 - The U.N. Security Council imposes sanctions on Gaddafi ."),
+           ("2011-03-17", "March 17 - The Security Council authorises a no-fly zone over Libya ."),
+           ("2011-03-19", "March 19 - French jets fire the first shots of the air campaign .")]
+    ms = [em("box", q, d) for d, q in box]
+    ms += [em(f"n{i}", f"Oil prices rose on March 1 as traders watched Libya , report {i} said .",
+              "2011-03-01") for i in range(3)]
+    pub = {m.doc: "2011-04-01" for m in ms}
+    assert chronologies(ms) == {"box"}
+    s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
+    assert s[dt.date(2011, 2, 26)] > s[dt.date(2011, 3, 1)]
+    assert chronologies(ms[1:]) == set()     # three dated lines are not a chronology yet

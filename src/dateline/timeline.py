@@ -314,6 +314,32 @@ RELEVANCE = 1.0   # a reference in a sentence less on-topic than the median coun
 # both gain, any exponent in 0.5..2 gives most of it.
 
 
+CHRONOLOGY_WEIGHT = 10.0   # a reference from a chronology counts as this many articles
+CHRONOLOGY_LINES = 4       # a document with this many sentences opening with a date is one
+# Why: a chronology ("Feb. 26 - The U.N. Security Council imposes sanctions ...", a wire
+# factbox, a "key events" box) is an editor's own choice of the days that mattered, made with
+# hindsight. T17, every timeline: date F1 0.588 -> 0.598, and both the dev and the other
+# topics gain at every weight from 3 to 10 (above 10 the other topics lose).
+_OPENS_WITH_DATE = re.compile(
+    r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\b"
+    r"(?:\s*,?\s*\d{4})?\s*[-:–—,]")
+
+
+def chronologies(mentions: Sequence[EventMention]) -> set[str]:
+    """Documents that are (or carry) a chronology: at least CHRONOLOGY_LINES of their dated
+    sentences open with a day and a dash or colon ("May 6 - Oil washes ashore ...")."""
+    lines: Counter = Counter()
+    seen: set[tuple[str, int]] = set()
+    for m in mentions:
+        if m.date_how != "explicit" or (m.doc, m.start) in seen:
+            continue
+        seen.add((m.doc, m.start))
+        if _OPENS_WITH_DATE.match(summary_text(m.quote)):
+            lines[m.doc] += 1
+    return {d for d, n in lines.items() if n >= CHRONOLOGY_LINES}
+
+
 def relevance(mentions: Sequence[EventMention]) -> np.ndarray:
     """How on-topic each mention's sentence is: TF-IDF cosine to the centroid of all of them,
     divided by the median (so 1.0 is a typical sentence of the story)."""
@@ -338,6 +364,7 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     number of articles published on it and on the day after."""
     if rel is None and RELEVANCE:
         rel = relevance(mentions)
+    chron = chronologies(mentions) if CHRONOLOGY_WEIGHT else set()
     pub_weight = PUB_WEIGHT if pub_weight is None else pub_weight
     pub_next_weight = PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
     lo, hi = _as_date(start), _as_date(end)
@@ -357,6 +384,8 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
         w = LATER_WEIGHT if p and p > d + dt.timedelta(days=1) else 1.0
         if rel is not None and RELEVANCE:
             w *= min(1.0, float(rel[i])) ** RELEVANCE
+        if m.doc in chron:
+            w = max(w, CHRONOLOGY_WEIGHT)
         k = _doc_key(m, dup_of)
         refs[d][k] = max(refs[d].get(k, 0.0), w)
     score: dict[dt.date, float] = {d: float(sum(v.values())) for d, v in refs.items()}
