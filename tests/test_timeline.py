@@ -339,6 +339,8 @@ def test_tls_chronology_dates_weigh_like_many_articles():
            ("2011-03-17", "March 17 - The Security Council authorises a no-fly zone over Libya ."),
            ("2011-03-19", "March 19 - French jets fire the first shots of the air campaign .")]
     ms = [em("box", q, d) for d, q in box]
+    for i, m in enumerate(ms):          # four sentences of one document
+        m.start, m.end = 100 * i, 100 * i + len(m.quote)
     ms += [em(f"n{i}", f"Oil prices rose on March 1 as traders watched Libya , report {i} said .",
               "2011-03-01") for i in range(3)]
     pub = {m.doc: "2011-04-01" for m in ms}
