@@ -126,3 +126,32 @@ def test_digest_on_seed(seed_dir, tmp_path):
     for bad in (["--dates", "0"], ["--from", "last week"]):
         r = runner.invoke(main, ["digest", "--db", db, *bad])
         assert r.exit_code != 0 and "Error" in r.output
+
+
+def test_bad_dates_databases_and_paths_fail_in_one_line(seed_dir, tmp_path):
+    """Calendar-impossible dates, --from after --to, a file that is no database, an export
+    into a missing folder, a bad --date for `times`: one clear error each, no traceback."""
+    db = str(tmp_path / "b.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"]).exit_code == 0
+    for cmd in (["timeline", "--db", db, "--from", "2020-13-45"],
+                ["timeline", "--db", db, "--to", "2020-02-30"],
+                ["digest", "--db", db, "--from", "2021-02-30"],
+                ["digest", "--db", db, "--from", "2021-04", "--to", "2021-03"]):
+        r = runner.invoke(main, cmd)
+        assert r.exit_code != 0 and r.exception is None or isinstance(r.exception, SystemExit), cmd
+        assert "Error:" in r.output and "Traceback" not in r.output, (cmd, r.output)
+    notdb = tmp_path / "notes.txt"
+    notdb.write_text("just some notes\n" * 200)
+    for cmd in (["docs", "--db", str(notdb)], ["build", str(EXAMPLE), "--db", str(notdb), "--quiet"]):
+        r = runner.invoke(main, cmd)
+        assert r.exit_code != 0 and "not a dateline database" in r.output, (cmd, r.output)
+    assert notdb.read_text().startswith("just some notes")       # left untouched
+    r = runner.invoke(main, ["export", "--db", db, "--format", "html", "-o",
+                             str(tmp_path / "missing" / "x.html")])
+    assert r.exit_code != 0 and "no such folder" in r.output
+    out = tmp_path / "report.html"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "html", "-o", str(out)]).exit_code == 0
+    assert out.stat().st_mode & 0o044, "an export is readable by others (umask permitting)"
+    r = runner.invoke(main, ["times", "-", "--date", "11/24/2020"], input="on Tuesday")
+    assert r.exit_code != 0 and "YYYY-MM-DD" in r.output

@@ -321,7 +321,8 @@ def test_digest_page_and_twin(client):
             assert f'/documents/{s["doc"]}?hl={s["start"]}-{s["end"]}#hl' in r.text
     j = client.get("/digest.json?dates=3&from=2020-11&to=2020-11").json()
     assert j["days"] and all(d["date"].startswith("2020-11") for d in j["days"])
-    for bad in ("/digest?from=yesterday", "/digest.json?dates=many"):
+    for bad in ("/digest?from=yesterday", "/digest.json?dates=many", "/digest.json?dates=0",
+                "/digest.json?from=2020-13-45", "/digest.json?from=2020-12&to=2020-11"):
         r = client.get(bad)
         assert r.status_code == 400, bad
     assert 'href="/digest"' in client.get("/").text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -51,8 +52,12 @@ def build(paths, db, workers, quiet, no_entities):
                   TextColumn("articles"), TimeElapsedColumn(), console=err,
                   disable=quiet, transient=True) as progress:
         task = progress.add_task("build", total=None)
-        report = run_build(paths, db, workers=workers, on_error=on_error, entities=not no_entities,
-                           on_progress=lambda n: progress.advance(task, n))
+        try:
+            report = run_build(paths, db, workers=workers, on_error=on_error,
+                               entities=not no_entities,
+                               on_progress=lambda n: progress.advance(task, n))
+        except StoreError as e:
+            raise click.ClickException(str(e))
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database, "
                f"{len(report.failed)} failed; {report.documents} documents in {report.db}")
@@ -178,15 +183,17 @@ def digest(db, dates, per_date, date_from, date_to, as_json):
     if as_json:
         click.echo(json.dumps(days, ensure_ascii=False, indent=1))
         return
+    with _open(db) as store:
+        label = {d.id: d.source or Path(d.path).name for d in store.documents(full=False)}
     t = Table(title=f"the story in {len(days)} days", show_lines=True)
     t.add_column("date", no_wrap=True)
-    t.add_column("what", overflow="fold", ratio=3)
-    t.add_column("source", overflow="fold", ratio=1)
+    t.add_column("what (source, published)", overflow="fold")
     for d in days:
-        t.add_row(d["date"] + ("?\n[dim]uncertain[/dim]" if d["uncertain"] else ""),
-                  "\n".join(escape(s["text"]) for s in d["sentences"]),
-                  "\n".join(escape(f"{s['source'] or s['doc'][:8]} {s['published'] or ''}".strip())
-                            for s in d["sentences"]))
+        what = "\n\n".join(
+            escape(s["text"]) + f"\n[dim]— {escape(label.get(s['doc'], s['doc'][:8]))}"
+            + (f", {s['published']}" if s["published"] else "") + "[/dim]"
+            for s in d["sentences"])
+        t.add_row(d["date"] + ("?\n[dim]uncertain[/dim]" if d["uncertain"] else ""), what)
     Console().print(t)
 
 
@@ -277,6 +284,12 @@ def times(file, ref):
     """Tag the time expressions in FILE (or - for stdin) exactly as given; JSON output."""
     from .time import tag
 
+    if ref is not None:
+        import datetime as _dt
+        try:
+            _dt.date.fromisoformat(ref)
+        except ValueError:
+            raise click.ClickException(f"--date must be YYYY-MM-DD, not {ref!r}")
     text = file.read()
     click.echo(json.dumps([t.to_json() for t in tag(text, ref)], ensure_ascii=False, indent=1))
 

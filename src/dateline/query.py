@@ -10,8 +10,20 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check_date(d: str | None, what: str) -> None:
-    if d is not None and not _DATE.match(d):
-        raise ValueError(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, not {d!r}")
+    from .timeline import date_interval
+
+    if d is not None and not (_DATE.match(d) and date_interval(d)):
+        raise ValueError(f"{what} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {d!r}")
+
+
+def check_range(date_from: str | None, date_to: str | None) -> None:
+    """Both dates well formed and real (no 2020-02-30), and --from not after --to."""
+    from .timeline import date_interval
+
+    _check_date(date_from, "--from")
+    _check_date(date_to, "--to")
+    if date_from and date_to and date_interval(date_from)[0] > date_interval(date_to)[1]:
+        raise ValueError(f"--from {date_from} is after --to {date_to}")
 
 
 def entity_ids(store: Store, name: str) -> set[str]:
@@ -33,8 +45,7 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
     finds events at Kalbajar); a name that is no entity falls back to matching the quotes."""
     from .timeline import select
 
-    _check_date(date_from, "--from")
-    _check_date(date_to, "--to")
+    check_range(date_from, date_to)
     events = store.events()
     if entity:
         ids = entity_ids(store, entity)
@@ -61,8 +72,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     from .pipeline import _rests_on_inferred_date
     from .timeline import date_interval, dated_sentences, summarize, summary_text
 
-    _check_date(date_from, "--from")
-    _check_date(date_to, "--to")
+    check_range(date_from, date_to)
     if dates < 1 or per_date < 1:
         raise ValueError("--dates and --sentences must be at least 1")
     lo = date_interval(date_from)[0] if date_from else None

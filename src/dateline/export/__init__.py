@@ -53,10 +53,17 @@ def text_out(out: Out) -> Iterator[IO[str]]:
         return
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)
+        if not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise RuntimeError(f"{path}: no such folder {str(path.parent)!r}")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
         try:
             with open(fd, "w", encoding="utf-8", newline="") as f:
                 yield f
+            # mkstemp makes the file private (0600); an export is meant to be shared: the
+            # usual mode for a new file under the user's umask
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
             os.replace(tmp, path)
         except BaseException:
             try:

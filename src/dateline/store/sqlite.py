@@ -163,11 +163,19 @@ class Store:
             self.db = sqlite3.connect(uri, uri=True)
         else:
             self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.row_factory = sqlite3.Row
-        self._migrate()
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.DatabaseError as e:
+                self.db.close()
+                raise StoreError(f"{self.path}: not a dateline database ({e})") from None
+        try:
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.row_factory = sqlite3.Row
+            self._migrate()
+        except sqlite3.DatabaseError as e:   # e.g. "file is not a database": not ours to touch
+            self.db.close()
+            raise StoreError(f"{self.path}: not a dateline database ({e})") from None
 
     def close(self) -> None:
         self.db.close()

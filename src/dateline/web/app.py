@@ -306,9 +306,12 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
 
         def num(name: str, default: int, hi: int) -> int:
             try:
-                return min(hi, max(1, int(q.get(name, default))))
+                v = int(q.get(name, default))
             except ValueError:
                 raise HTTPException(400, f"{name} must be a number")
+            if not 1 <= v <= hi:
+                raise HTTPException(400, f"{name} must be between 1 and {hi}")
+            return v
         dates, per_date = num("dates", 10, 100), num("sentences", 1, 5)
         date_from, date_to = q.get("from") or None, q.get("to") or None
         try:
