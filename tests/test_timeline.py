@@ -348,3 +348,18 @@ def test_tls_chronology_dates_weigh_like_many_articles():
     s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
     assert s[dt.date(2011, 2, 26)] > s[dt.date(2011, 3, 1)]
     assert chronologies(ms[1:]) == set()     # three dated lines are not a chronology yet
+
+
+def test_tls_prefers_a_sentence_about_the_day_to_a_headline_or_a_recap_of_another():
+    ms = [em("h", "Container ship blocks Suez Canal", "2021-03-23", how="publication"),
+          em("s", "A container ship ran aground in the Suez Canal on March 23 .", "2021-03-23")]
+    tl = summarize(ms, {"h": "2021-03-23", "s": "2021-03-24"}, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "s"
+    other = "Talks on March 30 returned to the ship that blocked the canal on March 23 ."
+    ms = [em("a", other, "2021-03-23"), em("a", other, "2021-03-30"),
+          em("b", "The ship that blocked the canal ran aground on March 23 .", "2021-03-23")]
+    for i, m in enumerate(ms):
+        m.start = 100 * i
+    tl = summarize(ms, {"a": "2021-04-02", "b": "2021-04-02"}, n_dates=1, per_date=1,
+                   start="2021-03-20", end="2021-03-25")
+    assert tl[0][1][0].doc == "b"

@@ -282,6 +282,9 @@ LATER_WEIGHT = 2.0      # a reference from an article published days after the d
 LEADS = "always"        # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
+HEADLINE_PEN = 0.2     # a headline (no closing punctuation) gives way to a sentence
+OTHER_DAY_PEN = 0.05   # ... and so does a sentence that also names other days
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*(?:''|-RRB-)?\s*$")
 CROSS_DATE = True       # no sentence repeating one already shown for another day
 WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
 REDUNDANCY = 0.35       # cosine above which a sentence repeats one already chosen
@@ -529,7 +532,8 @@ def summary_text(quote: str, asides: bool = True) -> str:
 
 def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid=None,
                    keywords: Sequence[str] | None = None,
-                   ages: Sequence[float] | None = None, avoid=None) -> list[EventMention]:
+                   ages: Sequence[float] | None = None, avoid=None,
+                   other_days: Sequence[bool] | None = None) -> list[EventMention]:
     """k sentences for one date: closest to the centroid of the date's sentences, with a
     HINDSIGHT bonus by ``ages`` (days from the date to each sentence's publication), skipping
     near-duplicates of those already chosen."""
@@ -555,6 +559,10 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     ok &= np.array([not _COMMENT.search(t) and not (CHATTER and _chatter(t)) and
                     not _fragment(t) for t in texts])
     scores = np.where(ok, scores, scores - 1.0)
+    if HEADLINE_PEN:
+        scores = scores - HEADLINE_PEN * np.array([not _ENDS.search(t) for t in texts])
+    if other_days is not None and OTHER_DAY_PEN:
+        scores = scores - OTHER_DAY_PEN * np.asarray(other_days, dtype=np.float64)
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for i in order:
@@ -698,6 +706,10 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     out = []
     # the most important days pick first; a sentence that repeats one already shown for
     # another day gives way (a recap names several days, and copies of it would fill them)
+    days_of: dict[str, set] = defaultdict(set)     # the days each sentence names
+    for m in pool:
+        if m.date_how == "explicit" and (dd := _day(m.date)):
+            days_of[_norm_quote(m.quote) or m.quote].add(dd)
     shown = []
     for d in sorted(chosen_days, key=lambda d: (-scores.get(d, 0.0), d)):
         cands = list(by_day.get(d, []))
@@ -726,7 +738,9 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         if CROSS_DATE and shown:
             from scipy.sparse import vstack
             avoid = vstack(shown).tocsr()
+        other = [len(days_of.get(_norm_quote(m.quote) or m.quote, ())) > 1 for m in cands]
         picked = summarize_date(cands, per_date, x, centroid, keywords=keywords, ages=ages,
+                                other_days=other,
                                 avoid=avoid)
         if CROSS_DATE and picked:
             pos = {id(m): i for i, m in enumerate(cands)}
