@@ -363,3 +363,15 @@ def test_tls_prefers_a_sentence_about_the_day_to_a_headline_or_a_recap_of_anothe
     tl = summarize(ms, {"a": "2021-04-02", "b": "2021-04-02"}, n_dates=1, per_date=1,
                    start="2021-03-20", end="2021-03-25")
     assert tl[0][1][0].doc == "b"
+
+
+def test_chronology_line_is_preferred_and_shown_without_its_date():
+    from dateline.timeline import summary_text
+    assert summary_text("Feb. 26 - The U.N. Security Council imposes sanctions .", asides=False) \
+        == "The U.N. Security Council imposes sanctions ."
+    assert summary_text("May 6, oil washed ashore .", asides=False) == "May 6, oil washed ashore ."
+    ms = [em("a", "Diplomats at the United Nations talked about sanctions on Libya late on Feb. 26 .",
+             "2011-02-26"),
+          em("b", "Feb. 26 - The Security Council imposes sanctions on Libya .", "2011-02-26")]
+    tl = summarize(ms, {"a": "2011-03-01", "b": "2011-03-01"}, n_dates=1, per_date=1)
+    assert tl[0][1][0].doc == "b"

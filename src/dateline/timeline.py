@@ -282,6 +282,7 @@ LATER_WEIGHT = 2.0      # a reference from an article published days after the d
 LEADS = "always"        # publication-dated leads as summary candidates: fallback | always | never
 PLANNED = True          # count/summarise references to a date made before it (plans)
 GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
+CHRON_BONUS = 0.2      # a chronology line is a summary an editor already wrote
 HEADLINE_PEN = 0.2     # a headline (no closing punctuation) gives way to a sentence
 OTHER_DAY_PEN = 0.05   # ... and so does a sentence that also names other days
 _ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*(?:''|-RRB-)?\s*$")
@@ -327,6 +328,9 @@ _OPENS_WITH_DATE = re.compile(
     r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\b"
     r"(?:\s*,?\s*\d{4})?\s*[-:–—,]")
+
+
+_CHRON_PREFIX = re.compile(_OPENS_WITH_DATE.pattern[:-len("[-:–—,]")] + "[-:–—]\\s*")
 
 
 def chronologies(mentions: Sequence[EventMention]) -> set[str]:
@@ -527,6 +531,9 @@ def summary_text(quote: str, asides: bool = True) -> str:
     t2 = _WIRE.sub("", t2, count=1)
     if not asides:
         t2 = _ASIDE.sub("", t2).strip()
+        # a chronology line's own date ("Feb. 26 - ") repeats the day it is shown under
+        t3 = _CHRON_PREFIX.sub("", t2, count=1)
+        t2 = t3 if len(t3.split()) >= 3 else t2
     return t2 if len(t2.split()) >= 3 else t
 
 
@@ -559,6 +566,8 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     ok &= np.array([not _COMMENT.search(t) and not (CHATTER and _chatter(t)) and
                     not _fragment(t) for t in texts])
     scores = np.where(ok, scores, scores - 1.0)
+    if CHRON_BONUS:
+        scores = scores + CHRON_BONUS * np.array([bool(_OPENS_WITH_DATE.match(t)) for t in texts])
     if HEADLINE_PEN:
         scores = scores - HEADLINE_PEN * np.array([not _ENDS.search(t) for t in texts])
     if other_days is not None and OTHER_DAY_PEN:
