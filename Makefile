@@ -20,6 +20,7 @@ demo: setup
 	$(VENV)/bin/dateline build examples/ever-given --db example.db
 	$(VENV)/bin/dateline docs --db example.db
 	$(VENV)/bin/dateline timeline --db example.db
+	$(VENV)/bin/dateline digest --db example.db --dates 5
 	$(VENV)/bin/dateline commitments --db example.db
 	$(VENV)/bin/dateline export --db example.db --format html -o example.html
 	@echo "database: $(CURDIR)/example.db   report: $(CURDIR)/example.html"
@@ -35,4 +36,4 @@ bench: setup
 	$(PY) benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) example.db example.db-wal example.db-shm
+	rm -rf $(VENV) example.db example.db-wal example.db-shm example.html

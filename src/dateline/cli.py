@@ -154,11 +154,12 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
     t.add_column("how", no_wrap=True)
     t.add_column("sources", overflow="fold", ratio=1)
     for ev in events:
-        srcs = sorted({(docs[m.doc].source or docs[m.doc].id[:8]) if m.doc in docs else m.doc[:8]
-                       for m in ev.sources})
+        srcs = sorted({(docs[m.doc].source or Path(docs[m.doc].path).name) if m.doc in docs
+                       else m.doc[:8] for m in ev.sources})
+        n_docs = len({m.doc for m in ev.sources})
         t.add_row(ev.date + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
                   + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
-                  ev.modality, f"{len(ev.sources)}: " + ", ".join(srcs))
+                  ev.modality, f"{n_docs} article{'s' if n_docs > 1 else ''}: " + ", ".join(srcs))
     Console().print(t)
 
 
