@@ -69,6 +69,11 @@ def test_infinitive_after_past_verb_is_not_a_plan():
     assert [(m.date, m.modality) for m in ms] == [("2020-11-18", "asserted")]
     ms, _ = one("Rescue teams used dredgers to pull the ship free on the morning of November 18.")
     assert [m.modality for m in ms] == ["asserted"]
+    # the clause split at 'and' leaves the infinitive without its verb: 'used' still governs
+    ms, _ = one("Rescue teams used tugboats and dredgers to pull the ship free on November 18.")
+    assert [m.modality for m in ms] == ["asserted"]
+    ms, _ = one("The ministry asked Russia and Turkey to send observers on November 28.")
+    assert [m.modality for m in ms] == ["planned"]
 
 
 def test_future_plan_and_deadline():

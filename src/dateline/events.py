@@ -644,8 +644,17 @@ def _planned(text, toks, cl, vi, tm) -> bool:
         # 'to free the vessel' is a plan unless a past verb governs it: 'began working to
         # free', 'used tugboats to pull' report what was done (plan verbs such as 'agreed to'
         # were caught by _PLAN_PHRASE above)
-        return not any(_past_form(toks[j]) and toks[j].lemma not in _INTENT_VERBS
-                       for j in range(a, vi - 1))
+        if any(_past_form(toks[j]) and toks[j].lemma not in _INTENT_VERBS
+               for j in range(a, vi - 1)):
+            return False
+        if not any(toks[j].verb for j in range(a, vi - 1)):
+            # a verbless clause ('and dredgers to pull ...', split off at 'and'): the verb
+            # that governs the infinitive is the nearest one before the clause
+            gov = next((toks[j] for j in range(a - 1, -1, -1)
+                        if toks[j].verb or _past_form(toks[j])), None)
+            if gov is not None and _past_form(gov) and gov.lemma not in _INTENT_VERBS:
+                return False
+        return True
     if tm is not None and tm.role == "deadline":
         # 'by November 20' in a past clause ('had to ... by') is still an obligation; a past
         # 'lasted until 1994' is not
