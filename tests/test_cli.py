@@ -155,3 +155,13 @@ def test_bad_dates_databases_and_paths_fail_in_one_line(seed_dir, tmp_path):
     assert out.stat().st_mode & 0o044, "an export is readable by others (umask permitting)"
     r = runner.invoke(main, ["times", "-", "--date", "11/24/2020"], input="on Tuesday")
     assert r.exit_code != 0 and "YYYY-MM-DD" in r.output
+
+
+def test_unknown_entity_gets_a_hint(tmp_path):
+    db = str(tmp_path / "u.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"]).exit_code == 0
+    r = runner.invoke(main, ["timeline", "--db", db, "--entity", "Nobody At All"])
+    assert r.exit_code == 0 and "no entity named 'Nobody At All'" in r.output   # (stderr)
+    r = runner.invoke(main, ["timeline", "--db", db, "--entity", "Suez Canal"])
+    assert "no entity named" not in r.output

@@ -61,12 +61,14 @@ def build(paths, db, workers, quiet, no_entities):
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database, "
                f"{len(report.failed)} failed; {report.documents} documents in {report.db}")
-    click.echo(f"  {c['dropped_lines']} debris lines dropped, {c['exact_duplicates']} exact and "
-               f"{c['near_duplicates']} near duplicates, {c['repeated_paragraphs']} repeated paragraphs, "
+    click.echo(f"  added now: {c['dropped_lines']} debris lines dropped, "
                f"{c['time_expressions']} time expressions")
+    story = (f"  whole database: {c['exact_duplicates']} exact and {c['near_duplicates']} near "
+             f"duplicates, {c['repeated_paragraphs']} repeated paragraphs")
     if "events" in c:
-        click.echo(f"  {c['entities']} entities, {c['events']} events, {c['commitments']} commitments, "
-                   f"{c['conflicts']} conflicts")
+        story += (f", {c['entities']} entities, {c['events']} events, "
+                  f"{c['commitments']} commitments, {c['conflicts']} conflicts")
+    click.echo(story)
     if report.failed:
         sys.exit(1)
 
@@ -145,6 +147,12 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
         except ValueError as e:
             raise click.ClickException(str(e))
         docs = {d.id: d for d in store.documents(full=False)}
+    if entity and not events:
+        with _open(db) as store:
+            from .query import entity_ids
+            if not entity_ids(store, entity):
+                err.print(f"no entity named {escape(entity)!r} and no event quote mentions it "
+                          "(see `dateline entities`)")
     if as_json:
         click.echo(json.dumps([event_json(ev) for ev in events], ensure_ascii=False, indent=1))
         return
