@@ -22,21 +22,24 @@ expression, and the first sentences of the article dated by publication). Select
 ``--cache DIR`` keeps each topic's candidates (keyed by a hash of the pipeline code), so a
 re-run only redoes selection and scoring (~100 s instead of ~120+ s for all of T17, ~15 s
 with ``--dates-only``); ``--set`` overrides a ``dateline.timeline`` parameter for
-experiments. Parameters were chosen on the dev topics EgyptianProtest, Finan, H1N1, IraqWar,
-LibyaWar; MJ, SyrianCrisis, bpoil, haiti are held out. Both means are printed: over the 19
-timelines (the TLS papers' convention for T17) and over the 9 topics.
+experiments.
 
-Dates are ranked by default with ``--ranker loo`` (the DATEWISE protocol, Gholipour Ghalandari
-& Ifrim 2020): for each topic, a logistic regression over a few date features
-(``dateline.timeline.date_features``; RANKER_FEATURES) is fitted on the gold dates of the
-OTHER topics and ranks the topic's days; no label of the scored topic is used. ``--ranker
-unsupervised`` is the product's default ranking (``score_dates``). Caveat: the protocol's
-span is the gold span, so its first and last days are gold dates by construction, and the
-learned ranker's position features (a U-shaped preference for the span's ends) exploit that:
-of its date-F1 gain over the unsupervised ranking (0.577 -> 0.591 over 19 timelines), forcing
-just the two end days in gives 0.589. It does not carry over to the product (no gold span).
+What was tuned on what: ``dateline.timeline``'s parameters were first chosen on the dev topics
+EgyptianProtest, Finan, H1N1, IraqWar, LibyaWar (DEV_TOPICS). Later changes (hindsight,
+relevance, chronologies, chronology lines) were kept only when both the dev topics and the
+other four (MJ, SyrianCrisis, bpoil, haiti) gained, so those four are no longer strictly
+held out: the benchmark prints both groups, plus the means over the 19 timelines (the TLS
+papers' convention for T17) and over the 9 topics. Nothing is fitted per scored topic, and a
+dataset given with ``--dataset`` is entirely unseen.
 
-Nothing here is tuned on the scored data.
+Dates are ranked by default by the product's unsupervised ``score_dates``. ``--ranker loo``
+(the DATEWISE protocol, Gholipour Ghalandari & Ifrim 2020) instead fits, for each topic, a
+logistic regression over a few date features (``dateline.timeline.date_features``;
+RANKER_FEATURES) on the gold dates of the OTHER topics; no label of the scored topic is used.
+Caveat: the protocol's span is the gold span, so its first and last days are gold dates by
+construction, and the learned ranker's position features (a U-shaped preference for the
+span's ends) exploit that; it does not carry over to the product (no gold span), so it is an
+option, not the reported figure.
 """
 from __future__ import annotations
 
