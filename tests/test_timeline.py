@@ -27,6 +27,11 @@ def ev(i, date, sources, summary=None, actors=()):
                  actors=list(actors), sources=sources)
 
 
+def picked(ms, published, **kw) -> str:
+    """The document of the one summary sentence chosen for a one-date timeline."""
+    return summarize(ms, published, n_dates=1, per_date=1, **kw)[0][1][0].doc
+
+
 def test_date_interval():
     assert date_interval("2020-11-10") == (date_interval("2020-11-10")[0],) * 2
     lo, hi = date_interval("2020-02")
@@ -249,10 +254,8 @@ def test_tls_summary_prefers_hindsight_and_prose():
           em("b", "Oil washed ashore on the barrier islands on May 6 .", "2010-05-06"),
           em("c", "at 6:05 pm | Oil washed ashore on the islands on May 6 ?", "2010-05-06")]
     pub = {"a": "2010-05-06", "b": "2010-06-20", "c": "2010-05-06"}
-    tl = summarize(ms, pub, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "b"
-    tl = summarize(ms[:1] + ms[2:], pub, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "a"
+    assert picked(ms, pub) == "b"
+    assert picked(ms[:1] + ms[2:], pub) == "a"
 
 
 def test_tls_off_topic_references_count_less():
@@ -288,8 +291,7 @@ def test_summary_text_drops_asides_only_when_asked():
     ms = [em("a", "NEW YORK | Mon Apr 27 , 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - "
                   "Fears of a flu pandemic rose on April 27 as cases spread .", "2009-04-27"),
           em("b", "at 6:05 pm | What about April 27 ?", "2009-04-27")]
-    tl = summarize(ms, {"a": "2009-04-28", "b": "2009-04-28"}, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "a"
+    assert picked(ms, {"a": "2009-04-28", "b": "2009-04-28"}) == "a"
 
 
 def test_tls_summary_is_reported_prose_not_chatter():
@@ -301,8 +303,7 @@ def test_tls_summary_is_reported_prose_not_chatter():
     assert not _chatter("`` We will fight on , '' the rebel commander said on Monday .")
     ms = [em("a", "Well , on November 4th you 'll know exactly what the vote means for the bank bailout .", "2008-11-04"),
           em("b", "Voters chose a new president on November 4th amid the bank bailout .", "2008-11-04")]
-    tl = summarize(ms, {"a": "2008-11-05", "b": "2008-11-05"}, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "b"
+    assert picked(ms, {"a": "2008-11-05", "b": "2008-11-05"}) == "b"
 
 
 def test_tls_no_sentence_repeats_across_days():
@@ -326,8 +327,7 @@ def test_tls_summary_is_a_whole_sentence():
     assert not _fragment("Rebels captured the airport on March 5 .")
     ms = [em("a", "but the rebels came back after March 5 and the airport fell again .", "2011-03-05"),
           em("b", "Rebels captured the airport on March 5 .", "2011-03-05")]
-    tl = summarize(ms, {"a": "2011-03-06", "b": "2011-03-06"}, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "b"
+    assert picked(ms, {"a": "2011-03-06", "b": "2011-03-06"}) == "b"
 
 
 def test_tls_chronology_dates_weigh_like_many_articles():
@@ -353,16 +353,14 @@ def test_tls_chronology_dates_weigh_like_many_articles():
 def test_tls_prefers_a_sentence_about_the_day_to_a_headline_or_a_recap_of_another():
     ms = [em("h", "Giant container ship blocks the Suez Canal on March 23", "2021-03-23"),
           em("s", "A container ship blocked the Suez Canal on March 23 .", "2021-03-23")]
-    tl = summarize(ms, {"h": "2021-03-30", "s": "2021-03-23"}, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "s"
+    assert picked(ms, {"h": "2021-03-30", "s": "2021-03-23"}) == "s"
     other = "Talks on March 30 returned to the ship that blocked the canal on March 23 ."
     ms = [em("a", other, "2021-03-23"), em("a", other, "2021-03-30"),
           em("b", "The ship that blocked the canal ran aground on March 23 .", "2021-03-23")]
     for i, m in enumerate(ms):
         m.start = 100 * i
-    tl = summarize(ms, {"a": "2021-04-02", "b": "2021-04-02"}, n_dates=1, per_date=1,
-                   start="2021-03-20", end="2021-03-25")
-    assert tl[0][1][0].doc == "b"
+    assert picked(ms, {"a": "2021-04-02", "b": "2021-04-02"},
+                   start="2021-03-20", end="2021-03-25") == "b"
 
 
 def test_chronology_line_is_preferred_and_shown_without_its_date():
@@ -373,5 +371,4 @@ def test_chronology_line_is_preferred_and_shown_without_its_date():
     ms = [em("a", "Diplomats at the United Nations talked about sanctions on Libya late on Feb. 26 .",
              "2011-02-26"),
           em("b", "Feb. 26 - The Security Council imposes sanctions on Libya .", "2011-02-26")]
-    tl = summarize(ms, {"a": "2011-03-01", "b": "2011-03-01"}, n_dates=1, per_date=1)
-    assert tl[0][1][0].doc == "b"
+    assert picked(ms, {"a": "2011-03-01", "b": "2011-03-01"}) == "b"
