@@ -9,16 +9,22 @@ summarisation (TLS).
 * ``select(events, top=, entity=, date_from=, date_to=, include_background=)`` is what
   ``dateline timeline --top N --entity NAME --from D --to D`` shows.
 * ``summarize(mentions, published, n_dates, per_date, ...)`` is timeline summarisation in the
-  style of DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020): dates are ranked by how many
-  independent articles refer to them (plus the publication volume on and just after the date),
-  and each selected date is summarised by the sentences closest to the centroid of the
-  sentences that refer to it, without near-duplicates. ``references`` (every sentence with a
-  day-level time expression, event-attached or not) add to the date counts and candidates; a
-  reference from an article published more than a day after the date counts LATER_WEIGHT=2
-  (retrospective mentions mark what mattered); publication-dated leads are always candidates.
-  Options measured and left off (T17 dev topics EgyptianProtest, Finan, H1N1, IraqWar,
-  LibyaWar; no gain): SPREAD (penalise days near a chosen one), LOCAL_NORM (divide by the
-  story's publication volume around the day), REF_CANDIDATES=False.
+  style of DATEWISE (Gholipour Ghalandari & Ifrim, ACL 2020); ``dateline digest`` runs it.
+  Days are ranked by how many independent articles refer to them (``score_dates``): a
+  sentence repeated across articles counts once, a reference from an article published more
+  than a day later counts LATER_WEIGHT=2 (retrospective mentions mark what mattered), an
+  off-topic sentence counts less (RELEVANCE), a reference from a chronology in the corpus
+  counts CHRONOLOGY_WEIGHT articles, and the publication volume on and just after the day
+  adds a little. ``references`` (``dated_sentences``: every sentence with a day-level time
+  expression, event-attached or not) add to the counts and the candidates. Each chosen day is
+  summarised by the sentences closest to the centroid of its sentences and of the story
+  (GLOBAL), with a bonus for hindsight (HINDSIGHT) and for chronology lines (CHRON_BONUS);
+  headlines, sentences naming other days, reader comments, fragments and near-copies of
+  sentences already shown give way. The shown text drops a leading dateline, bracketed
+  asides and a chronology line's own date; quotes stay verbatim.
+  Options measured and left off (no gain on T17): SPREAD (penalise days near a chosen one),
+  LOCAL_NORM (divide by the story's publication volume around the day), REF_CANDIDATES=False;
+  tls.py's docstring lists what was tuned on which topics.
 
   ``summarize(..., date_weights=)`` ranks the days instead by a linear score of
   ``date_features`` (e.g. weights from ``fit_date_weights``, a numpy logistic regression on
