@@ -172,3 +172,9 @@ def test_seed_event_mentions(seed_dir):
     assert all(m.date_how != "publication" for m in mentions[by["004"].id])
     wed = [m for m in mentions[by["004"].id] if m.time and "Wednesday" in m.time.text]
     assert all(m.date == "2020-11-11" for m in wed)
+
+
+def test_one_trigger_two_nested_times_is_one_event_on_the_finer_date():
+    ms, _ = one("Yesterday, at this year's summit in Geneva, the ministers signed the accord.",
+                published="2020-11-20")
+    assert [m.date for m in ms] == ["2020-11-19"]

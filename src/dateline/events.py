@@ -503,11 +503,33 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
                 c["dropped:undated"] += 1
         if not headline:
             body_index += 1
+        made = _finest_per_trigger(made)
         for m in made:
             m.repeated = _inside(rep_ranges, ss, se)
             m.sentence_index = si
         out.extend(made)
     c["mentions"] += len(out)
+    return out
+
+
+def _within(fine: str, coarse: str) -> bool:
+    """fine (YYYY[-MM[-DD]]) lies inside coarse and is more specific."""
+    return len(fine) > len(coarse) and fine.startswith(coarse)
+
+
+def _finest_per_trigger(made: list[EventMention]) -> list[EventMention]:
+    """One trigger with two times of which one contains the other ("Yesterday, at this
+    year's conference, Jobs unveiled ...": 2010-06-07 and 2010) is one event on the finer
+    date; the coarser mention would put the same happening on the timeline twice."""
+    if len(made) < 2:
+        return made
+    out = []
+    for m in made:
+        t = m.trigger.start if m.trigger else None
+        if m.date and any(o is not m and o.date and (o.trigger.start if o.trigger else None) == t
+                          and _within(o.date, m.date) for o in made):
+            continue
+        out.append(m)
     return out
 
 
