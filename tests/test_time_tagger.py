@@ -227,3 +227,11 @@ def test_yearless_day_without_tense_looks_back():
     assert one("Feb. 28 - EU governments approve a package of sanctions", "2011-09-21").value == "2011-02-28"
     # a near day ahead still wins
     assert one("June 25 - the first anniversary of the singer 's death", "2010-03-23").value == "2010-06-25"
+
+
+def test_year_in_a_name_is_not_a_time():
+    assert [m.text for m in tag("at this year's Worldwide Developers Conference (WWDC) 2010, "
+                                "Jobs spoke", "2010-06-08")] == ["this year"]
+    assert tag("the Euro 2012 final in Kiev", "2012-07-01") == []
+    assert [m.value for m in tag("In 2010 the war ended", "2012-07-01")] == ["2010"]
+    assert [m.value for m in tag("the US 2010 census", "2012-07-01")] == ["2010"]
