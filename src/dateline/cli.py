@@ -147,8 +147,7 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
         except ValueError as e:
             raise click.ClickException(str(e))
         docs = {d.id: d for d in store.documents(full=False)}
-    if entity and not events:
-        with _open(db) as store:
+        if entity and not events:
             from .query import entity_ids
             if not entity_ids(store, entity):
                 err.print(f"no entity named {escape(entity)!r} and no event quote mentions it "
@@ -189,10 +188,9 @@ def digest(db, dates, per_date, date_from, date_to, as_json):
             days = query_digest(store, dates, per_date, date_from, date_to)
         except ValueError as e:
             raise click.ClickException(str(e))
-    if as_json:
-        click.echo(json.dumps(days, ensure_ascii=False, indent=1))
-        return
-    with _open(db) as store:
+        if as_json:
+            click.echo(json.dumps(days, ensure_ascii=False, indent=1))
+            return
         label = {d.id: d.source or Path(d.path).name for d in store.documents(full=False)}
     t = Table(title=f"the story in {len(days)} days", show_lines=True)
     t.add_column("date", no_wrap=True)

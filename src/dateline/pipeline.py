@@ -85,7 +85,7 @@ _MONTH_DAY = re.compile(
     r"август|сентябр|октябр|ноябр|декабр)", re.I)
 
 
-def _rests_on_inferred_date(doc: Document, m) -> bool:
+def rests_on_inferred_date(doc: Document, m) -> bool:
     """An event date is uncertain when the document's publication date was inferred and the
     date depends on it: dated by publication; a weekday or relative expression ("on
     Wednesday", "yesterday"); or a day without a year when the text never states that year."""
@@ -129,7 +129,7 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
             mentions = store.event_mentions(doc.id)
             for m in mentions:  # repeated paragraphs are known only now, after dedupe
                 m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
-                m.uncertain = _rests_on_inferred_date(doc, m)
+                m.uncertain = rests_on_inferred_date(doc, m)
             events_by_doc[doc.id] = mentions
             entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
     with _timed(timings, "link"):

@@ -69,7 +69,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     the quote as shown (without a leading dateline or bracketed asides). A sentence whose
     date rests on an inferred publication date is ``uncertain``, and so is a day all of whose
     sentences are."""
-    from .pipeline import _rests_on_inferred_date
+    from .pipeline import rests_on_inferred_date
     from .timeline import date_interval, dated_sentences, summarize, summary_text
 
     check_range(date_from, date_to)
@@ -93,7 +93,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
                           "source": doc.source if doc else None,
                           "published": doc.published if doc else None,
                           "date_how": m.date_how,
-                          "uncertain": bool(doc and _rests_on_inferred_date(doc, m))})
+                          "uncertain": bool(doc and rests_on_inferred_date(doc, m))})
         if sents:
             out.append({"date": day, "uncertain": all(s["uncertain"] for s in sents),
                         "sentences": sents})

@@ -37,12 +37,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .model import Document, Event, EventMention
+from .model import Document, Event, EventMention, Span
+from .sentences import split as split_sentences
 
 __all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
            "summarize_date", "date_features", "fit_date_weights", "DATE_FEATURES",
@@ -330,33 +332,36 @@ CHRONOLOGY_LINES = 4       # a document with this many sentences opening with a 
 # factbox, a "key events" box) is an editor's own choice of the days that mattered, made with
 # hindsight. T17, every timeline: date F1 0.588 -> 0.598, and both the dev and the other
 # topics gain at every weight from 3 to 10 (above 10 the other topics lose).
-_OPENS_WITH_DATE = re.compile(
-    r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\b"
-    r"(?:\s*,?\s*\d{4})?\s*[-:–—,]")
+# a day (and year) opening a line: "Feb. 26", "* May 6, 2010", "20 April"
+_DATE_HEAD = (r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+              r"\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+              r"[a-z]*\.?)\b(?:\s*,?\s*\d{4})?\s*")
+_OPENS_WITH_DATE = re.compile(_DATE_HEAD + r"[-:–—,]")
+_CHRON_PREFIX = re.compile(_DATE_HEAD + r"[-:–—]\s*")   # what the shown text drops
 
 
-_CHRON_PREFIX = re.compile(_OPENS_WITH_DATE.pattern[:-len("[-:–—,]")] + "[-:–—]\\s*")
-
-
-def chronologies(mentions: Sequence[EventMention]) -> set[str]:
+def chronologies(mentions: Sequence[EventMention],
+                 texts: Sequence[str] | None = None) -> set[str]:
     """Documents that are (or carry) a chronology: at least CHRONOLOGY_LINES of their dated
-    sentences open with a day and a dash or colon ("May 6 - Oil washes ashore ...")."""
+    sentences open with a day and a dash or colon ("May 6 - Oil washes ashore ...").
+    ``texts``: the mentions' ``summary_text``, when the caller has them already."""
     lines: Counter = Counter()
     seen: set[tuple[str, int]] = set()
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.date_how != "explicit" or (m.doc, m.start) in seen:
             continue
         seen.add((m.doc, m.start))
-        if _OPENS_WITH_DATE.match(summary_text(m.quote)):
+        if _OPENS_WITH_DATE.match(texts[i] if texts is not None else summary_text(m.quote)):
             lines[m.doc] += 1
     return {d for d, n in lines.items() if n >= CHRONOLOGY_LINES}
 
 
-def relevance(mentions: Sequence[EventMention]) -> np.ndarray:
+def relevance(mentions: Sequence[EventMention],
+              texts: Sequence[str] | None = None) -> np.ndarray:
     """How on-topic each mention's sentence is: TF-IDF cosine to the centroid of all of them,
-    divided by the median (so 1.0 is a typical sentence of the story)."""
-    qs = [summary_text(m.quote) for m in mentions]
+    divided by the median (so 1.0 is a typical sentence of the story). ``texts``: the
+    mentions' ``summary_text``, when the caller has them already."""
+    qs = list(texts) if texts is not None else [summary_text(m.quote) for m in mentions]
     if not qs:
         return np.zeros(0)
     x = Tfidf(list(dict.fromkeys(qs))).transform(qs)
@@ -375,9 +380,12 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     it explicitly (a sentence repeated across articles counts once; an off-topic sentence
     counts less, by ``rel``: see RELEVANCE, computed here when not given), plus a share of the
     number of articles published on it and on the day after."""
+    # the shown form of each sentence, once: relevance and chronology detection both read it
+    need_texts = (rel is None and RELEVANCE) or CHRONOLOGY_WEIGHT
+    texts = [summary_text(m.quote) for m in mentions] if need_texts else None
     if rel is None and RELEVANCE:
-        rel = relevance(mentions)
-    chron = chronologies(mentions) if CHRONOLOGY_WEIGHT else set()
+        rel = relevance(mentions, texts)
+    chron = chronologies(mentions, texts) if CHRONOLOGY_WEIGHT else set()
     pub_weight = PUB_WEIGHT if pub_weight is None else pub_weight
     pub_next_weight = PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
     lo, hi = _as_date(start), _as_date(end)
@@ -580,7 +588,7 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
         scores = scores - OTHER_DAY_PEN * np.asarray(other_days, dtype=np.float64)
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
-    for i in order:
+    for rank, i in enumerate(order):
         if len(chosen) >= k:
             break
         if chosen:
@@ -588,7 +596,7 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
             if sims.max() > REDUNDANCY:
                 continue
         if avoid is not None and avoid.shape[0] and (avoid @ x[i].T).toarray().max() > REDUNDANCY:
-            if len(order) - order.index(i) > k - len(chosen):   # only while others are left
+            if len(order) - rank > k - len(chosen):   # only while others are left
                 continue
         chosen.append(i)
     return [cands[i] for i in chosen]
@@ -777,12 +785,7 @@ def dated_sentences(doc: Document, leads: int = LEAD_SENTENCES) -> list[EventMen
 
     These are the ``references`` of ``summarize``: whether or not an event was attached to
     it, a sentence that names a day is a vote for that day, and a candidate summary of it."""
-    import bisect
-
-    from .model import Span
-    from .sentences import split
-
-    spans = split(doc.text, doc.paragraphs)
+    spans = split_sentences(doc.text, doc.paragraphs)
     starts = [s for s, _ in spans]
     out: list[EventMention] = []
     dated: set[int] = set()
@@ -793,7 +796,7 @@ def dated_sentences(doc: Document, leads: int = LEAD_SENTENCES) -> list[EventMen
         iv = date_interval(v)
         if not iv or iv[0] != iv[1]:
             continue
-        i = bisect.bisect_right(starts, t.start) - 1
+        i = bisect_right(starts, t.start) - 1
         if i < 0 or t.start >= spans[i][1]:
             continue
         s, e = spans[i]

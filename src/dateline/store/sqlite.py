@@ -163,13 +163,10 @@ class Store:
             self.db = sqlite3.connect(uri, uri=True)
         else:
             self.db = sqlite3.connect(self.path)
-            try:
+        try:
+            if not readonly:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
-            except sqlite3.DatabaseError as e:
-                self.db.close()
-                raise StoreError(f"{self.path}: not a dateline database ({e})") from None
-        try:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.row_factory = sqlite3.Row
             self._migrate()

@@ -508,15 +508,11 @@ def _h_year(m, ctx, s, e):
     return f"{y:04d}", "DATE"
 
 
-# an acronym (optionally in brackets) or a capitalised name word right before a bare year makes
-# the year part of an event or product name, not a time; months, weekdays and the words that
-# introduce a year ("In 2010", "Since 2009", "By 2012") are not such names
+# an acronym (optionally in brackets; not an era, fiscal-year or country code) or one of a
+# few name words right before a bare year makes the year part of an event or product name
 _NAME_BEFORE_YEAR = re.compile(
-    r"(?:\b(?!(?:AD|BC|CE|BCE|FY|US|UK|EU|UN)\b)[A-Z]{2,6}\)?|\b(?!(?:In|Since|By|From|Until|Till|Before|After|During|Of|For|To|"
-    r"And|Or|Through|Between|Around|About|Circa|Mid|Early|Late|Summer|Winter|Spring|Autumn|Fall|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|FY|AD|BC|CE|BCE)\b)"
-    r"(?:Euro|Expo|Olympics|Games|Cup|Vision|Agenda|Windows|Office|Conference|Summit))\s+$")
+    r"(?:\b(?!(?:AD|BC|CE|BCE|FY|US|UK|EU|UN)\b)[A-Z]{2,6}\)?"
+    r"|\b(?:Euro|Expo|Olympics|Games|Cup|Vision|Agenda|Windows|Office|Conference|Summit))\s+$")
 
 
 def _h_yrange(m, ctx, s, e):
