@@ -373,3 +373,34 @@ def test_chronology_line_is_preferred_and_shown_without_its_date():
              "2011-02-26"),
           em("b", "Feb. 26 - The Security Council imposes sanctions on Libya .", "2011-02-26")]
     assert picked(ms, {"a": "2011-03-01", "b": "2011-03-01"}) == "b"
+
+
+def _tagged_refs(doc_id: str, text: str, published: str):
+    from dateline.clean import clean
+    from dateline.model import RawDocument
+    from dateline.time import tag
+    from dateline.timeline import dated_sentences
+    doc = clean(RawDocument(path=f"{doc_id}.txt", raw=text, kind="text", date=published))
+    doc.published = published
+    doc.times = tag(doc.text, published)
+    return [m for m in dated_sentences(doc) if m.date_how == "explicit"]
+
+
+def test_tls_time_stamps_are_not_votes_for_their_day():
+    """A page stamp of a teaser for another story and a reader comment's posting time say when
+    something was posted, not what happened on the day: only the report's sentences vote."""
+    from dateline.timeline import is_stamp
+    teaser = ("MANAMA | Mon Jun 27 , 2011 4:32 pm BST MANAMA -LRB- Reuters -RRB- - A leader of "
+              "Bahrain 's opposition said talks would go on .\n\n"
+              "March 9 , 2011 at 10:31 am | Reply I think the talks will fail .\n\n"
+              "Troops shelled the town of Hama on June 28 , residents said .")
+    refs = _tagged_refs("t", teaser, "2011-07-01")
+    by_day = {m.date: m for m in refs}
+    assert is_stamp(by_day["2011-06-27"]) and is_stamp(by_day["2011-03-09"])
+    assert not is_stamp(by_day["2011-06-28"])
+    s = score_dates(refs, {"t": "2011-07-01"}, pub_weight=0, pub_next_weight=0)
+    assert set(s) == {dt.date(2011, 6, 28)}
+    # a day named in prose with a time of day is a reference, not a stamp
+    prose = _tagged_refs("p", "Police moved in at 2:30 a.m. on June 28 , 2011 , witnesses said .",
+                         "2011-07-01")
+    assert prose and not any(is_stamp(m) for m in prose)
