@@ -336,10 +336,12 @@ _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
 _CLOCK_IN = re.compile(_CLOCK)
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # what follows a stamp: its clock time, then a time zone, a comment's "| Reply", "wrote"
-_STAMP_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?(?:" + _CLOCK + r")?\s*"
-                          r"(?:(?-i:[A-Z]{2,5})\b|\||reply\b|wrote\b|retweet\b)", re.I)
+_STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?(?:" + _CLOCK + r")?\s*"
+                          r"(?:(?-i:[A-Z]{2,5})\b|\||reply\b|wrote\b|retweet\b|this comment\b)",
+                          re.I)
 # what comes before one: nothing but a place or byline and a bar, a clock time, "Posted"
-_STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:at|posted|updated|published)\s*:?\s*)?"
+_STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:page\s+)?(?:last\s+)?"
+                           r"(?:posted|updated|published)\s*:?\s*)?(?:at\s*)?"
                            r"(?:" + _CLOCK + r"\s*(?:(?-i:[A-Z]{2,4})\s*)?(?:time\s*)?,?\s*"
                            r"(?:on\s+)?)?(?:(?-i:[A-Z][a-z]{2,8})\s*,?\s*)?$", re.I)
 
@@ -356,7 +358,8 @@ def is_stamp(m: EventMention) -> bool:
         return False
     before = m.quote[:a]
     if not (_CLOCK_IN.search(m.time.text) or _CLOCK_IN.search(before[-20:])
-            or re.match(r"\s*,?\s*(?:at\s+)?" + _CLOCK, m.quote[b:b + 20])):
+            or re.match(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?" + _CLOCK,
+                        m.quote[b:b + 30], re.I)):
         return False
     return bool(_STAMP_AFTER.match(m.quote, b) or
                 (_STAMP_BEFORE.match(before) and not re.match(r"\s*,\s*[a-z]", m.quote[b:])))
