@@ -357,7 +357,7 @@ def is_stamp(m: EventMention) -> bool:
     if a < 0 or b > len(m.quote):
         return False
     before = m.quote[:a]
-    if not (_CLOCK_IN.search(m.time.text) or _CLOCK_IN.search(before[-20:])
+    if not (_CLOCK_IN.search(m.time.text) or _CLOCK_IN.search(before[-30:])
             or re.match(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?" + _CLOCK,
                         m.quote[b:b + 30], re.I)):
         return False
