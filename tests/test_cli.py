@@ -99,7 +99,9 @@ def test_digest_on_seed(seed_dir, tmp_path):
     assert runner.invoke(main, ["build", str(seed_dir), "--db", db, "--quiet"]).exit_code == 0
     r = runner.invoke(main, ["digest", "--db", db, "--dates", "8", "--json"])
     assert r.exit_code == 0, r.output
-    days = json.loads(r.output)
+    out = json.loads(r.output)     # the same object as /digest.json
+    assert (out["dates"], out["sentences"], out["from"], out["to"]) == (8, 1, None, None)
+    days = out["days"]
     dates = [d["date"] for d in days]
     assert len(days) == 8 and dates == sorted(dates)
     # the ceasefire, the peacekeepers' deployment and the hand-over deadlines are among them
@@ -118,7 +120,7 @@ def test_digest_on_seed(seed_dir, tmp_path):
     assert not by_date["2020-11-10"]["uncertain"]
     r = runner.invoke(main, ["digest", "--db", db, "--dates", "3", "--sentences", "2",
                              "--from", "2020-11", "--to", "2020-11", "--json"])
-    days = json.loads(r.output)
+    days = json.loads(r.output)["days"]
     assert 0 < len(days) <= 3 and all(d["date"].startswith("2020-11") for d in days)
     assert all(1 <= len(d["sentences"]) <= 2 for d in days)
     r = runner.invoke(main, ["digest", "--db", db, "--dates", "5"], env={"COLUMNS": "200"})

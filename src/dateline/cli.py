@@ -188,8 +188,9 @@ def digest(db, dates, per_date, date_from, date_to, as_json):
             days = query_digest(store, dates, per_date, date_from, date_to)
         except ValueError as e:
             raise click.ClickException(str(e))
-        if as_json:
-            click.echo(json.dumps(days, ensure_ascii=False, indent=1))
+        if as_json:   # the same object as the web app's /digest.json
+            click.echo(json.dumps({"dates": dates, "sentences": per_date, "from": date_from,
+                                   "to": date_to, "days": days}, ensure_ascii=False, indent=1))
             return
         label = {d.id: d.source or Path(d.path).name for d in store.documents(full=False)}
     t = Table(title=f"the story in {len(days)} days", show_lines=True)
