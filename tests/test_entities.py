@@ -183,3 +183,16 @@ def test_org_word_order_and_spelling_merge():
     bare = by_alias["Defense Ministry"]
     assert bare is by_alias["Ministry of Defense"] and bare is not az
     assert by_alias["Turkish Ministry of National Defense"] not in (az, bare)
+
+
+def test_bare_ministry_is_the_documents_qualified_one():
+    """In one article, "the Defense Ministry" after "the Azerbaijani Defense Ministry" is that
+    ministry; with two countries' ministries in the article it stays apart."""
+    one = ("The Azerbaijani Defense Ministry accused Armenia of shelling Tartar. "
+           "Units entered the Lachin region on December 1, the Ministry of Defense said.")
+    orgs = {m.text: m.canonical for m in E.extract(one) if m.type == "org"}
+    assert orgs.get("Ministry of Defense") == orgs.get("Azerbaijani Defense Ministry") is not None
+    two = ("The Azerbaijani Defense Ministry accused Armenia of shelling Tartar. "
+           "The Armenian Defense Ministry denied it. Later the Defense Ministry said talks failed.")
+    orgs = {m.text: m.canonical for m in E.extract(two) if m.type == "org"}
+    assert orgs["Defense Ministry"] == "Defense Ministry"      # not "Later the Defense Ministry"

@@ -222,13 +222,14 @@ def _is_cyrillic(seg: str) -> bool:
 
 
 def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
-    """Trim "the ", possessives, quotes and " / YouTube"-style tails from a span."""
+    """Trim "the " (and an opening word before it), possessives, quotes and " / YouTube"-style tails from a span."""
     span = text[s:e]
     cut = re.search(r"[ \t]+[/|][ \t]+", span)
     if cut:
         e = s + cut.start()
         span = text[s:e]
-    m = re.match(r"^(?:the|The|THE)[ \t]+", span)
+    # "the ", and a sentence-opening word before it ("Later the Defense Ministry said")
+    m = re.match(r"^(?:[A-Z][a-z]+[ \t]+(?=the[ \t]))?(?:the|The|THE)[ \t]+", span)
     if m and e - s > m.end():
         s += m.end()
         span = text[s:e]
@@ -629,7 +630,8 @@ def _canonical_people(mentions: list[EntityMention]) -> None:
 
 
 def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
-    """Acronyms to long forms: "Collective Security Treaty Organization (CSTO)"."""
+    """Acronyms to long forms ("Collective Security Treaty Organization (CSTO)"), and a bare
+    ministry to the one qualified form of it in the document."""
     acro: dict[str, str] = {}
     for m in re.finditer(r"((?:[A-Z][\w-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,8}"
                          r"[A-Z][\w-]*)[ \t]*\(([A-Z]{2,8})\)", text):
@@ -656,6 +658,23 @@ def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
             if initials == m.canonical:
                 m.canonical = o
                 break
+    # "the Defense Ministry" after "the Azerbaijani Defense Ministry" in the same article is
+    # that ministry (as "Aliyev" after "Ilham Aliyev" is that person): when exactly one
+    # qualified form of it appears in the document
+    keyed: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "org" and not m.is_source:
+            keyed.setdefault(org_key(m.canonical), m.canonical)
+    for m in mentions:
+        if m.type != "org" or m.is_source:
+            continue
+        k = org_key(m.canonical)
+        if len(k.split()) < 2:
+            continue
+        longer = {c for ck, c in keyed.items()
+                  if ck.endswith(" " + k) and len(ck.split()) - len(k.split()) <= 2}
+        if len({org_key(c) for c in longer}) == 1:
+            m.canonical = sorted(longer)[0]
 
 
 # --------------------------------------------------------------------------------------------
