@@ -326,3 +326,31 @@ def test_digest_page_and_twin(client):
         r = client.get(bad)
         assert r.status_code == 400, bad
     assert 'href="/digest"' in client.get("/").text
+
+
+def test_documents_and_entities_are_paged(client):
+    """A big story does not render every article or entity on one page: ?page and ?size, a
+    pager in the HTML, and the same page with its links in the JSON twin."""
+    full = client.get("/entities.json").json()
+    n = full["page"]["total"]
+    assert n == len(full["entities"]) > 10 and full["page"]["next"] is None
+    seen = []
+    url = "/entities.json?type=&size=10"
+    while url:
+        j = client.get(url).json()
+        assert len(j["entities"]) <= 10 and j["page"]["size"] == 10
+        seen += [e["id"] for e in j["entities"]]
+        url = j["page"]["next"]
+        assert url is None or ("size=10" in url and "type=" in url and url.startswith("/entities.json"))
+    assert seen == [e["id"] for e in full["entities"]]          # every entity once, in order
+    r = client.get("/entities?size=10&page=2")
+    assert r.status_code == 200 and "entities 11–20 of" in r.text
+    assert 'rel="prev" href="/entities?size=10&amp;page=1"' in r.text
+    docs = client.get("/documents.json?size=2&page=3").json()
+    assert docs["page"]["first"] == 5 and len(docs["documents"]) == docs["page"]["total"] - 4
+    past = client.get("/documents.json?size=2&page=9").json()
+    assert past["documents"] == [] and past["page"]["prev"].endswith("page=3")
+    assert "past the last" in client.get("/documents?size=2&page=9").text
+    for bad in ("/documents?page=0", "/entities.json?size=abc", "/entities.json?size=5000",
+                "/documents.json?page=-1"):
+        assert client.get(bad).status_code == 400, bad

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -73,6 +74,41 @@ def _split(name: str) -> tuple[str, bool]:
 
 def _is_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
+
+
+PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
+
+
+def paginate(request: Request, rows: list, size: int = PAGE_SIZE) -> tuple[list, dict]:
+    """One page of ``rows`` by ``?page=N`` (from 1) and ``?size=K`` (1..MAX_PAGE_SIZE), and
+    what the page says of itself: {number, size, total, pages, first, last, next, prev}
+    (``first``/``last``: 1-based positions of its rows, 0 past the end; the links keep
+    the other query parameters). A bad number is a 400; a page past the end is empty."""
+    q = request.query_params
+
+    def num(name: str, default: int, hi: int | None) -> int:
+        raw = q.get(name)
+        if raw is None or raw == "":
+            return default
+        if not raw.isdigit() or int(raw) < 1 or (hi and int(raw) > hi):
+            raise HTTPException(400, f"{name} must be a number from 1" + (f" to {hi}" if hi else ""))
+        return int(raw)
+    size = num("size", size, MAX_PAGE_SIZE)
+    number = num("page", 1, None)
+    total = len(rows)
+    pages = max(1, -(-total // size))
+
+    def link(n: int) -> str:
+        params = dict(q)
+        params["page"] = str(n)
+        return request.url.path + "?" + "&".join(
+            f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
+    lo = (number - 1) * size
+    info = {"number": number, "size": size, "total": total, "pages": pages,
+            "first": lo + 1 if lo < total else 0, "last": min(lo + size, total) if lo < total else 0,
+            "next": link(number + 1) if number < pages else None,
+            "prev": link(min(number - 1, pages)) if number > 1 else None}
+    return rows[lo: lo + size], info
 
 
 def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
@@ -181,8 +217,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
     # -- documents ----------------------------------------------------------------------------
     def documents(request: Request) -> Response:
         snap = data.snapshot()
-        api = {"documents": [_doc_meta(d) for d in snap.docs]}
-        return page(request, "documents.html", {"docs": snap.docs}, api)
+        docs, pg = paginate(request, snap.docs)
+        api = {"documents": [_doc_meta(d) for d in docs], "page": pg}
+        return page(request, "documents.html", {"docs": docs, "pg": pg}, api)
 
     def document(request: Request) -> Response:
         ident, as_json = _split(request.path_params["name"])
@@ -219,8 +256,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         snap = data.snapshot()
         etype = request.query_params.get("type")
         rows = [e for e in snap.entities if not etype or e["type"] == etype]
-        api = {"entities": [entity_json(e) for e in rows]}
-        return page(request, "entities.html", {"rows": rows, "etype": etype}, api)
+        rows, pg = paginate(request, rows)
+        api = {"entities": [entity_json(e) for e in rows], "page": pg}
+        return page(request, "entities.html", {"rows": rows, "etype": etype, "pg": pg}, api)
 
     def entity(request: Request) -> Response:
         ident, _ = _split(request.path_params["name"])
