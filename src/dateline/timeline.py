@@ -341,7 +341,8 @@ _STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?(?:"
                           re.I)
 # what comes before one: nothing but a place or byline and a bar, a clock time, "Posted"
 _STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:page\s+)?(?:last\s+)?"
-                           r"(?:posted|updated|published)\s*:?\s*)?(?:at\s*)?"
+                           r"(?:posted|updated|published)(?:\s+by\s+[^|.]{1,40}?)?\s*:?\s*"
+                           r"(?:on\s+)?)?(?:at\s*)?"
                            r"(?:" + _CLOCK + r"\s*(?:(?-i:[A-Z]{2,4})\s*)?(?:time\s*)?,?\s*"
                            r"(?:on\s+)?)?(?:(?-i:[A-Z][a-z]{2,8})\s*,?\s*)?$", re.I)
 
