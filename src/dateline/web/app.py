@@ -79,22 +79,24 @@ def _is_json(request: Request) -> bool:
 PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
 
 
+def int_param(q, name: str, default: int, hi: int | None = None) -> int:
+    """A whole-number query parameter from 1 (to ``hi``); anything else is a 400."""
+    raw = q.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1 or (hi and int(raw) > hi):
+        raise HTTPException(400, f"{name} must be a number from 1" + (f" to {hi}" if hi else ""))
+    return int(raw)
+
+
 def paginate(request: Request, rows: list, size: int = PAGE_SIZE) -> tuple[list, dict]:
     """One page of ``rows`` by ``?page=N`` (from 1) and ``?size=K`` (1..MAX_PAGE_SIZE), and
     what the page says of itself: {number, size, total, pages, first, last, next, prev}
     (``first``/``last``: 1-based positions of its rows, 0 past the end; the links keep
     the other query parameters). A bad number is a 400; a page past the end is empty."""
     q = request.query_params
-
-    def num(name: str, default: int, hi: int | None) -> int:
-        raw = q.get(name)
-        if raw is None or raw == "":
-            return default
-        if not raw.isdigit() or int(raw) < 1 or (hi and int(raw) > hi):
-            raise HTTPException(400, f"{name} must be a number from 1" + (f" to {hi}" if hi else ""))
-        return int(raw)
-    size = num("size", size, MAX_PAGE_SIZE)
-    number = num("page", 1, None)
+    size = int_param(q, "size", size, MAX_PAGE_SIZE)
+    number = int_param(q, "page", 1)
     total = len(rows)
     pages = max(1, -(-total // size))
 
@@ -341,16 +343,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
     # -- the story in N days (timeline summarisation) ------------------------------------------
     def digest(request: Request) -> Response:
         q = request.query_params
-
-        def num(name: str, default: int, hi: int) -> int:
-            try:
-                v = int(q.get(name, default))
-            except ValueError:
-                raise HTTPException(400, f"{name} must be a number")
-            if not 1 <= v <= hi:
-                raise HTTPException(400, f"{name} must be between 1 and {hi}")
-            return v
-        dates, per_date = num("dates", 10, 100), num("sentences", 1, 5)
+        dates, per_date = int_param(q, "dates", 10, 100), int_param(q, "sentences", 1, 5)
         date_from, date_to = q.get("from") or None, q.get("to") or None
         try:
             days = data.digest(dates, per_date, date_from, date_to)
