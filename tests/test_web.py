@@ -351,6 +351,13 @@ def test_documents_and_entities_are_paged(client):
     past = client.get("/documents.json?size=2&page=9").json()
     assert past["documents"] == [] and past["page"]["prev"].endswith("page=3")
     assert "past the last" in client.get("/documents?size=2&page=9").text
+    # the timeline too: count is every event the filters keep, events one page of them
+    idx = client.get("/index.json?background=hide&size=4&page=2").json()
+    assert idx["page"]["total"] == idx["count"] > 8 and len(idx["events"]) == 4
+    assert "background=hide" in idx["page"]["next"] and not any(e["background"] for e in idx["events"])
+    r = client.get("/?size=4")
+    assert f"events 1–4 of {client.get('/index.json').json()['count']}" in r.text
+    assert r.text.count('<li class="event') == 4
     for bad in ("/documents?page=0", "/entities.json?size=abc", "/entities.json?size=5000",
-                "/documents.json?page=-1"):
+                "/documents.json?page=-1", "/index.json?page=x"):
         assert client.get(bad).status_code == 400, bad

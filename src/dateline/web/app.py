@@ -77,6 +77,7 @@ def _is_json(request: Request) -> bool:
 
 
 PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
+TIMELINE_PAGE_SIZE = 500   # the date axis draws the page's events: keep a story's worth on one
 
 
 def int_param(q, name: str, default: int, hi: int | None = None) -> int:
@@ -165,6 +166,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
                 events = [e for e in events if e.modality == f["modality"]]
         except ValueError as e:
             error = str(e)
+        total = len(events)
+        events, pg = paginate(request, events, TIMELINE_PAGE_SIZE)
         used = {i for e in snap.events for i in e.actors + e.places}
         actors = sorted((snap.entity_by_id[i] for i in {i for e in snap.events for i in e.actors}
                          if i in snap.entity_by_id), key=lambda e: e["name"].casefold())
@@ -173,12 +176,12 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         refs = {i for e in events for i in e.actors + e.places}
         api = {"as_of": snap.as_of,
                "window": {"from": snap.window[0], "to": snap.window[1]} if snap.window else None,
-               "filters": {k: v for k, v in f.items() if k != "q"}, "count": len(events),
-               "events": [event_json(e) for e in events],
+               "filters": {k: v for k, v in f.items() if k != "q"}, "count": total,
+               "page": pg, "events": [event_json(e) for e in events],
                "entities": {i: snap.entity_name(i) for i in sorted(refs)}}
         if error:
             api = {"error": error, "filters": api["filters"]}
-        ctx = {"rows": [event_row(snap, e) for e in events], "f": f, "error": error,
+        ctx = {"rows": [event_row(snap, e) for e in events], "f": f, "error": error, "pg": pg,
                "actors": actors, "places": places, "used": used,
                "filtered": any(f[k] for k in ("entity", "place", "from", "to", "modality"))
                or not f["background"]}
