@@ -358,6 +358,11 @@ def test_documents_and_entities_are_paged(client):
     r = client.get("/?size=4")
     assert f"events 1–4 of {client.get('/index.json').json()['count']}" in r.text
     assert r.text.count('<li class="event') == 4
+    # and an entity's own timeline
+    top = client.get("/entities.json").json()["entities"][0]["id"]
+    ent = client.get(f"/entities/{top}.json?size=2").json()
+    assert len(ent["events"]) == 2 < ent["page"]["total"] and ent["page"]["next"]
+    assert "events 1–2 of" in client.get(f"/entities/{top}?size=2").text
     for bad in ("/documents?page=0", "/entities.json?size=abc", "/entities.json?size=5000",
                 "/documents.json?page=-1", "/index.json?page=x"):
         assert client.get(bad).status_code == 400, bad

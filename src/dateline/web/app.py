@@ -272,6 +272,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         if ent is None:
             raise HTTPException(404)
         events = [e for e in snap.events if ident in e.actors or ident in e.places]
+        events, pg = paginate(request, events)
         mentions = []
         texts: dict[str, str | None] = {}
         for mn in data.entity_mentions(ent["name"], limit=60):
@@ -293,9 +294,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
                 allp = near
             mapd = render.map_data(allp, width=560, max_h=300, here=ent["id"],
                                    quiet={p["id"] for p in allp} - {ent["id"]})
-        api = {**entity_json(ent), "events": [event_json(e) for e in events],
+        api = {**entity_json(ent), "events": [event_json(e) for e in events], "page": pg,
                "mentioned_in": [{k: m[k] for k in ("doc", "start", "end", "text")} for m in mentions]}
-        ctx = {"ent": ent, "rows": [event_row(snap, e) for e in events], "mentions": mentions,
+        ctx = {"ent": ent, "rows": [event_row(snap, e) for e in events], "mentions": mentions, "pg": pg,
                "map": mapd}
         return page(request, "entity.html", ctx, api)
 
