@@ -6,6 +6,7 @@ import pytest
 from dateline.events import extract_events
 from dateline.link import date_compat, link
 from dateline.model import Document, EventMention, Span
+from dateline.timeline import summary_text
 
 
 def test_date_compat():
@@ -53,6 +54,16 @@ def test_repeated_paragraph_counts_once():
     assert 1 <= e.importance < 2
 
 
+def test_summary_reads_without_a_page_stamp_or_wire_dateline():
+    """The summary is the central source sentence as it reads; the source keeps it verbatim."""
+    docs = [Document(id="a", path="a", text="", published="2011-03-22")]
+    q = ("SAO PAULO | Tue Mar 22 , 2011 2:12 am EDT SAO PAULO (Reuters) - Brazil called for a "
+         "ceasefire in Libya on March 21 .")
+    _, events = link(docs, {"a": [_m("a", 0, q, "2011-03-21", "called")]}, None)
+    assert events[0].summary == "Brazil called for a ceasefire in Libya on March 21 ."
+    assert events[0].sources[0].quote == q
+
+
 # ----------------------------------------------------------------------------- seed corpus
 
 @pytest.fixture(scope="module")
@@ -83,7 +94,7 @@ def test_seed_quotes_are_verbatim(seed_linked):
     docs, _, events, _ = seed_linked
     text = {d.id: d.text for d in docs}
     for e in events:
-        assert e.summary in {m.quote for m in e.sources}
+        assert e.summary in {summary_text(m.quote) for m in e.sources}
         for m in e.sources:
             assert text[m.doc][m.start:m.end] == m.quote
 

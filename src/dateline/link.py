@@ -20,9 +20,10 @@ on the same day can meet.
   sentence).
 * ``Event.date``: the most specific date the sources agree on (votes of compatible dates,
   finest granularity among the best supported).
-* ``Event.summary``: one source quote verbatim: the most central one (highest similarity to
-  the other sources), preferring asserted over reported, body sentences over headlines and
-  moderate length.
+* ``Event.summary``: one source quote, the most central one (highest similarity to the
+  other sources), preferring asserted over reported, body sentences over headlines and
+  moderate length; as ``timeline.summary_text`` shows it: whitespace runs as one space, and
+  without a leading page stamp or wire dateline (the quote stays verbatim in the sources).
 * ``Event.importance``: independent sources (a paragraph repeated across documents counts
   once, duplicates of a document count as that document, several sentences of one document
   count once) + 0.1 per extra mention (max 0.5) + 0.25 for a lead sentence.
@@ -40,6 +41,7 @@ from dataclasses import replace
 
 from .entities import Entity, EntityMention, canonicalize
 from .model import Document, Event, EventMention, content_id
+from .timeline import summary_text
 
 __all__ = ["link", "date_compat", "EVENT_CLASSES"]
 
@@ -306,4 +308,6 @@ def _summary(cl: list[_M]) -> str:
         return s
 
     best = max(cl, key=lambda x: (score(x), -x.m.sentence_index, x.key))
-    return best.m.quote
+    # as a summary reads: a page stamp or wire dateline opening the sentence ("SAO PAULO |
+    # Tue Mar 22 , 2011 2:12 am EDT SAO PAULO (Reuters) - ...") is not part of what happened
+    return summary_text(best.m.quote)
