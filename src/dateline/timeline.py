@@ -833,13 +833,8 @@ def dated_sentences(doc: Document, leads: int = LEAD_SENTENCES) -> list[EventMen
     starts = [s for s, _ in spans]
     out: list[EventMention] = []
     dated: set[int] = set()
-    # a range's end is not a vote for its day when the range's start is in the same sentence
-    # ("killed between September 27 and November 10": the event began on the 27th)
-    starts_in = {bisect_right(starts, t.start) - 1 for t in doc.times if t.role == "range_start"}
     for t in doc.times:
         if t.type not in ("DATE", "TIME") or t.role == "publication":
-            continue
-        if t.role == "range_end" and bisect_right(starts, t.start) - 1 in starts_in:
             continue
         v = t.value[:10]
         iv = date_interval(v)
