@@ -22,15 +22,23 @@ def seed_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_export(seed_dir, tmp_path_factory):
-    """The dateline/1 export of a build over the seed corpus, with docs keyed by file prefix."""
-    from dateline.export.json import export
+def seed_build(seed_dir, tmp_path_factory):
+    """A database built over the seed corpus (read it only)."""
     from dateline.pipeline import build
-    from dateline.store import Store
 
     db = tmp_path_factory.mktemp("seed") / "seed.db"
     report = build([str(seed_dir)], str(db), workers=1)
     assert not report.failed, report.failed
+    return db
+
+
+@pytest.fixture(scope="session")
+def seed_export(seed_build):
+    """The dateline/1 export of a build over the seed corpus, with docs keyed by file prefix."""
+    from dateline.export.json import export
+    from dateline.store import Store
+
+    db = seed_build
     with Store(db, readonly=True) as store:
         data = export(store)
     by_name = {Path(d["path"]).name[:3]: d for d in data["documents"]}

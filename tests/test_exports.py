@@ -434,3 +434,27 @@ def test_seed_all_formats(seed_export, tmp_path):
     cal = icalendar.Calendar.from_ical(render("ics", data))
     dated = [c for c in data["commitments"] if c.get("deadline")]
     assert len(list(cal.walk("VEVENT"))) == len(dated)
+
+
+def test_html_report_from_a_database_opens_with_the_story_in_brief(seed_build, tmp_path):
+    """Made from a database, the report opens with `dateline digest`'s days: each day's
+    sentence as it reads, its outlet, and the verbatim quote with its offsets."""
+    from dateline.store import Store
+    out = tmp_path / "r.html"
+    with Store(seed_build, readonly=True) as store:
+        html.write(store, str(out))
+        texts = {d.id: d.text for d in store.documents(full=True)}
+    page = out.read_text(encoding="utf-8")
+    assert not RESOURCE.search(page)
+    brief = page[page.index('<section id="brief">'):page.index('<section id="timeline">')]
+    days = re.findall(r'<div class="date">([^<]+)', brief)
+    assert len(days) == html.BRIEF_DAYS and '<a href="#brief">' in page
+    for doc, a, b in re.findall(r'title="document (\w+), characters (\d+)–(\d+)', brief):
+        quote = texts[doc][int(a):int(b)]
+        assert html._e(quote) in brief
+    # as an analyst would put it: the war began with the attack of 27 September (not with a
+    # later tally of the dead "between September 27 - November 10")
+    by_day = dict(re.findall(r'<div class="date">([^<]+)</div><p class="summary">([^<]+)', brief))
+    assert "launched a large-scale military attack" in by_day["27 September 2020"]
+    # from the export file alone (no database) there is no brief
+    assert 'id="brief"' not in render("html", {"schema": "dateline/1", "events": []})

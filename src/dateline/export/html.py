@@ -1,7 +1,8 @@
 """A self-contained static HTML report: one file that opens from disk with no server and
 loads nothing from anywhere (inline CSS, no JavaScript, no fonts, no images).
 
-Sections: title and as_of; the timeline (story events by date, then background events
+Sections: title and as_of; in brief (the story in 10 days, as ``dateline digest``, when the
+report is made from a database); the timeline (story events by date, then background events
 apart), each event with its sources (outlet, date, quote with the trigger marked, offsets);
 the commitments board (one column per status); conflicts (each claim with its source); the
 source list (documents).
@@ -135,10 +136,38 @@ def _event(ev: dict, docs: dict, ents: dict) -> str:
             f"{body}</div></li>")
 
 
+def _brief_section(brief: list[dict] | None, docs: dict) -> str:
+    if not brief:
+        return ""
+    return (f"<section id=\"brief\"><h2>In brief <span class=\"count\">{len(brief)} days</span></h2>\n"
+            "<p class=\"note\">The days the articles refer to most, each in the sentence that best "
+            "sums it up (as <code>dateline digest</code>).</p>\n" + _brief(brief, docs) + "</section>\n")
+
+
 def _timeline(events: list[dict], docs: dict, ents: dict, cls: str = "") -> str:
     if not events:
         return "<p class=\"empty\">No events.</p>"
     return f"<ol class=\"tl {cls}\">" + "".join(_event(ev, docs, ents) for ev in events) + "</ol>"
+
+
+def _brief(days: list[dict], docs: dict) -> str:
+    """The story in N days (``query.digest``): each day with its sentences as they read, and
+    the source quote verbatim behind each, with offsets."""
+    items = []
+    for d in days:
+        sents = []
+        for x in d["sentences"]:
+            src = docs.get(x["doc"], {}).get("outlet") or x.get("source") or str(x["doc"])[:8]
+            sents.append(f"<p class=\"summary\">{_e(x['text'])}</p>"
+                         f"<p class=\"cite\"><span class=\"outlet\">{_e(src)}</span>"
+                         + (f" · {_e(display(x['published']))}" if x.get("published") else "")
+                         + f" · <span class=\"mono\" title=\"document {_e(x['doc'])}, characters "
+                         f"{x['start']}–{x['end']}: “{_e(x['quote'])}”\">{_e(str(x['doc'])[:8])}:"
+                         f"{x['start']}–{x['end']}</span></p>")
+        unsure = " <span class=\"chip\">date uncertain</span>" if d.get("uncertain") else ""
+        items.append(f"<li><div class=\"card\"><div class=\"date\">{_e(display(d['date']))}"
+                     f"{unsure}</div>{''.join(sents)}</div></li>")
+    return "<ol class=\"tl\">" + "".join(items) + "</ol>"
 
 
 def _commitments(data: dict, docs: dict, ents: dict) -> str:
@@ -211,7 +240,8 @@ def _count(k: int, noun: str) -> str:
     return f"{k} {noun}{'' if k == 1 else 's'}"
 
 
-def report(data: dict, title: str | None = None) -> str:
+def report(data: dict, title: str | None = None, brief: list[dict] | None = None) -> str:
+    """The page; ``brief``: ``query.digest`` days for an "In brief" section first."""
     ents, docs = names(data), outlets(data)
     events = data.get("events", [])
     story = [ev for ev in events if not ev.get("background")]
@@ -237,10 +267,10 @@ def report(data: dict, title: str | None = None) -> str:
 <header class="top"><div class="wrap">
 <h1>{_e(title)}</h1>
 <p class="sub">{sub}</p>
-<nav><a href="#timeline">Timeline</a><a href="#background">Background</a><a href="#commitments">Commitments</a><a href="#conflicts">Conflicts</a><a href="#sources">Sources</a></nav>
+<nav>{'<a href="#brief">In brief</a>' if brief else ''}<a href="#timeline">Timeline</a><a href="#background">Background</a><a href="#commitments">Commitments</a><a href="#conflicts">Conflicts</a><a href="#sources">Sources</a></nav>
 </div></header>
 <main class="wrap">
-<section id="timeline"><h2>Timeline <span class="count">{len(story)}</span></h2>
+{_brief_section(brief, docs)}<section id="timeline"><h2>Timeline <span class="count">{len(story)}</span></h2>
 <p class="note">What happened, by date, at the granularity the sources support. Each event shows the sentence it comes from; the marked word is the trigger.</p>
 {_timeline(story, docs, ents)}</section>
 <section id="background"><h2>Background <span class="count">{len(background)}</span></h2>
@@ -261,7 +291,14 @@ def report(data: dict, title: str | None = None) -> str:
 """
 
 
+BRIEF_DAYS = 10   # days in the "In brief" section of a report made from a database
+
+
 def write(store_or_data: Any, out: Out, title: str | None = None) -> None:
     data = as_data(store_or_data)
+    brief = None
+    if not isinstance(store_or_data, dict):   # a database: the digest can be computed
+        from ..query import digest
+        brief = digest(store_or_data, BRIEF_DAYS)
     with text_out(out) as f:
-        f.write(report(data, title))
+        f.write(report(data, title, brief))
