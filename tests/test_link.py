@@ -62,6 +62,24 @@ def test_summary_reads_without_a_page_stamp_or_wire_dateline():
     _, events = link(docs, {"a": [_m("a", 0, q, "2011-03-21", "called")]}, None)
     assert events[0].summary == "Brazil called for a ceasefire in Libya on March 21 ."
     assert events[0].sources[0].quote == q
+    q2 = ("Benghazi , Libya (CNN) -- The head of the interim government pleaded on Wednesday "
+          "for help .")
+    _, events = link(docs, {"a": [_m("a", 0, q2, "2011-03-09", "pleaded")]}, None)
+    assert events[0].summary == "The head of the interim government pleaded on Wednesday for help ."
+
+
+def test_summary_prefers_the_sentence_whose_news_the_event_is():
+    """Of the sources of "the uprising began in February", the one that says so beats the one
+    where it is only the background of other news ("... since the uprising began")."""
+    docs = [Document(id=i, path=i, text="", published="2011-05-01") for i in "abc"]
+    aside = ("It was only the third cargo to leave the port since the uprising against the "
+             "government began in February .")
+    news = "The uprising against the government began in February in the eastern port ."
+    ev = {"a": [_m("a", 0, aside, "2011-02", "began")],
+          "b": [_m("b", 0, aside.replace("third", "fourth"), "2011-02", "began")],
+          "c": [_m("c", 0, news, "2011-02", "began")]}
+    _, events = link(docs, ev, None)
+    assert len(events) == 1 and events[0].summary == news
 
 
 # ----------------------------------------------------------------------------- seed corpus

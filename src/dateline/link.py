@@ -293,6 +293,26 @@ def _agreed_date(dates: list[str]) -> str:
     return max(cands, key=lambda c: (support(c), exact(c), len(c), c))
 
 
+# the event of a clause opened by one of these is background to the sentence's own news
+# ("... the third cargo to leave Libya since the rebellion began in February")
+_SUBORDINATOR = re.compile(r"\b(?:since|before|after|until|till|when|while|as|once)\b", re.I)
+
+
+def _subordinate(m: EventMention) -> bool:
+    """The trigger sits in a subordinate clause: a subordinator comes before it in its clause
+    (after the last comma), and the clause does not open the sentence."""
+    if not m.trigger:
+        return False
+    a = m.trigger.start - m.start
+    if not 0 < a <= len(m.quote):
+        return False
+    before = m.quote[:a]
+    cut = before.rfind(",")
+    clause = before[cut + 1:]
+    hit = _SUBORDINATOR.search(clause)
+    return bool(hit) and bool(before[:cut + 1 + hit.start()].strip())
+
+
 def _summary(cl: list[_M]) -> str:
     def score(x: _M) -> float:
         cent = sum(len(x.stems & o.stems) / (len(x.stems | o.stems) or 1)
@@ -305,6 +325,7 @@ def _summary(cl: list[_M]) -> str:
         s -= 0.2 if n > 300 else 0.0
         s -= 0.2 if n < 40 else 0.0
         s -= 0.1 * x.m.repeated
+        s -= 0.2 * _subordinate(x.m)
         return s
 
     best = max(cl, key=lambda x: (score(x), -x.m.sentence_index, x.key))

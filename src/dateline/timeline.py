@@ -546,7 +546,8 @@ _STAMP = re.compile(
     r"^(?:[A-Z][\w .,'&-]{0,40}\|\s*)?(?:[A-Z][a-z]{2,8}\.?\s*,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\s*,?\s+\d{4}"
     r"(?:\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?)?\s*")
-_WIRE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*)?"
+_WIRE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
+                   r"|[A-Z][\w.'/-]*(?:\s*,?\s*[A-Z][\w.'/-]*){0,4}\s*)?"   # "Benghazi , Libya"
                    r"(?:-LRB-|\()\s*[A-Z][\w .&-]{1,30}\s*(?:-RRB-|\))\s*(?:-{1,2}|--|—|–)\s*")
 _COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}:\d{2}"
                       r"|\s\|\s", re.I)   # " | ": a comment header, breadcrumb or menu, not prose
