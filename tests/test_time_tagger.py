@@ -89,6 +89,11 @@ def test_weekday_past_and_future():
     assert one("Peacekeepers began deploying on Wednesday.", "2020-11-24").value == "2020-11-18"
     assert one("The ministers will meet on Wednesday.", "2020-11-24").value == "2020-11-25"
     assert one("The ministers met Tuesday morning.", "2020-11-24").value == "2020-11-24TMO"
+    # the tense of another clause does not carry over: ", but" starts the weekday's own clause
+    assert one("The army shelled the town, but the talks resume Wednesday.",
+               "2020-11-24").value == "2020-11-25"
+    assert one("The army shelled the town and the talks ended Wednesday.",
+               "2020-11-24").value == "2020-11-18"
 
 
 def test_yearless_dates_follow_tense():

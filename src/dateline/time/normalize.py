@@ -231,6 +231,7 @@ _NOT_PAST = re.compile(r"^(?:united|based|related|limited|armed|called|need|feed
                        r"detailed|advanced|concerned|interested|supposed|used|red|occupied|"
                        r"unrecognized|recognised|recognized|disputed|alleged|so-called|liberated)$", re.I)
 _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
+_CLAUSE_CUT = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+|\s[—–]\s|\s--\s")
 _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
 # a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end
 # the sentence
@@ -278,10 +279,15 @@ def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = N
 def clause_tense(text: str, start: int, end: int, index: list[int] | None = None) -> str | None:
     """'past', 'future' or None for the clause around text[start:end].
 
-    The last tense marker before the expression in its sentence decides; failing that, the
-    first one after it. Future markers are modals and intention verbs; past markers are
+    The last tense marker before the expression in its clause (its sentence, from the last
+    ", but"/", and"/";"/dash) decides; failing that, the first one after it. Future markers are modals and intention verbs; past markers are
     past auxiliaries, common irregular past forms and -ed words (minus a stop list)."""
     s, e = sentence_bounds(text, start, end, index)
+    # the expression's own clause: after a coordinated clause's ", but" / "; " / " - "
+    # ("X declined to comment, but Y holds a news conference Thursday"). TempEval-3 value F1
+    # 0.804 -> 0.805 (dev), 0.806 held-out; T17 AR-2 0.0491 -> 0.0492
+    for c in _CLAUSE_CUT.finditer(text, s, start):
+        s = c.end()
     last = None
     for m in _TENSE_RE.finditer(text, s, start):
         if m.group("p") and _NOT_PAST.match(m.group(0)):
