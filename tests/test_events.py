@@ -49,6 +49,18 @@ def test_negated_dropped():
     assert ms == [] and c["dropped:negated"] == 1
 
 
+def test_reader_comments_dropped():
+    """A comment thread scraped with the page is what readers wrote, not what happened."""
+    for text in ("November 12 , 2020 at 10:31 am | Reply The army attacked the village on "
+                 "November 12.",
+                 "At 09:03 am on 12 Nov 2020 , Mark wrote : the army attacked the village on "
+                 "November 12."):
+        ms, c = one(text)
+        assert ms == [] and c["dropped:comment"] == 1
+    ms, c = one("The army attacked the village on November 12, officials said.")
+    assert ms and not c["dropped:comment"]
+
+
 def test_hypothetical_dropped():
     ms, c = one("The army could enter the city on November 25.")
     assert ms == [] and c["dropped:hypothetical"] == 1

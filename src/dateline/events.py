@@ -40,7 +40,9 @@ How a sentence becomes event mentions
 * Dropped (counted in ``counters`` under ``dropped:<reason>``): ``negated`` (not, never,
   no ... was, denied, refused, failed to), ``hypothetical`` (would/could/might/may/should
   outside reported speech, if/unless clauses), ``headline`` (a title line with no
-  present-tense verb), ``no_trigger``, ``non_english`` handled only through time+verb lists.
+  present-tense verb), ``no_trigger``, ``comment`` (a reader comment scraped with the page:
+  "March 9 , 2011 at 10:31 am | Reply ...", "X wrote : ..."), ``non_english`` handled only
+  through time+verb lists.
 
 Pass ``counters=collections.Counter()`` to collect the counters.
 """
@@ -57,7 +59,9 @@ from .sentences import split
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
 DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
-                "undatable_time")
+                "undatable_time", "comment")
+# a comment thread's header: what a reader wrote is not a report of what happened
+_COMMENT = re.compile(r"\|\s*(?:reply|report\s+abuse)\b|\bwrote\s*:", re.I)
 
 # ------------------------------------------------------------------------------------ lexicon
 
@@ -458,6 +462,9 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             if not (stext.rstrip()[-1:] not in ".!?\"”'»…" and n_toks <= 30):
                 body_index += 1
             prev_undated = False
+            continue
+        if _COMMENT.search(stext):
+            c["dropped:comment"] += 1
             continue
         toks = _tokens(text, ss, se)
         if len(toks) < 3:
