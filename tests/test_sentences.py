@@ -59,3 +59,17 @@ def test_speed():
     dt = time.perf_counter() - t0
     assert len(spans) == 4000
     assert dt < 1.0
+
+
+def test_a_dated_list_after_a_colon_is_one_sentence_per_item():
+    """"Here is a timeline ... : Feb. 15 , 2011 - ... Feb. 17 - ...": the heading and each
+    dated item are sentences of their own; a colon before a plain date is not a break."""
+    text = ("Here is a timeline of the war since protests began in February : Feb. 15\\/16 , 2011 - "
+            "The arrest of an activist sparks a riot in Benghazi . Feb. 17 - Activists hold a day "
+            "of rage .")
+    assert split_text(text) == [
+        "Here is a timeline of the war since protests began in February :",
+        "Feb. 15\\/16 , 2011 - The arrest of an activist sparks a riot in Benghazi .",
+        "Feb. 17 - Activists hold a day of rage ."]
+    assert split_text("The minister said: May 6 was a great day. He left.") == [
+        "The minister said: May 6 was a great day.", "He left."]

@@ -96,6 +96,14 @@ def test_weekday_past_and_future():
                "2020-11-24").value == "2020-11-18"
 
 
+def test_night_across_two_days_keeps_its_year():
+    """"Feb. 15/16 , 2011" (a night across two days, as chronologies write it) is 15 February
+    of that year, not a year-less "Feb. 15" next to a separate "2011"."""
+    for text in ("Feb. 15\\/16 , 2011 - The arrest sparks a riot.", "Feb. 15/16, 2011 - A riot."):
+        ms = tag(text, "2011-10-20")
+        assert [(m.value) for m in ms] == ["2011-02-15"], text
+
+
 def test_yearless_dates_follow_tense():
     ms = tag("The Armenian troops and civilians vacated Aghdam on November 20 and will vacate Lachin "
              "on December 1.", "2020-11-24")

@@ -411,3 +411,12 @@ def test_tls_time_stamps_are_not_votes_for_their_day():
     prose = _tagged_refs("p", "Police moved in at 2:30 a.m. on June 28 , 2011 , witnesses said .",
                          "2011-07-01")
     assert prose and not any(is_stamp(m) for m in prose)
+
+
+def test_a_two_day_chronology_line_is_a_chronology_line():
+    """"Feb. 15/16 , 2011 - ..." opens a chronology line like "Feb. 15 - ..." does, and is
+    shown without its date."""
+    from dateline.timeline import _OPENS_WITH_DATE, summary_text
+    line = "Feb. 15\\/16 , 2011 - The arrest of an activist sparks a riot in Benghazi ."
+    assert _OPENS_WITH_DATE.match(summary_text(line))
+    assert summary_text(line, asides=False) == "The arrest of an activist sparks a riot in Benghazi ."

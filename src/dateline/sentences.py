@@ -58,6 +58,11 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"([^\s.\"“‘'(\[]+(?:\.[^\s.]+)*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[`]*\s*([^\s\"”’'»)\]]+)")
 _LINE = re.compile(r"\n")
+# a list introduced by a colon whose items open with a day and a dash ("Here is a timeline of
+# the war : Feb. 15 , 2011 - Protests erupt ... Feb. 17 - ..."): the heading is one sentence,
+# each item another
+_LIST_HEAD = re.compile(r":\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                        r"\s+\d{1,2}\b[^.:;\n]{0,25}?\s(?:-{1,2}|–|—)\s)")
 _WS = " \t\r\n\u00a0\u2009\u200b\ufeff"
 
 
@@ -120,11 +125,15 @@ def _split_region(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None
         cuts = [s, *_line_breaks(text, s, e), e]
     for a, b in zip(cuts, cuts[1:]):
         pos = a
-        for m in _BOUNDARY.finditer(text, a, b):
-            if _is_boundary(text, m, a):
-                end = m.start("ws")
+        ends = [(m.start("ws"), m.end()) for m in _BOUNDARY.finditer(text, a, b)
+                if _is_boundary(text, m, a)]
+        if ":" in text[a:b]:
+            ends += [(m.start() + 1, m.end()) for m in _LIST_HEAD.finditer(text, a, b)]
+            ends.sort()
+        for end, nxt in ends:
+            if end >= pos:
                 _emit(text, pos, end, out)
-                pos = m.end()
+                pos = nxt
         _emit(text, pos, b, out)
 
 

@@ -375,7 +375,8 @@ CHRONOLOGY_LINES = 4       # a document with this many sentences opening with a 
 # topics gain at every weight from 3 to 10 (above 10 the other topics lose).
 # a day (and year) opening a line: "Feb. 26", "* May 6, 2010", "20 April"
 _DATE_HEAD = (r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-              r"\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+              r"\s+\d{1,2}(?:\s*\\?/\s*\d{1,2})?"     # "Feb. 15/16": a night across two days
+              r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
               r"[a-z]*\.?)\b(?:\s*,?\s*\d{4})?\s*")
 _OPENS_WITH_DATE = re.compile(_DATE_HEAD + r"[-:–—,]")
 _CHRON_PREFIX = re.compile(_DATE_HEAD + r"[-:–—]\s*")   # what the shown text drops

@@ -166,7 +166,9 @@ _add("numdate", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep
 # a year after the day may follow a tokenised comma ("25 June , 2009"); "June 25 last year"
 # keeps its day
 _YREL = r"\s+(?P<yrel>this|last|next)\s+year(?![\w'’])"
-_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})"
+# "Feb. 15/16 , 2011" (a night across two days): the first day, and the year still attaches
+_NIGHT2 = r"(?:\s*\\?/\s*(?:3[01]|[12]\d|0?[1-9])(?![\w]))?"
+_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY}){_NIGHT2}"
            rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|{_YREL})?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:\s*,?\s+(?P<year>{YEAR})|{_YREL})?")
