@@ -358,11 +358,18 @@ def test_documents_and_entities_are_paged(client):
     r = client.get("/?size=4")
     assert f"events 1–4 of {client.get('/index.json').json()['count']}" in r.text
     assert r.text.count('<li class="event') == 4
-    # and an entity's own timeline
+    # and an entity's own timeline: the events the timeline's entity filter keeps
     top = client.get("/entities.json").json()["entities"][0]["id"]
+    assert client.get(f"/entities/{top}.json").json()["page"]["total"] == \
+        client.get(f"/index.json?entity={top}").json()["count"]
     ent = client.get(f"/entities/{top}.json?size=2").json()
     assert len(ent["events"]) == 2 < ent["page"]["total"] and ent["page"]["next"]
     assert "events 1–2 of" in client.get(f"/entities/{top}?size=2").text
     for bad in ("/documents?page=0", "/entities.json?size=abc", "/entities.json?size=5000",
-                "/documents.json?page=-1", "/index.json?page=x"):
+                "/documents.json?page=-1", "/index.json?page=x",
+                # digits that are not ASCII (str.isdigit() takes them), a 5,000-digit number
+                "/entities.json?page=%C2%B2", "/entities.json?page=%EF%BC%92",
+                "/documents.json?size=%D9%A3", "/digest.json?dates=%C2%B2",
+                "/index.json?top=%C2%B2", "/index.json?top=0", "/entities.json?page=" + "1" * 5000,
+                "/digest.json?sentences=" + "9" * 5000):
         assert client.get(bad).status_code == 400, bad

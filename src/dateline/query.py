@@ -17,13 +17,14 @@ def _check_date(d: str | None, what: str) -> None:
 
 
 def check_range(date_from: str | None, date_to: str | None) -> None:
-    """Both dates well formed and real (no 2020-02-30), and --from not after --to."""
+    """Both dates well formed and real (no 2020-02-30), and the start not after the end. The
+    messages name no option: the CLI (--from/--to) and the web app (?from=&to=) both show them."""
     from .timeline import date_interval
 
-    _check_date(date_from, "--from")
-    _check_date(date_to, "--to")
+    _check_date(date_from, "the start date (from)")
+    _check_date(date_to, "the end date (to)")
     if date_from and date_to and date_interval(date_from)[0] > date_interval(date_to)[1]:
-        raise ValueError(f"--from {date_from} is after --to {date_to}")
+        raise ValueError(f"the start date {date_from} is after the end date {date_to}")
 
 
 def entity_ids(store: Store, name: str) -> set[str]:

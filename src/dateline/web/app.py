@@ -80,13 +80,18 @@ PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
 TIMELINE_PAGE_SIZE = 500   # the date axis draws the page's events: keep a story's worth on one
 
 
+_WHOLE = re.compile(r"[0-9]{1,9}")   # ASCII digits only: str.isdigit() also takes "²" and "٣"
+
+
 def int_param(q, name: str, default: int, hi: int | None = None) -> int:
-    """A whole-number query parameter from 1 (to ``hi``); anything else is a 400."""
+    """A whole-number query parameter from 1 (to ``hi``, at most 999,999,999); anything else,
+    a non-ASCII digit or a 5,000-digit number included, is a 400."""
     raw = q.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1 or (hi and int(raw) > hi):
-        raise HTTPException(400, f"{name} must be a number from 1" + (f" to {hi}" if hi else ""))
+    if not _WHOLE.fullmatch(raw) or int(raw) < 1 or (hi and int(raw) > hi):
+        raise HTTPException(400, f"{name} must be a whole number from 1"
+                            + (f" to {hi}" if hi else " to 999999999"))
     return int(raw)
 
 
@@ -154,11 +159,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
                     raise ValueError(f"no entity with id {f[k]}")
             if f["modality"] and f["modality"] not in MODALITIES:
                 raise ValueError(f"modality must be one of {', '.join(MODALITIES)}")
-            top = qp.get("top")
-            if top is not None and not top.isdigit():
-                raise ValueError("top must be a number")
+            top = int_param(qp, "top", 0) or None
             events = query_timeline(data.store(), entity=f["entity"], date_from=f["from"],
-                                    date_to=f["to"], top=int(top) if top else None,
+                                    date_to=f["to"], top=top,
                                     include_background=f["background"])
             if f["place"]:
                 events = [e for e in events if f["place"] in e.places]
@@ -271,7 +274,10 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         ent = snap.entity_by_id.get(ident)
         if ent is None:
             raise HTTPException(404)
-        events = [e for e in snap.events if ident in e.actors or ident in e.places]
+        # the events the timeline's ?entity= filter keeps (query.timeline): as actor, place or
+        # the one a report is attributed to
+        events = [e for e in snap.events if ident in e.actors or ident in e.places
+                  or ident in e.attributed_to.values()]
         events, pg = paginate(request, events)
         mentions = []
         texts: dict[str, str | None] = {}
