@@ -420,3 +420,16 @@ def test_a_two_day_chronology_line_is_a_chronology_line():
     line = "Feb. 15\\/16 , 2011 - The arrest of an activist sparks a riot in Benghazi ."
     assert _OPENS_WITH_DATE.match(summary_text(line))
     assert summary_text(line, asides=False) == "The arrest of an activist sparks a riot in Benghazi ."
+
+
+@pytest.mark.parametrize("quote, shown", [
+    ("5 January 2011 Last updated at 06:50 GMT Help A preliminary hearing opened in Los Angeles .",
+     "A preliminary hearing opened in Los Angeles ."),
+    ("Page last updated at 14:47 GMT , Wednesday , 28 September 2011 15:47 UK A jury was sworn in .",
+     "A jury was sworn in ."),
+    ("The page was last updated at noon .", "The page was last updated at noon ."),
+])
+def test_a_page_update_stamp_is_not_shown(quote, shown):
+    from dateline.timeline import summary_text
+    assert summary_text(quote, asides=False) == shown
+    assert summary_text(quote, page_stamp=True) == shown

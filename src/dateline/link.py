@@ -331,4 +331,4 @@ def _summary(cl: list[_M]) -> str:
     best = max(cl, key=lambda x: (score(x), -x.m.sentence_index, x.key))
     # as a summary reads: a page stamp or wire dateline opening the sentence ("SAO PAULO |
     # Tue Mar 22 , 2011 2:12 am EDT SAO PAULO (Reuters) - ...") is not part of what happened
-    return summary_text(best.m.quote)
+    return summary_text(best.m.quote, page_stamp=True)
