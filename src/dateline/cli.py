@@ -172,9 +172,10 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
-@click.option("--dates", type=int, default=10, show_default=True, help="How many days.")
+@click.option("--dates", type=int, default=10, show_default=True,
+              help="How many days (at most; a story may have fewer dated days).")
 @click.option("--sentences", "per_date", type=int, default=1, show_default=True,
-              help="Sentences per day.")
+              help="Sentences per day (at most; a day may have fewer distinct ones).")
 @click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
 @click.option("--json", "as_json", is_flag=True)
