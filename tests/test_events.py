@@ -59,6 +59,12 @@ def test_reader_comments_dropped():
         assert ms == [] and c["dropped:comment"] == 1
     ms, c = one("The army attacked the village on November 12, officials said.")
     assert ms and not c["dropped:comment"]
+    # a page's update stamp is not an event ("updated" is no trigger there)
+    ms, c = one("Last updated at 06:15 GMT Help The army attacked the village.")
+    assert not any(m.trigger and m.trigger.text == "updated" for m in ms)
+    assert c["dropped:page_stamp"] == 1
+    ms, c = one("The ministry updated its casualty figures on November 12.")
+    assert [m.trigger.text for m in ms] == ["updated"]
 
 
 def test_hypothetical_dropped():

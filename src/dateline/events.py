@@ -41,8 +41,8 @@ How a sentence becomes event mentions
   no ... was, denied, refused, failed to), ``hypothetical`` (would/could/might/may/should
   outside reported speech, if/unless clauses), ``headline`` (a title line with no
   present-tense verb), ``no_trigger``, ``comment`` (a reader comment scraped with the page:
-  "March 9 , 2011 at 10:31 am | Reply ...", "X wrote : ..."), ``non_english`` handled only
-  through time+verb lists.
+  "March 9 , 2011 at 10:31 am | Reply ...", "X wrote : ..."), ``page_stamp`` (the time of a
+  page's "Last updated at 06:15 GMT"), ``non_english`` handled only through time+verb lists.
 
 Pass ``counters=collections.Counter()`` to collect the counters.
 """
@@ -59,7 +59,9 @@ from .sentences import split
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
 DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
-                "undatable_time", "comment")
+                "undatable_time", "comment", "page_stamp")
+# a page's update stamp: "Last updated at 06:15 GMT", "updated: Mon Feb 21 2011 20:38:00"
+_PAGE_UPDATED = re.compile(r"\b(?:last\s+updated|updated\s*:)\s*(?:at\s+|on\s+)?$", re.I)
 # a comment thread's header: what a reader wrote is not a report of what happened
 _COMMENT = re.compile(r"\|\s*(?:reply|report\s+abuse)\b|\bwrote\s*:", re.I)
 
@@ -810,6 +812,9 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
         return []
     dated = []
     for tm in _event_times(times):
+        if _PAGE_UPDATED.search(text, max(ss, tm.start - 30), tm.start):
+            c["dropped:page_stamp"] += 1     # when the page changed, not what happened
+            continue
         d = date_of_value(tm.value)
         partial = d is None and _PARTIAL_VALUE.match(tm.value) is not None
         if d is None and not partial:
