@@ -433,3 +433,16 @@ def test_a_page_update_stamp_is_not_shown(quote, shown):
     from dateline.timeline import summary_text
     assert summary_text(quote, asides=False) == shown
     assert summary_text(quote, page_stamp=True) == shown
+
+
+def test_a_comment_thread_is_not_a_chronology():
+    """Four comments opening with their time stamps are not an editor's list of key days: the
+    thread's other dates do not count as a chronology's."""
+    from dateline.timeline import chronologies
+    text = "\n\n".join(f"| September {20 + i} , 2008 {i + 1}:24 PM | Report abuse I think the "
+                       f"bailout vote on Monday will fail ." for i in range(5))
+    refs = _tagged_refs("c", text, "2008-09-26")
+    assert len({m.start for m in refs}) == 5 and chronologies(refs) == set()
+    box = "\n\n".join(f"Sept. {15 + i} - The House votes on the bailout plan ." for i in range(5))
+    listed = _tagged_refs("b", box, "2008-09-26")
+    assert chronologies(listed) == {listed[0].doc}                 # a real list still is one

@@ -388,7 +388,9 @@ def chronologies(mentions: Sequence[EventMention],
     sentences open with a day and a dash or colon ("May 6 - Oil washes ashore ...").
     ``texts``: the mentions' ``summary_text``, when the caller has them already."""
     lines: Counter = Counter()
-    seen: set[tuple[str, int]] = set()
+    # a sentence opening with a time stamp (a comment thread's "| September 22 , 2008 7:24 PM
+    # | Report abuse ...") is no line of a list, whatever other day it names
+    seen: set[tuple[str, int]] = {(m.doc, m.start) for m in mentions if is_stamp(m)}
     for i, m in enumerate(mentions):
         if m.date_how != "explicit" or (m.doc, m.start) in seen:
             continue
