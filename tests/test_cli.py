@@ -76,6 +76,12 @@ def test_story_commands_on_seed(seed_dir, tmp_path):
     r = runner.invoke(main, ["entities", "--db", db, "--json", "--type", "place"])
     names = {e["name"] for e in json.loads(r.output)}
     assert {"Lachin", "Aghdam", "Kalbajar"} <= names
+    places = json.loads(r.output)
+    r = runner.invoke(main, ["entities", "--db", db, "--json", "--type", "place", "--top", "3"])
+    assert json.loads(r.output) == places[:3]                  # the 3 most mentioned
+    r = runner.invoke(main, ["entities", "--db", db, "--type", "place", "--top", "3"], env=wide)
+    assert f"{len(places)} entities, the 3 most mentioned" in r.output
+    assert runner.invoke(main, ["entities", "--db", db, "--top", "0"]).exit_code != 0
     r = runner.invoke(main, ["commitments", "--db", db], env=wide)
     assert r.exit_code == 0 and "Lachin" in r.output
     r = runner.invoke(main, ["commitments", "--db", db, "--json"])

@@ -106,16 +106,20 @@ def docs(db, as_json):
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
 @click.option("--type", "etype", type=click.Choice(["person", "org", "place", "other"]), default=None)
 @click.option("--sources", is_flag=True, help="Include outlets and bylines (sources, not actors).")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Only the N most mentioned.")
 @click.option("--json", "as_json", is_flag=True)
-def entities(db, etype, sources, as_json):
+def entities(db, etype, sources, top, as_json):
     """Canonical people, organisations and places, most mentioned first."""
     with _open(db) as store:
         rows = [e for e in store.entities() if (not etype or e["type"] == etype)
                 and (sources or not e.get("is_source"))]
+    total = len(rows)
+    rows = rows[:top] if top else rows
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    t = Table(title=f"{len(rows)} entities")
+    t = Table(title=f"{total} entities" + (f", the {len(rows)} most mentioned" if len(rows) < total else ""))
     for col, kw in (("name", {}), ("type", {}), ("role", {}), ("mentions", {"justify": "right"}),
                     ("aliases", {"overflow": "fold"}), ("lat, lon", {"no_wrap": True})):
         t.add_column(col, **kw)
