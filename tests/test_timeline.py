@@ -403,7 +403,10 @@ def test_tls_time_stamps_are_not_votes_for_their_day():
     for page in ("5 January 2011 Last updated at 06:50 GMT A hearing opened in Los Angeles .",
                  "Page last updated at 14:47 GMT , Wednesday , 28 September 2011 A singer sang .",
                  "At 09:03 am on 16 Jun 2010 , Mark wrote : Anyone remember the last spill ?",
-                 "Posted by irritant on April 16 , 2005 03:12 PM ."):
+                 "Posted by irritant on April 16 , 2005 03:12 PM .",
+                 "A version appeared on p6 of the Main section of the Guardian on 08.51 BST on "
+                 "Saturday 2 May 2009 .",
+                 "This article was published on September 14th , 2008 ."):
         refs = _tagged_refs("s", page, "2011-10-01")   # the stamp, and its own clock time
         assert refs and not score_dates(refs, {"s": "2011-10-01"}, pub_weight=0,
                                         pub_next_weight=0), page

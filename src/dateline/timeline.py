@@ -349,11 +349,22 @@ _STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:page\s+)?(?:last\s+)?
                            r"(?:on\s+)?)?(?:(?-i:[A-Z][a-z]{2,8})\s*,?\s*)?$", re.I)
 
 
+# a publishing credit: the page speaking of itself ("A version appeared on p6 of the Main
+# section of the Guardian on Saturday 2 May 2009", "This article was published on September
+# 14th , 2008", "This clip ... was first broadcast on 26 May 2010")
+_CREDIT = re.compile(r"^\W*(?:this|a\s+version|the\s+(?:article|story|clip|video|report))\b[^.]{0,80}?"
+                     r"\b(?:was\s+|were\s+|is\s+)?(?:first\s+)?(?:published|broadcast|appeared|"
+                     r"printed|posted)\b", re.I)
+
+
 def is_stamp(m: EventMention) -> bool:
-    """The day is a page or comment time stamp, not a reference in prose: a full date with a
-    clock time, standing outside any clause ("MANAMA | Mon Jun 27 , 2011 4:32 pm BST ...",
-    "March 9 , 2011 at 10:31 am | Reply", "At 18:55 29th Apr 2009 , X wrote"); "Police
-    moved in at 2:30 a.m. on June 28 , 2011 , witnesses said" is prose."""
+    """The day is a page or comment time stamp, not a reference in prose: a publishing
+    credit (``_CREDIT``), or a full date with a clock time standing outside any clause
+    ("MANAMA | Mon Jun 27 , 2011 4:32 pm BST ...", "March 9 , 2011 at 10:31 am | Reply",
+    "At 18:55 29th Apr 2009 , X wrote"); "Police moved in at 2:30 a.m. on June 28 , 2011 ,
+    witnesses said" is prose."""
+    if _CREDIT.match(m.quote):
+        return True
     if not m.time or not _YEAR_IN.search(m.time.text):
         return False
     a, b = m.time.start - m.start, m.time.end - m.start
