@@ -67,6 +67,13 @@ def test_reader_comments_dropped():
     assert [m.trigger.text for m in ms] == ["updated"]
 
 
+def test_the_month_may_is_no_modal():
+    ms, c = one("On May 1, a soldier died in a road accident at Al Amarah.")
+    assert [(m.trigger.text, m.modality) for m in ms] == [("died", "asserted")]
+    ms, c = one("Troops may leave Lachin on November 25.")
+    assert ms == [] and c["dropped:hypothetical"] == 1
+
+
 def test_hypothetical_dropped():
     ms, c = one("The army could enter the city on November 25.")
     assert ms == [] and c["dropped:hypothetical"] == 1

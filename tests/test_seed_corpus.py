@@ -121,3 +121,28 @@ def test_dates_that_do_not_rest_on_inference_are_not_uncertain(seed_export):
     # "entered the Lachin region on December 1" is a sourced date
     lachin = [e for e in data["events"] if "entered the Lachin region" in e["summary"]]
     assert lachin and lachin[0]["date"] == "2020-12-01" and not lachin[0]["uncertain"]
+
+
+def test_a_year_guessed_against_the_tense_is_uncertain(tmp_path):
+    """A list dated 2 May 2005 with "May 6 : ... was killed": the tagger keeps the nearest
+    May 6 (four days ahead), the past tense says otherwise and no year is given: the event
+    says its date is uncertain. A plan for May 6, and a past May 1, are not."""
+    import json as _json
+
+    from dateline.pipeline import build
+    from dateline.store import Store
+    from dateline.export.json import export
+    rec = {"id": "deaths", "date": "2005-05-02", "source": "Example",
+           "text": ("British deaths in Iraq.\n\nMay 6 : Private Andrew Kelly , 18 , was killed in an "
+                    "accident near Basra .\n\nThe inquiry will report on May 9 , officials said .\n\n"
+                    "On May 1 , a soldier died in a road accident at Al Amarah .")}
+    src = tmp_path / "a.jsonl"
+    src.write_text(_json.dumps(rec) + "\n", encoding="utf-8")
+    db = tmp_path / "a.db"
+    assert not build([str(src)], str(db), workers=1).failed
+    with Store(db, readonly=True) as store:
+        data = export(store)
+    by_day = {e["date"]: e for e in data["events"]}
+    assert by_day["2005-05-06"]["uncertain"]
+    assert not by_day["2005-05-09"]["uncertain"]      # "will report": ahead, as said
+    assert not by_day["2005-05-01"]["uncertain"]

@@ -623,6 +623,14 @@ def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
                         actors=actors, places=places, sentence_index=si)
 
 
+def _is_month_may(toks, j) -> bool:
+    """"May" the month ("On May 1 , a soldier died"; "1 May"), not the modal."""
+    if toks[j].w != "May":
+        return False
+    near = [toks[k].w for k in (j - 1, j + 1) if 0 <= k < len(toks)]
+    return any(w[:1].isdigit() for w in near)
+
+
 def _drop_reason(toks, cl, vi) -> str | None:
     a, b, kind = cl
     if kind == "hyp":
@@ -640,7 +648,7 @@ def _drop_reason(toks, cl, vi) -> str | None:
             nxt = toks[j + 1].low if j + 1 < len(toks) else ""
             if nxt not in ("longer", "more", "fewer", "less", "later", "sooner"):
                 return "negated"
-        if w in _MODAL_HYP and j < vi and w not in ("must",):
+        if w in _MODAL_HYP and j < vi and w not in ("must",) and not _is_month_may(toks, j):
             return "hypothetical_modal"
     return None
 

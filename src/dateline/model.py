@@ -117,7 +117,8 @@ class EventMention:
     repeated: bool = False          # in a paragraph repeated from other documents
     sentence_index: int = 0         # position of the sentence in the document (leads matter)
     uncertain: bool = False         # the date rests on an inferred publication date (a weekday,
-                                    # a day without a year, "yesterday" in an undated article)
+                                    # a day without a year, "yesterday" in an undated article), or
+                                    # a day without a year was put ahead against a past tense
 
     def to_json(self) -> dict:
         d = dict(self.__dict__)

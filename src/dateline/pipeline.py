@@ -100,6 +100,32 @@ def rests_on_inferred_date(doc: Document, m) -> bool:
     return True
 
 
+def year_against_tense(doc: Document, m) -> bool:
+    """A day without a year that the tagger put after the publication date although its
+    clause is in the past tense ("May 6 : Private X was killed" in a list of 2 May 2005: the
+    tagger keeps the nearest May 6 when last year's is far off, and the list never says which
+    year): the year is a guess the sentence argues against."""
+    if m.time is None or not m.date or len(m.date) < 10 or m.modality == "planned":
+        return False
+    if _YEAR.search(m.time.text) or not _MONTH_DAY.search(m.time.text):
+        return False
+    pub = (doc.published or "")[:10]
+    if not pub or m.date[:10] <= pub or m.trigger is None:
+        return False
+    # the tense of the event's own verb group ("was killed"), not of the time's sentence: a
+    # list line "May 6 : ..." is cut at its colon by the tagger's sentence rule
+    from .time.normalize import _NOT_PAST, _TENSE_RE
+    marks = [x for x in _TENSE_RE.finditer(doc.text, max(0, m.trigger.start - 16), m.trigger.end)
+             if not (x.group("p") and _NOT_PAST.match(x.group(0)))]
+    return bool(marks) and all(x.group("p") for x in marks)
+
+
+def date_is_uncertain(doc: Document, m) -> bool:
+    """``EventMention.uncertain``: the date rests on an inferred publication date, or its year
+    is a guess against the clause's tense."""
+    return rests_on_inferred_date(doc, m) or year_against_tense(doc, m)
+
+
 @contextmanager
 def _timed(timings: dict, stage: str):
     t0 = time.perf_counter()
@@ -129,7 +155,7 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
             mentions = store.event_mentions(doc.id)
             for m in mentions:  # repeated paragraphs are known only now, after dedupe
                 m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
-                m.uncertain = rests_on_inferred_date(doc, m)
+                m.uncertain = date_is_uncertain(doc, m)
             events_by_doc[doc.id] = mentions
             entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
     with _timed(timings, "link"):

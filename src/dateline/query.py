@@ -68,9 +68,10 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     Candidates are the stored event mentions and every dated sentence of the (non-duplicate)
     documents. Each sentence keeps its document, offsets and verbatim ``quote``; ``text`` is
     the quote as shown (without a leading dateline or bracketed asides). A sentence whose
-    date rests on an inferred publication date is ``uncertain``, and so is a day all of whose
-    sentences are."""
-    from .pipeline import rests_on_inferred_date
+    date rests on an inferred publication date, or whose year-less day was put ahead against
+    its past tense, is ``uncertain`` (``pipeline.date_is_uncertain``), and so is a day all of
+    whose sentences are."""
+    from .pipeline import date_is_uncertain
     from .timeline import date_interval, dated_sentences, summarize, summary_text
 
     check_range(date_from, date_to)
@@ -94,7 +95,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
                           "source": doc.source if doc else None,
                           "published": doc.published if doc else None,
                           "date_how": m.date_how,
-                          "uncertain": bool(doc and rests_on_inferred_date(doc, m))})
+                          "uncertain": bool(doc and date_is_uncertain(doc, m))})
         if sents:
             out.append({"date": day, "uncertain": all(s["uncertain"] for s in sents),
                         "sentences": sents})
