@@ -458,3 +458,26 @@ def test_html_report_from_a_database_opens_with_the_story_in_brief(seed_build, t
     assert "launched a large-scale military attack" in by_day["27 September 2020"]
     # from the export file alone (no database) there is no brief
     assert 'id="brief"' not in render("html", {"schema": "dateline/1", "events": []})
+
+
+def test_html_brief_escapes_hostile_articles(tmp_path):
+    """The "In brief" section shows article sentences and quotes (also in a title attribute):
+    markup in them stays text."""
+    from dateline.pipeline import build
+    from dateline.store import Store
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Talks\n\nKYIV, November 10, 2020 - Troops <script>window.__pwned=1</script> withdrew "
+        "from the town on November 9, officials said.\n\nThe \"ceasefire\" <img src=x "
+        "onerror=\"window.__pwned=2\"> began on November 10, the army said.\n", encoding="utf-8")
+    db = tmp_path / "h.db"
+    assert not build([str(corpus)], str(db), workers=1).failed
+    out = tmp_path / "h.html"
+    with Store(db, readonly=True) as store:
+        html.write(store, str(out))
+    page = out.read_text(encoding="utf-8")
+    brief = page[page.index('<section id="brief">'):page.index('<section id="timeline">')]
+    assert "__pwned" in brief                        # the sentences are there ...
+    assert "<script" not in page.lower() and "<img" not in page.lower()   # ... as text
+    assert "onerror=" not in re.sub(r"&lt;.*?&gt;", "", page)
