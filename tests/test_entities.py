@@ -196,3 +196,22 @@ def test_bare_ministry_is_the_documents_qualified_one():
            "The Armenian Defense Ministry denied it. Later the Defense Ministry said talks failed.")
     orgs = {m.text: m.canonical for m in E.extract(two) if m.type == "org"}
     assert orgs["Defense Ministry"] == "Defense Ministry"      # not "Later the Defense Ministry"
+
+
+def test_names_spelled_with_and_without_accents_are_one_person():
+    ents = E.canonicalize({"a": E.extract("Union leader João Silva said the strike would go on."),
+                           "b": E.extract("Joao Silva, the union leader, rejected the offer.")})
+    silva = [e for e in ents if e.type == "person"]
+    assert len(silva) == 1 and silva[0].mentions == 2
+    assert set(silva[0].aliases) == {"João Silva", "Joao Silva"}
+
+
+def test_bylines_datelines_and_adjectives():
+    """A byline with its outlet, a dateline's agency in brackets: sources. A nationality
+    adjective that is a town somewhere is no place; a name cut before "of Lisbon" is none."""
+    ms = E.extract("By Marta Reis, Iberia Press\n\nLISBON, March 4 (Iberia Press) - Dockworkers at "
+                   "the Port of Lisbon walked out, costing ships to Spanish ports.")
+    got = {(m.text, m.type, m.is_source) for m in ms}
+    assert ("Marta Reis", "person", True) in got and ("Iberia Press", "org", True) in got
+    assert not any(m.text in ("Spanish", "Port of") for m in ms)
+    assert ("Lisbon", "place", False) in got and ("LISBON", "place", False) in got

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -185,8 +186,13 @@ SECTION_WORDS = {"Politics", "Economy", "World", "News", "Business", "Sport", "S
                  "Society", "Analytics", "Opinion", "Region", "Culture", "Home", "Video",
                  "Photo", "Interview", "Print version", "Latest", "Update", "UPDATE"}
 _NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von|al|bin))*"
-_SRC_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+(%s)[ \t]*$" % _NAME)
+# "By Marta Reis" or "By Marta Reis, Iberia Press" on a line of its own
+_SRC_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+(%s)(?:[ \t]*,[ \t]*([A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}))?"
+                         r"[ \t]*$" % _NAME)
 _SRC_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w.&-]{1,30}(?:[ \t]+[A-Z][\w.&-]+){0,2})[ \t]*:[ \t]*$")
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,3}"
+                            r"(?:[ \t]*,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{4})?)?"
+                            r"[ \t]*$")
 _SRC_SLASHED = re.compile(r"/[ \t]*([A-Z][\w.&-]{1,30})[ \t]*/")
 _SRC_PAREN = re.compile(r"(?m)^[^\n(]{0,40}\(([A-Z][\w .&/-]{1,25})\)[ \t]*[-—–:]?")
 _SRC_VERB = re.compile(
@@ -330,6 +336,8 @@ def _find_sources(text: str) -> list[tuple[int, int, str]]:
 
     for m in _SRC_BYLINE.finditer(text):
         add(m)
+        if m.group(2):
+            add(m, group=2, kind="org")
     for m in _SRC_LABEL_LINE.finditer(text):
         if m.group(1) in OUTLETS or len(m.group(1).split()) == 1:
             add(m, kind="org")
@@ -337,7 +345,12 @@ def _find_sources(text: str) -> list[tuple[int, int, str]]:
         add(m, kind="org")
     for m in _SRC_PAREN.finditer(text):
         name = m.group(1).strip()
-        if name in OUTLETS or re.fullmatch(r"[A-Z]{2,6}", name):
+        # a known outlet or an acronym; or the agency of a dateline: "LISBON, March 4 (Iberia
+        # Press) -" (a place, maybe a date, the agency in brackets, a dash)
+        dateline = (re.search(r"\)[ \t]*[-—–]", m.group(0))
+                    and _DATELINE_HEAD.match(text, m.start(), m.start(1) - 1)
+                    and len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()))
+        if name in OUTLETS or re.fullmatch(r"[A-Z]{2,6}", name) or dateline:
             add(m, kind="org")
     for m in _SRC_VERB.finditer(text):
         name = text[slice(*_clean_span(text, m.start(1), m.end(1)))]
@@ -483,6 +496,9 @@ def _russian_normal(word: str) -> str:
     return " ".join(parts)
 
 
+_CUT_NAME = re.compile(r"[ \t](?:of|de|del|da|du|the|and|for|on)$")
+
+
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     common = _common()
     mentions: list[EntityMention] = []
@@ -497,6 +513,8 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
         surface = text[s:e]
         if _BAD_CHARS.search(surface) or not surface[:1].isupper() or "\n" in surface:
             continue
+        if _CUT_NAME.search(surface):
+            continue   # "Port of" cut from "the Port of Lisbon": a piece, not a name
         overl = [ps for ps in place_spans if _overlaps(ps, (s, e))]
         if overl:
             covered = sum(min(e, pe) - max(s, ps) for ps, pe in overl)
@@ -686,6 +704,12 @@ _OF_FORM = re.compile(r"^(?P<pre>.*?)\b(?P<kind>ministry|department|office|counc
                       r"\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^\W\d_][\w' -]*)$")
 
 
+def _fold(s: str) -> str:
+    """Without accents: news spells a name with and without them. (Cyrillic and other
+    letters stay as they are: only combining marks go.)"""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
 def org_key(name: str) -> str:
     """One key for the ways news writes one organisation: "Azerbaijani Ministry of Defense",
     "Azerbaijani Defense Ministry" and "the Azerbaijani Defence Ministry" are all
@@ -725,8 +749,8 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         if m.type in ("person", "org") and " " not in name and len(full.get(name, ())) == 1:
             name = next(iter(full[name]))
         if m.type == "org":
-            return ("name", org_key(name))
-        return ("name", name.casefold())
+            return ("name", _fold(org_key(name)))
+        return ("name", _fold(name.casefold()))   # "João Silva" = "Joao Silva"
 
     groups: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)
     for doc, ms in items:

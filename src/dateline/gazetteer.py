@@ -429,6 +429,11 @@ NOT_PLACES = {
     "Conservative", "Christian", "Muslim", "Islam", "Jesus", "Christ", "Allah", "Mass",
     "Police", "Army", "Navy", "Marine", "Marines", "Reuters", "Tass", "Trend", "Media",
     "Twitter", "Facebook", "Internet", "Euro", "Dollar", "Mayor", "General", "Colonel",
+    # nationality and language adjectives that do not start with their country's name (the
+    # others are caught as demonyms): "Spanish ports" is not Spanish, Ontario
+    "Spanish", "French", "Dutch", "Swiss", "Greek", "Welsh", "Irish", "English", "British",
+    "Scottish", "Danish", "Swedish", "Finnish", "Polish", "Thai", "Flemish", "Cornish",
+    "Basque", "Catalan", "Breton", "Maltese", "Filipino", "Lao", "Kurdish", "Arabic",
 }
 
 STOP_WORDS_SMALL = {
@@ -607,7 +612,9 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
                    for k in range(i, j)):
                 continue
             key = text[s:toks[j - 1][1]]
-            hits = _query(key)
+            # (NOT_PLACES is also applied when the database is built; checking here too lets
+            # a database built before an addition to the list follow it)
+            hits = _query(key) if key not in NOT_PLACES else ()
             allcaps = False
             if not hits and key.isupper() and len(key) > 3 and "." not in key:
                 hits = tuple(h for h in _query(key.title()) if h[2] == 3)
