@@ -67,6 +67,14 @@ def test_reader_comments_dropped():
     assert [m.trigger.text for m in ms] == ["updated"]
 
 
+def test_time_granted_to_do_something_is_a_plan():
+    """'gave the union until March 14 to respond': the reply is due, not done."""
+    ms, _ = one("Costa gave the union until March 14 to respond to the offer.")
+    assert [(m.trigger.text, m.modality) for m in ms] == [("respond", "planned")]
+    ms, _ = one("The army used tugboats to pull the ship free on March 14.")
+    assert [(m.trigger.text, m.modality) for m in ms] == [("pull", "asserted")]
+
+
 def test_the_month_may_is_no_modal():
     ms, c = one("On May 1, a soldier died in a road accident at Al Amarah.")
     assert [(m.trigger.text, m.modality) for m in ms] == [("died", "asserted")]

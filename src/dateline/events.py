@@ -657,7 +657,9 @@ def _drop_reason(toks, cl, vi) -> str | None:
 _INTENT_VERBS = {"ask", "request", "agree", "decide", "plan", "want", "promise", "order", "call",
                  "urge", "pledge", "vow", "seek", "hope", "intend", "aim", "expect", "prepare",
                  "threaten", "offer", "propose", "petition", "demand", "need", "have", "plead",
-                 "schedule", "set", "arrange", "vote", "move", "tell", "instruct", "invite"}
+                 "schedule", "set", "arrange", "vote", "move", "tell", "instruct", "invite",
+                 # time granted: 'gave the union until March 14 to respond'
+                 "give", "grant", "allow", "permit"}
 
 
 def _past_form(t) -> bool:
