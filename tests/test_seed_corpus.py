@@ -146,3 +146,34 @@ def test_a_year_guessed_against_the_tense_is_uncertain(tmp_path):
     assert by_day["2005-05-06"]["uncertain"]
     assert not by_day["2005-05-09"]["uncertain"]      # "will report": ahead, as said
     assert not by_day["2005-05-01"]["uncertain"]
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_story(tmp_path):
+    """Wire copy with "LISBOA, March 11 (Atlantic Wire) -" and no year anywhere: the article
+    is dated 11 March of the year that puts it next to the other articles (inferred, so its
+    events say their dates are uncertain), and "on Monday" resolves against it."""
+    from dateline.export.json import export
+    from dateline.pipeline import build
+    from dateline.store import Store
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Dockers strike\n\nLISBON, March 4, 2025 (Iberia Press) - Dockworkers at the port of "
+        "Lisbon walked out on Monday over pay.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "Offer rejected\n\nLISBOA, March 11 (Atlantic Wire) - The government presented its "
+        "mediation proposal to striking dockworkers on Monday, the ministry said.\n\nThe port "
+        "was last shut by a strike in 2012.\n", encoding="utf-8")
+    (corpus / "c.txt").write_text(
+        "No date at all\n\nThe union said the talks went on.\n", encoding="utf-8")
+    db = tmp_path / "d.db"
+    rep = build([str(corpus)], str(db), workers=1)
+    assert not rep.failed and rep.counters["dated from corpus"] == 1
+    with Store(db, readonly=True) as store:
+        data = export(store)
+    docs = {d["text"].split("\n")[0]: d for d in data["documents"]}
+    assert (docs["Offer rejected"]["published"], docs["Offer rejected"]["published_how"]) == \
+        ("2025-03-11", "inferred")
+    assert docs["No date at all"]["published"] is None       # no dateline: nothing invented
+    proposal = [e for e in data["events"] if "mediation proposal" in e["summary"]]
+    assert proposal and proposal[0]["date"] == "2025-03-10" and proposal[0]["uncertain"]

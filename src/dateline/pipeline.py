@@ -133,6 +133,62 @@ def _timed(timings: dict, stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
 
 
+# a wire dateline without a year: "LISBOA, March 11 (Atlantic Wire) -" (the agency optional)
+_DATELINE_MD = re.compile(
+    r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},[ \t]*(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ \t]+(?P<day>\d{1,2})\b(?![ \t]*,?[ \t]*\d{4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-—–]",
+    re.M)
+_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                    "oct", "nov", "dec"), 1)}
+DATELINE_YEAR_DAYS = 183   # the year chosen must put the day this close to another article
+
+
+def date_from_corpus(store: Store) -> int:
+    """Undated documents whose dateline gives a day but no year ("LISBOA, March 11 (Atlantic
+    Wire) -", wire copy with no year anywhere in the text): the year that puts that day
+    nearest to the other articles' publication dates, when one is within DATELINE_YEAR_DAYS.
+    The date is ``inferred``; the document's times and event mentions are re-anchored on it.
+    Returns how many documents were dated."""
+    import datetime as dt
+
+    from .entities import EntityMention
+
+    docs = list(store.documents(full=True))
+    known = sorted(dt.date.fromisoformat(d.published[:10]) for d in docs
+                   if d.published and _DAY.match(d.published[:10]))
+    if not known:
+        return 0
+    dated = 0
+    for doc in docs:
+        if doc.published:
+            continue
+        m = _DATELINE_MD.search(doc.text[:400])
+        if not m:
+            continue
+        mon, day = _MON[m.group("mon").lower()], int(m.group("day"))
+        best = None
+        for y in range(known[0].year - 1, known[-1].year + 2):
+            try:
+                cand = dt.date(y, mon, day)
+            except ValueError:
+                continue
+            gap = min(abs((cand - k).days) for k in known)
+            if best is None or gap < best[0]:
+                best = (gap, cand)
+        if best is None or best[0] > DATELINE_YEAR_DAYS:
+            continue
+        doc.published, doc.published_how = best[1].isoformat(), "inferred"
+        doc.times = tag(doc.text, doc.published)
+        ents = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+        store.redate(doc.id, doc.published, doc.published_how, doc.times,
+                     event_mentions(doc, ents or None))
+        dated += 1
+    return dated
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def finish(store: Store, link_events: bool = True, timings: dict | None = None) -> Counter:
     """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
     entities and events across documents, then commitments and conflicts. Each writes in one
@@ -143,8 +199,12 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
     from .timeline import rank
 
     timings = timings if timings is not None else {}
+    with _timed(timings, "date from corpus"):
+        dated = date_from_corpus(store)
     with _timed(timings, "dedupe"):
         counters = Counter(dedupe.run(store))
+    if dated:
+        counters["dated from corpus"] = dated
     if not link_events:
         return counters
     with _timed(timings, "load mentions"):

@@ -240,6 +240,20 @@ class Store:
                                      for i, m in enumerate(evs or [])])
         return added
 
+    def redate(self, doc_id: str, published: str, how: str, times: list[TimeMention],
+               events: list[EventMention]) -> None:
+        """Give a stored document a publication date found later (at the corpus stage), with
+        its time expressions and event mentions re-anchored on it, in one transaction."""
+        with self.db:
+            self.db.execute("UPDATE documents SET published=?, published_how=? WHERE id=?",
+                            (published, how, doc_id))
+            self._write_times(doc_id, times)
+            self.db.execute("DELETE FROM event_mentions WHERE doc=?", (doc_id,))
+            self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
+                                [(doc_id, i, m.start, m.end, m.date,
+                                  json.dumps(m.to_json(), ensure_ascii=False))
+                                 for i, m in enumerate(events)])
+
     def _write_times(self, doc_id: str, times: list[TimeMention]) -> None:
         self.db.execute("DELETE FROM times WHERE doc=?", (doc_id,))
         self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)",
