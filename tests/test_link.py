@@ -155,3 +155,17 @@ def test_seed_timeline(seed_linked):
         for a in e.actors + e.places:
             assert a in ids and not ids[a].is_source
     assert len({e.id for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("quote, trig, sub", [
+    ("The union signed an agreement on Friday ending a strike that had paralysed the port "
+     "since March 3 .", "paralysed", True),
+    ("Officials said that troops withdrew from the town on Monday .", "withdrew", False),
+    ("Officials who spoke to reporters said troops withdrew from the town on Monday .",
+     "withdrew", False),
+    ("It was the third cargo to leave since the rebellion began in February .", "began", True),
+    ("The rebellion began in February .", "began", False),
+])
+def test_subordinate_trigger(quote, trig, sub):
+    from dateline.link import _subordinate
+    assert _subordinate(_m("a", 0, quote, "2011-02", trig)) is sub

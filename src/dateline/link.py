@@ -298,6 +298,13 @@ def _agreed_date(dates: list[str]) -> str:
 _SUBORDINATOR = re.compile(r"\b(?:since|before|after|until|till|when|while|as|once)\b", re.I)
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
+_REPORT_BEFORE = re.compile(r"\b(?:said|says|say|announced|reported|added|told|stated|noted|claimed|"
+                            r"confirmed|insisted|warned|believed?|thinks?|thought|knew|know|hoped?|"
+                            r"feared?|agreed|denied|argued|explained|stressed|showed|shows|"
+                            r"clear|likely|possible|sure)\s*$", re.I)
+
+
 def _subordinate(m: EventMention) -> bool:
     """The trigger sits in a subordinate clause: a subordinator comes before it in its clause
     (after the last comma), and the clause does not open the sentence."""
@@ -310,7 +317,17 @@ def _subordinate(m: EventMention) -> bool:
     cut = before.rfind(",")
     clause = before[cut + 1:]
     hit = _SUBORDINATOR.search(clause)
-    return bool(hit) and bool(before[:cut + 1 + hit.start()].strip())
+    if hit and before[:cut + 1 + hit.start()].strip():
+        return True
+    # a relative clause ("a strike that had paralysed the port since March 3"), not the
+    # complement of a report ("officials said that troops withdrew on Monday")
+    rel = None
+    for rel in _RELATIVE.finditer(clause):
+        pass
+    # (the pronoun at most three words before the trigger: "that had paralysed", not "who
+    # spoke to reporters said troops withdrew")
+    return (rel is not None and len(clause[rel.end():].split()) <= 3
+            and not _REPORT_BEFORE.search(clause[:rel.start()]))
 
 
 def _summary(cl: list[_M]) -> str:
