@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 import threading
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field

@@ -296,8 +296,6 @@ def _agreed_date(dates: list[str]) -> str:
 # the event of a clause opened by one of these is background to the sentence's own news
 # ("... the third cargo to leave Libya since the rebellion began in February")
 _SUBORDINATOR = re.compile(r"\b(?:since|before|after|until|till|when|while|as|once)\b", re.I)
-
-
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b", re.I)
 _REPORT_BEFORE = re.compile(r"\b(?:said|says|say|announced|reported|added|told|stated|noted|claimed|"
                             r"confirmed|insisted|warned|believed?|thinks?|thought|knew|know|hoped?|"
@@ -321,13 +319,11 @@ def _subordinate(m: EventMention) -> bool:
         return True
     # a relative clause ("a strike that had paralysed the port since March 3"), not the
     # complement of a report ("officials said that troops withdrew on Monday")
-    rel = None
-    for rel in _RELATIVE.finditer(clause):
-        pass
-    # (the pronoun at most three words before the trigger: "that had paralysed", not "who
-    # spoke to reporters said troops withdrew")
-    return (rel is not None and len(clause[rel.end():].split()) <= 3
-            and not _REPORT_BEFORE.search(clause[:rel.start()]))
+    # (the last pronoun, at most three words before the trigger: "that had paralysed", not
+    # "who spoke to reporters said troops withdrew")
+    rels = list(_RELATIVE.finditer(clause))
+    return bool(rels) and len(clause[rels[-1].end():].split()) <= 3 \
+        and not _REPORT_BEFORE.search(clause[:rels[-1].start()])
 
 
 def _summary(cl: list[_M]) -> str:

@@ -114,9 +114,8 @@ def year_against_tense(doc: Document, m) -> bool:
         return False
     # the tense of the event's own verb group ("was killed"), not of the time's sentence: a
     # list line "May 6 : ..." is cut at its colon by the tagger's sentence rule
-    from .time.normalize import _NOT_PAST, _TENSE_RE
-    marks = [x for x in _TENSE_RE.finditer(doc.text, max(0, m.trigger.start - 16), m.trigger.end)
-             if not (x.group("p") and _NOT_PAST.match(x.group(0)))]
+    from .time.normalize import tense_markers
+    marks = list(tense_markers(doc.text, max(0, m.trigger.start - 16), m.trigger.end))
     return bool(marks) and all(x.group("p") for x in marks)
 
 
@@ -152,17 +151,20 @@ def date_from_corpus(store: Store) -> int:
     import datetime as dt
 
     from .entities import EntityMention
+    from .timeline import date_interval
 
-    docs = list(store.documents(full=True))
-    known = sorted(dt.date.fromisoformat(d.published[:10]) for d in docs
-                   if d.published and _DAY.match(d.published[:10]))
+    # metadata only (every build runs this): the text is read for undated documents alone
+    metas = list(store.documents(full=False))
+    known = sorted(iv[0] for d in metas if d.published
+                   and (iv := date_interval(d.published[:10])) and iv[0] == iv[1])
     if not known:
         return 0
     dated = 0
-    for doc in docs:
-        if doc.published:
+    for meta in metas:
+        if meta.published:
             continue
-        m = _DATELINE_MD.search(doc.text[:400])
+        doc = store.document(meta.id)
+        m = _DATELINE_MD.search(doc.text[:400]) if doc else None
         if not m:
             continue
         mon, day = _MON[m.group("mon").lower()], int(m.group("day"))
@@ -184,9 +186,6 @@ def date_from_corpus(store: Store) -> int:
                      event_mentions(doc, ents or None))
         dated += 1
     return dated
-
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def finish(store: Store, link_events: bool = True, timings: dict | None = None) -> Counter:

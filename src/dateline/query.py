@@ -76,7 +76,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
 
     check_range(date_from, date_to)
     if dates < 1 or per_date < 1:
-        raise ValueError("--dates and --sentences must be at least 1")
+        raise ValueError("the number of dates and of sentences must be at least 1")
     lo = date_interval(date_from)[0] if date_from else None
     hi = date_interval(date_to)[1] if date_to else None
     docs = {d.id: d for d in store.documents(full=True)}

@@ -394,14 +394,18 @@ _CHRON_PREFIX = re.compile(_DATE_HEAD + r"[-:–—]\s*")   # what the shown tex
 
 
 def chronologies(mentions: Sequence[EventMention],
-                 texts: Sequence[str] | None = None) -> set[str]:
+                 texts: Sequence[str] | None = None,
+                 stamps: Sequence[bool] | None = None) -> set[str]:
     """Documents that are (or carry) a chronology: at least CHRONOLOGY_LINES of their dated
     sentences open with a day and a dash or colon ("May 6 - Oil washes ashore ...").
-    ``texts``: the mentions' ``summary_text``, when the caller has them already."""
+    ``texts``, ``stamps``: the mentions' ``summary_text`` and ``is_stamp``, when the caller
+    has them already."""
+    if stamps is None:
+        stamps = [is_stamp(m) for m in mentions]
     lines: Counter = Counter()
     # a sentence opening with a time stamp (a comment thread's "| September 22 , 2008 7:24 PM
     # | Report abuse ...") is no line of a list, whatever other day it names
-    seen: set[tuple[str, int]] = {(m.doc, m.start) for m in mentions if is_stamp(m)}
+    seen: set[tuple[str, int]] = {(m.doc, m.start) for m, st in zip(mentions, stamps) if st}
     for i, m in enumerate(mentions):
         if m.date_how != "explicit" or (m.doc, m.start) in seen:
             continue
@@ -440,7 +444,9 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     texts = [summary_text(m.quote) for m in mentions] if need_texts else None
     if rel is None and RELEVANCE:
         rel = relevance(mentions, texts)
-    chron = chronologies(mentions, texts) if CHRONOLOGY_WEIGHT else set()
+    # which sentences are time stamps, once: the votes and chronology detection both read it
+    stamps = [is_stamp(m) for m in mentions]
+    chron = chronologies(mentions, texts, stamps) if CHRONOLOGY_WEIGHT else set()
     pub_weight = PUB_WEIGHT if pub_weight is None else pub_weight
     pub_next_weight = PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
     lo, hi = _as_date(start), _as_date(end)
@@ -449,7 +455,7 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     # a sentence that names a day in a time stamp does not vote for it, whatever other
     # expression of it resolves to the same day (the stamp's own clock time "at 5:59 pm")
     stamped = set() if STAMPS_VOTE else {(_norm_quote(m.quote), _day(m.date))
-                                          for m in mentions if is_stamp(m)}
+                                          for m, st in zip(mentions, stamps) if st}
     for i, m in enumerate(mentions):
         if m.date_how != "explicit" or (m.modality == "planned" and not PLANNED):
             continue
@@ -560,12 +566,12 @@ def fit_date_weights(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int =
 _STAMP = re.compile(
     r"^(?:[A-Z][\w .,'&-]{0,40}\|\s*)?(?:[A-Z][a-z]{2,8}\.?\s*,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\s*,?\s+\d{4}"
-    r"(?:\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?)?\s*")
+    r"(?:\s*,?\s*" + _CLOCK + r"\s*(?:[A-Z]{2,5}\b)?)?\s*")
 # a page's own update stamp ("5 January 2011 Last updated at 06:50 GMT Help", "Page last
 # updated at 14:47 GMT , Wednesday , 28 September 2011 15:47 UK")
 _UPDATED = re.compile(
     r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s+)?(?:page\s+)?last\s+updated\s*:?\s*(?:at\s+)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*,?\s*"
+    + _CLOCK + r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*"
     r"(?:[A-Z][a-z]+day\s*,\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s*)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:UK|[A-Z]{2,4}\b)?\s*)?(?:Help\s+)?", re.I)
 _WIRE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"

@@ -276,12 +276,21 @@ def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = N
     return s, e
 
 
+def tense_markers(text: str, start: int, end: int):
+    """The tense markers in text[start:end] (match objects: group "f" future, "p" past), minus
+    -ed words that mark no past ("united", "expected")."""
+    for m in _TENSE_RE.finditer(text, start, end):
+        if not (m.group("p") and _NOT_PAST.match(m.group(0))):
+            yield m
+
+
 def clause_tense(text: str, start: int, end: int, index: list[int] | None = None) -> str | None:
     """'past', 'future' or None for the clause around text[start:end].
 
     The last tense marker before the expression in its clause (its sentence, from the last
-    ", but"/", and"/";"/dash) decides; failing that, the first one after it. Future markers are modals and intention verbs; past markers are
-    past auxiliaries, common irregular past forms and -ed words (minus a stop list)."""
+    ", but"/", and"/";"/dash) decides; failing that, the first one after it. Future markers
+    are modals and intention verbs; past markers are past auxiliaries, common irregular past
+    forms and -ed words (minus a stop list): ``tense_markers``."""
     s, e = sentence_bounds(text, start, end, index)
     # the expression's own clause: after a coordinated clause's ", but" / "; " / " - "
     # ("X declined to comment, but Y holds a news conference Thursday"). TempEval-3 value F1
@@ -289,20 +298,14 @@ def clause_tense(text: str, start: int, end: int, index: list[int] | None = None
     for c in _CLAUSE_CUT.finditer(text, s, start):
         s = c.end()
     last = None
-    for m in _TENSE_RE.finditer(text, s, start):
-        if m.group("p") and _NOT_PAST.match(m.group(0)):
-            continue
-        last = m
-    if last is not None:
-        return "future" if last.group("f") else "past"
-    stop = _REL_STOP.search(text, end, e)
-    if stop:
-        e = stop.start()
-    for m in _TENSE_RE.finditer(text, end, e):
-        if m.group("p") and _NOT_PAST.match(m.group(0)):
-            continue
-        return "future" if m.group("f") else "past"
-    return None
+    for last in tense_markers(text, s, start):
+        pass
+    if last is None:
+        stop = _REL_STOP.search(text, end, e)
+        last = next(tense_markers(text, end, stop.start() if stop else e), None)
+    if last is None:
+        return None
+    return "future" if last.group("f") else "past"
 
 
 # ---------------------------------------------------------------- numbers
