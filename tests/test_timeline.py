@@ -403,6 +403,9 @@ def test_tls_time_stamps_are_not_votes_for_their_day():
     for page in ("5 January 2011 Last updated at 06:50 GMT A hearing opened in Los Angeles .",
                  "Page last updated at 14:47 GMT , Wednesday , 28 September 2011 A singer sang .",
                  "At 09:03 am on 16 Jun 2010 , Mark wrote : Anyone remember the last spill ?",
+                 # a user name in lower case is still a comment header, not a clause
+                 "At 16:12 29th Apr 2009 , ghostofsichuan wrote : Who can be believed ?",
+                 "I send my love At 20:58 24th Mar 2010 , gemma wrote : Here are stories .",
                  "Posted by irritant on April 16 , 2005 03:12 PM .",
                  "A version appeared on p6 of the Main section of the Guardian on 08.51 BST on "
                  "Saturday 2 May 2009 .",

@@ -339,7 +339,9 @@ _CLOCK_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?" + 
 _CLAUSE_GOES_ON = re.compile(r"\s*,\s*[a-z]")   # "June 28 , 2011 , witnesses said": prose
 # what follows a stamp: its clock time, then a time zone, a comment's "| Reply", "wrote"
 _STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?(?:" + _CLOCK + r")?\s*"
-                          r"(?:(?-i:[A-Z]{2,5})\b|\||reply\b|wrote\b|retweet\b|this comment\b)",
+                          r"(?:(?-i:[A-Z]{2,5})\b|\||reply\b|wrote\b|retweet\b|this comment\b"
+                          # a comment header's user name: "At 16:12 29th Apr 2009 , jenny wrote :"
+                          r"|,\s*[^\s,]{1,40}(?:\s+[^\s,]{1,40})?\s+wrote\s*:)",
                           re.I)
 # what comes before one: nothing but a place or byline and a bar, a clock time, "Posted"
 _STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:page\s+)?(?:last\s+)?"
