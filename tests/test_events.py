@@ -211,3 +211,30 @@ def test_one_trigger_two_nested_times_is_one_event_on_the_finer_date():
     ms, _ = one("Yesterday, at this year's summit in Geneva, the ministers signed the accord.",
                 published="2020-11-20")
     assert [m.date for m in ms] == ["2020-11-19"]
+
+
+def test_countries_are_parties_unless_a_place_preposition_precedes_them():
+    """'Russia sent planes to Nagorno-Karabakh': Russia did it, the region is where; a
+    nationality before a state organ ('Armenian troops') names its country as a party."""
+    from dateline.entities import extract
+    cases = {
+        "On November 16, Russia sent 140 planes with its peacekeepers to Nagorno-Karabakh.":
+            ({"Russia"}, {"Nagorno-Karabakh"}),
+        "On November 25, Armenia petitioned Azerbaijan for a delay.":
+            ({"Armenia", "Azerbaijan"}, set()),
+        "On November 12, talks were held in Armenia and Azerbaijan.":
+            (set(), {"Armenia", "Azerbaijan"}),
+        "The Armenian troops vacated Aghdam on November 20.": ({"Armenia"}, {"Aghdam"}),
+        "Armenian and Azerbaijani forces exchanged fire on November 12.":
+            ({"Armenia", "Azerbaijan"}, set()),
+        # a nationality before anything but a state organ is no party
+        "Armenian civilians left Lachin on November 12.": (set(), {"Lachin"}),
+    }
+    for text, (actors, places) in cases.items():
+        d = doc(text)
+        ms = extract_events(d, extract(d.text))
+        assert ms, text
+        assert set(ms[0].actors) == actors and set(ms[0].places) == places, (text, ms[0])
+    # without the entity stage there are no parties at all
+    assert extract_events(doc("The Armenian troops vacated Aghdam on November 20."),
+                          None)[0].actors == []

@@ -490,7 +490,7 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
                     m.start, m.quote = ps, text[ps:se]
                     m.trigger = _span(text, pv.s, pv.e)
                     ents2 = ents_by_sent.get(si - 1, []) + ents
-                    m.actors, m.places = _who_where(ents2, m.attributed_to)
+                    m.actors, m.places = _who_where(ents2, m.attributed_to, text, ps, se)
         prev_undated = not made and not times
         if not made and not times and published and not cyr:
             # an undated news lead in the present (perfect) tense: the publication date
@@ -517,6 +517,9 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             m.repeated = _inside(rep_ranges, ss, se)
             m.sentence_index = si
         out.extend(made)
+    if entity_mentions is None:   # no entity stage: no parties, not even from nationalities
+        for m in out:
+            m.actors, m.places = [], []
     c["mentions"] += len(out)
     return out
 
@@ -616,7 +619,7 @@ def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
     if _report_cue(text, ss, se):
         attributed = _speaker(text, ss, se, ents)
         modality = "reported" if modality == "asserted" else modality
-    actors, places = _who_where(ents, attributed)
+    actors, places = _who_where(ents, attributed, text, ss, se)
     return EventMention(doc=doc.id, start=ss, end=se, quote=text[ss:se],
                         trigger=_span(text, t.s, t.e), date=published, date_how="publication",
                         time=None, modality=modality, attributed_to=attributed,
@@ -741,17 +744,92 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     return None
 
 
-def _who_where(ents, attributed: str | None) -> tuple[list[str], list[str]]:
+# A country is where an event happened only after a preposition of place ("troops entered
+# Armenia" -- no: "troops withdrew from Armenia", "talks in Russia"); elsewhere it is a party:
+# the subject ("Russia sent 140 planes"), an object ("Armenia petitioned Azerbaijan"), "by",
+# "with", "between", "against". A state's organs named by their nationality ("Armenian
+# troops", "the Turkish defence ministry") make the state a party too.
+_PLACE_PREPS = {"in", "into", "inside", "to", "from", "at", "near", "across", "throughout",
+                "within", "toward", "towards", "around", "through", "via", "outside", "over",
+                "along", "off", "onto", "on", "of", "beyond", "out", "across", "entered",
+                "enter", "enters", "entering", "leave", "left", "leaving", "visited", "visit",
+                "visiting", "reached", "reach", "return", "returned", "returning"}
+_STATE_ORGANS = {"troops", "forces", "army", "armed", "military", "soldiers", "servicemen",
+                 "peacekeepers", "peacekeeping", "government", "authorities", "officials",
+                 "police", "ministry", "side", "units", "navy", "diplomats", "negotiators",
+                 "delegation", "embassy", "leadership", "parliament", "regime", "artillery",
+                 "warplanes", "jets", "drones", "military's", "government's", "army's"}
+_WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _word_before(text: str, pos: int, floor: int) -> str:
+    """The word just before ``pos`` (skipping "the"), lower-cased; "" at the sentence start;
+    a comma or "and" comes back as itself."""
+    i = pos
+    while True:
+        j = i
+        while j > floor and text[j - 1].isspace():
+            j -= 1
+        if j <= floor:
+            return ""
+        if text[j - 1] in ",;":
+            return text[j - 1]
+        k = j
+        while k > floor and (text[k - 1].isalpha() or text[k - 1] in "'’"):
+            k -= 1
+        w = text[k:j].lower()
+        if w != "the":
+            return w
+        i = k
+
+
+def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 0,
+               se: int = 0) -> tuple[list[str], list[str]]:
+    """(actors, places) of a sentence ``text[ss:se]``: people and organisations are actors;
+    a country is an actor unless a preposition of place stands before it (see
+    _PLACE_PREPS), and a nationality before a state organ makes its country an actor."""
     actors: list[str] = []
     places: list[str] = []
-    for em in ents:
+    last_country: tuple[int, bool] | None = None   # (end, was a place) of the last country
+    for em in sorted(ents, key=lambda e: e.start):
         if em.is_source:
             continue
         if em.type == "place":
-            if em.canonical not in places:
+            party = False
+            if text is not None and (em.place_id or "").startswith("cc:") and ss <= em.start < se:
+                w = _word_before(text, em.start, ss)
+                if w in (",", "and", "or") and last_country and em.start - last_country[0] < 8:
+                    party = not last_country[1]   # "in Armenia and Azerbaijan": as the first
+                else:
+                    party = w not in _PLACE_PREPS
+                last_country = (em.end, not party)
+            if party:
+                if em.canonical not in actors:
+                    actors.append(em.canonical)
+            elif em.canonical not in places:
                 places.append(em.canonical)
         elif em.canonical != attributed and em.canonical not in actors:
             actors.append(em.canonical)
+    if text is not None:
+        words = list(_WORD_AT.finditer(text, ss, se))
+        from . import gazetteer
+        for i, m in enumerate(words[:-1]):
+            w = m.group()
+            if not w[:1].isupper() or words[i + 1].group().lower() not in _STATE_ORGANS:
+                continue
+            country = gazetteer.country_of_demonym(w)
+            if country is None:
+                continue
+            # "Armenian and Azerbaijani forces": the organ follows the last of the list
+            names = [country.name]
+            j = i - 1
+            while j >= 1 and words[j].group() in ("and", "or") and \
+                    (c2 := gazetteer.country_of_demonym(words[j - 1].group())) is not None:
+                names.append(c2.name)
+                j -= 2
+            for n in reversed(names):
+                if n not in actors:
+                    actors.append(n)
     return actors, places
 
 
@@ -876,7 +954,7 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
         if t.lemma in _REPORT_VERBS or (cyr and re.match(r"(?:переда|сообщ|заяв)", t.low)):
             planned = False  # the statement itself is the event, dated by its time
         modality = "planned" if planned else "reported" if reported else "asserted"
-        actors, places = _who_where(ents, speaker)
+        actors, places = _who_where(ents, speaker, text, ss, se)
         out.append(EventMention(
             doc=doc.id, start=ss, end=se, quote=text[ss:se],
             trigger=_span(text, t.s, t.e), date=d, date_how="explicit" if d else "none",

@@ -553,6 +553,36 @@ def place_by_id(pid: str) -> Place | None:
     return _row_to_place(r) if r else None
 
 
+# A nationality adjective names its country as a party ("Armenian troops", "Russian
+# peacekeepers"). Most begin with the country's name less its last letter or two
+# ("Armenia" -> "Armenian", "Azerbaijan" -> "Azerbaijani", "Turkey" -> "Turkish"); these do
+# not, and GeoNames has no demonyms.
+IRREGULAR_DEMONYMS = {
+    "American": "US", "British": "GB", "French": "FR", "Spanish": "ES", "Dutch": "NL",
+    "Swiss": "CH", "Greek": "GR", "Irish": "IE", "Danish": "DK", "Swedish": "SE",
+    "Finnish": "FI", "Polish": "PL", "Thai": "TH", "Filipino": "PH", "Afghan": "AF",
+    "Saudi": "SA", "Emirati": "AE", "Welsh": "GB", "Scottish": "GB", "English": "GB",
+}
+_DEMONYM_END = re.compile(r"(?:i|ian|an|ese|ish|ean|ic)$")
+_country_stems: list[tuple[str, str]] = []
+
+
+def country_of_demonym(word: str) -> Place | None:
+    """The country a nationality adjective names ("Armenian" -> Armenia), or None."""
+    if word in IRREGULAR_DEMONYMS:
+        return place_by_id("cc:" + IRREGULAR_DEMONYMS[word])
+    if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or not _DEMONYM_END.search(word):
+        return None
+    if not _country_stems:
+        rows = _con().execute("SELECT id, name FROM places WHERE kind = 'country'").fetchall()
+        stems = [(n[:max(4, len(n) - 2)], pid) for pid, n in rows if " " not in n]
+        _country_stems.extend(sorted(stems, key=lambda x: -len(x[0])))   # longest stem first
+    for stem, pid in _country_stems:
+        if word.startswith(stem) and word != stem:
+            return place_by_id(pid)
+    return None
+
+
 # --------------------------------------------------------------------------------------------
 # finding places in running text
 
