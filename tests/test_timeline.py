@@ -452,3 +452,30 @@ def test_a_comment_thread_is_not_a_chronology():
     box = "\n\n".join(f"Sept. {15 + i} - The House votes on the bailout plan ." for i in range(5))
     listed = _tagged_refs("b", box, "2008-09-26")
     assert chronologies(listed) == {listed[0].doc}                 # a real list still is one
+
+
+def test_a_quiet_period_s_key_day_beats_a_busy_week_s_ordinary_day(monkeypatch):
+    """Coverage is bursty: sixty articles in one week give each of its days a score from
+    publication volume alone, while a day that three of a quiet month's four articles recall
+    is the month's news. LOCAL_NORM divides by the coverage around the day."""
+    import dateline.timeline as T
+    who = ["a witness", "a doctor", "state television", "rebel leaders", "the army"]
+    ms, pub = [], {}
+    for i in range(60):
+        pub[f"b{i}"] = f"2011-03-{2 + i % 7:02d}"
+        if i < 7:   # a lead for each day of the week, dated by its publication
+            ms.append(em(f"b{i}", f"Police and protesters clashed in the capital , {who[i % 5]} "
+                                  f"said in report {i} .", pub[f"b{i}"], how="publication"))
+    for i in range(5):
+        ms.append(em(f"b{i}", f"Police fired on protesters in the capital on March 3 , {who[i]} "
+                              "said .", "2011-03-03"))
+    for i in range(4):
+        pub[f"q{i}"] = f"2011-07-{13 + i * 5:02d}"
+    for i in range(3):
+        ms.append(em(f"q{i}", f"Police fired on protesters in the capital on July 12 , {who[i]} "
+                              "said .", "2011-07-12"))
+    assert T.LOCAL_NORM > 0
+    assert [d for d, _ in summarize(ms, pub, n_dates=2, per_date=1)] == ["2011-03-03",
+                                                                         "2011-07-12"]
+    monkeypatch.setattr(T, "LOCAL_NORM", 0.0)
+    assert "2011-07-12" not in [d for d, _ in summarize(ms, pub, n_dates=2, per_date=1)]
