@@ -229,6 +229,21 @@ def test_countries_are_parties_unless_a_place_preposition_precedes_them():
             ({"Armenia", "Azerbaijan"}, set()),
         # a nationality before anything but a state organ is no party
         "Armenian civilians left Lachin on November 12.": (set(), {"Lachin"}),
+        # ... and up to two words may stand between them
+        "The Turkish defence ministry said on November 12 that talks went well.":
+            ({"Turkey"}, set()),
+        "Tajik border guards detained two men on November 12.": ({"Tajikistan"}, set()),
+        # a capital that acts is its government; a city otherwise
+        "Moscow said on November 12 that Russia would send more troops.": ({"Russia"}, set()),
+        # (the country unnamed in the document: the city stays, should no entity be the country)
+        "Dushanbe rejected the accusation on November 12.": ({"Tajikistan", "Dushanbe"}, set()),
+        "Protesters gathered in Moscow on November 12.": (set(), {"Moscow"}),
+        # a place's modifiers do not hide its preposition; "the government of" is a party
+        "Gunmen seized two aid workers in northern Niger on November 12.": (set(), {"Niger"}),
+        "The government of Tajikistan protested on November 12.": ({"Tajikistan"}, set()),
+        # the dateline is where the report was filed
+        "BERLIN, November 20, 2020 (dpa) - Two aid workers were freed on November 12.":
+            (set(), set()),
     }
     for text, (actors, places) in cases.items():
         d = doc(text)

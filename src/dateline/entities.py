@@ -266,6 +266,8 @@ def _looks_demonym(word: str) -> bool:
         _DEMONYM_STEMS = {n[:max(4, len(n) - 2)] for n in names if " " not in n}
     if " " in word or not re.fullmatch(r"[A-Z][a-z]+", word):
         return False
+    if word.lower() in gazetteer.IRREGULAR_DEMONYMS:   # "Kyrgyz", "Tajik", "Qatari"
+        return True
     if not re.search(r"(?:i|is|ian|ians|an|ans|ese|ish|ean|eans|ic)$", word):
         return False
     return any(word.startswith(stem) and word != stem for stem in _DEMONYM_STEMS

@@ -54,7 +54,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .model import Document, EventMention, Span
-from .sentences import split
+from .sentences import DATELINE, split
 
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
@@ -520,6 +520,13 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
     if entity_mentions is None:   # no entity stage: no parties, not even from nationalities
         for m in out:
             m.actors, m.places = [], []
+    else:
+        # a capital that acts stood in for its country in case the country goes unnamed
+        # (see _who_where); where the document names the country, the country alone
+        named = {em.canonical for em in entity_mentions}
+        for m in out:
+            if len(m.actors) > 1:
+                m.actors = [a for a in m.actors if not _stand_in(a, m.actors, named)]
     c["mentions"] += len(out)
     return out
 
@@ -744,27 +751,46 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     return None
 
 
-# A country is where an event happened only after a preposition of place ("troops entered
-# Armenia" -- no: "troops withdrew from Armenia", "talks in Russia"); elsewhere it is a party:
-# the subject ("Russia sent 140 planes"), an object ("Armenia petitioned Azerbaijan"), "by",
-# "with", "between", "against". A state's organs named by their nationality ("Armenian
-# troops", "the Turkish defence ministry") make the state a party too.
+# A country is where an event happened only after a preposition of place ("talks in Russia",
+# "troops withdrew from Armenia"); elsewhere it is a party: the subject ("Russia sent 140
+# planes"), an object ("Armenia petitioned Azerbaijan"), after "by", "with", "between",
+# "against", or "the government of". A capital that acts ("Moscow said", "Dushanbe rejected")
+# stands for its country's government. A state's organs named by their nationality
+# ("Armenian troops", "the Turkish defence ministry") make the state a party too. The
+# dateline ("BISHKEK, March 3 (Reuters) -") is where the report was filed: neither.
 _PLACE_PREPS = {"in", "into", "inside", "to", "from", "at", "near", "across", "throughout",
                 "within", "toward", "towards", "around", "through", "via", "outside", "over",
-                "along", "off", "onto", "on", "of", "beyond", "out", "across", "entered",
-                "enter", "enters", "entering", "leave", "left", "leaving", "visited", "visit",
-                "visiting", "reached", "reach", "return", "returned", "returning"}
-_STATE_ORGANS = {"troops", "forces", "army", "armed", "military", "soldiers", "servicemen",
-                 "peacekeepers", "peacekeeping", "government", "authorities", "officials",
-                 "police", "ministry", "side", "units", "navy", "diplomats", "negotiators",
-                 "delegation", "embassy", "leadership", "parliament", "regime", "artillery",
-                 "warplanes", "jets", "drones", "military's", "government's", "army's"}
+                "along", "off", "onto", "on", "of", "beyond", "out", "entered", "enter",
+                "enters", "entering", "leave", "left", "leaving", "visited", "visit", "visiting",
+                "reached", "reach", "return", "returned", "returning"}
+# words between a preposition and its country that do not change it ("in northern Niger")
+_PLACE_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                    "east", "west", "northeastern", "northwestern", "southeastern",
+                    "southwestern", "north-eastern", "north-western", "south-eastern",
+                    "south-western", "neighbouring", "neighboring", "rural", "mainland",
+                    "landlocked", "war-torn", "occupied", "independent", "modern", "all"}
+_STATE_ORGANS = {"troops", "forces", "force", "army", "armed", "military", "soldiers",
+                 "servicemen", "peacekeepers", "peacekeeping", "government", "authorities",
+                 "officials", "police", "ministry", "side", "units", "navy", "diplomats",
+                 "diplomat", "negotiators", "delegation", "embassy", "leadership", "parliament",
+                 "regime", "artillery", "warplanes", "jets", "drones", "guards", "coastguard",
+                 "counterpart", "counterparts", "envoy", "envoys", "ambassador", "prosecutors",
+                 "military's", "government's", "army's"}
+# "the government of Tajikistan", "the people of Armenia": a party after all
+_OF_PARTY = _STATE_ORGANS | {"republic", "people", "president", "presidents", "leader",
+                             "leaders", "king", "minister", "ministers", "state"}
+# what follows a capital that acts: a finite verb ("Moscow said", "Berlin also sent")
+_ACTS = re.compile(r"\s+(?:(?:also|has|have|had|was|is|would|will|did|does|then|quickly|"
+                   r"swiftly|later|immediately)\s+)*(?:said|says|sent|told|sought|took|gave|made|met|held|"
+                   r"struck|began|brought|kept|won|lost|spoke|wrote|broke|chose|drew|froze|"
+                   r"[a-z]{2,}ed|[a-z]{2,}s)\b")
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def _word_before(text: str, pos: int, floor: int) -> str:
-    """The word just before ``pos`` (skipping "the"), lower-cased; "" at the sentence start;
-    a comma or "and" comes back as itself."""
+    """The word just before ``pos``, lower-cased, skipping "the" and the modifiers of a place
+    ("in northern Niger"); "" at the sentence start; a comma comes back as itself; "of"
+    after a state organ ("the government of") comes back as "of-party"."""
     i = pos
     while True:
         j = i
@@ -775,47 +801,86 @@ def _word_before(text: str, pos: int, floor: int) -> str:
         if text[j - 1] in ",;":
             return text[j - 1]
         k = j
-        while k > floor and (text[k - 1].isalpha() or text[k - 1] in "'’"):
+        while k > floor and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
             k -= 1
         w = text[k:j].lower()
-        if w != "the":
+        if w == "of" and _word_before(text, k, floor) in _OF_PARTY:
+            return "of-party"
+        if w != "the" and w not in _PLACE_MODIFIERS:
             return w
         i = k
+
+
+def _stand_in(name: str, actors: list[str], named: set[str]) -> bool:
+    """``name`` is a capital whose country is among ``actors`` and named in the document."""
+    from . import gazetteer
+    p = gazetteer.lookup(name)
+    if p is None or not p.capital or not p.country or p.kind != "city":
+        return False
+    country = gazetteer.place_by_id("cc:" + p.country)
+    return country is not None and country.name in actors and country.name in named
 
 
 def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 0,
                se: int = 0) -> tuple[list[str], list[str]]:
     """(actors, places) of a sentence ``text[ss:se]``: people and organisations are actors;
     a country is an actor unless a preposition of place stands before it (see
-    _PLACE_PREPS), and a nationality before a state organ makes its country an actor."""
+    _PLACE_PREPS); a capital that acts is its country; a nationality before a state organ
+    makes its country an actor; the dateline names neither."""
+    from . import gazetteer
     actors: list[str] = []
     places: list[str] = []
+
+    def add(lst, name):
+        if name not in lst:
+            lst.append(name)
+    dl = DATELINE.match(text[ss:se]) if text is not None else None   # ("^" only at 0)
+    dl_end = ss + dl.end() if dl else ss
     last_country: tuple[int, bool] | None = None   # (end, was a place) of the last country
     for em in sorted(ents, key=lambda e: e.start):
         if em.is_source:
             continue
-        if em.type == "place":
-            party = False
-            if text is not None and (em.place_id or "").startswith("cc:") and ss <= em.start < se:
-                w = _word_before(text, em.start, ss)
-                if w in (",", "and", "or") and last_country and em.start - last_country[0] < 8:
-                    party = not last_country[1]   # "in Armenia and Azerbaijan": as the first
-                else:
-                    party = w not in _PLACE_PREPS
-                last_country = (em.end, not party)
-            if party:
-                if em.canonical not in actors:
-                    actors.append(em.canonical)
-            elif em.canonical not in places:
-                places.append(em.canonical)
-        elif em.canonical != attributed and em.canonical not in actors:
-            actors.append(em.canonical)
+        if em.end <= dl_end:
+            continue   # "BISHKEK, March 3 (Reuters) -"
+        if em.type != "place":
+            if em.canonical != attributed:
+                add(actors, em.canonical)
+            continue
+        pid = em.place_id or ""
+        place = gazetteer.place_by_id(pid) if pid.startswith("gn:") else None
+        capital = place is not None and place.capital and place.country
+        if text is None or not ss <= em.start < se or not (pid.startswith("cc:") or capital):
+            add(places, em.canonical)
+            continue
+        w = _word_before(text, em.start, ss)
+        if w in (",", "and", "or") and last_country and em.start - last_country[0] < 8:
+            party = not last_country[1]   # "in Armenia and Azerbaijan": as the first
+        else:
+            party = w not in _PLACE_PREPS
+        if capital and party and not (w in ("between", "and", ",") or _ACTS.match(text, em.end)):
+            party = False   # "Moscow's Red Square", "Kabul airport": the city itself
+        last_country = (em.end, not party)
+        if not party:
+            add(places, em.canonical)
+        elif capital:
+            # the government it stands for; the city too, in case the corpus never names
+            # the country (an actor must be one of the corpus's entities)
+            country = gazetteer.place_by_id("cc:" + place.country)
+            if country is not None:
+                add(actors, country.name)
+            add(actors, em.canonical)
+        else:
+            add(actors, em.canonical)
     if text is not None:
         words = list(_WORD_AT.finditer(text, ss, se))
-        from . import gazetteer
         for i, m in enumerate(words[:-1]):
             w = m.group()
-            if not w[:1].isupper() or words[i + 1].group().lower() not in _STATE_ORGANS:
+            if not w[:1].isupper() or m.end() <= dl_end:
+                continue
+            # the organ, or up to two lower-case words before it ("defence ministry")
+            organ = next((k for k in range(i + 1, min(i + 4, len(words)))
+                          if words[k].group().lower() in _STATE_ORGANS), None)
+            if organ is None or any(not x.group().islower() for x in words[i + 1:organ]):
                 continue
             country = gazetteer.country_of_demonym(w)
             if country is None:
@@ -828,8 +893,7 @@ def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 
                 names.append(c2.name)
                 j -= 2
             for n in reversed(names):
-                if n not in actors:
-                    actors.append(n)
+                add(actors, n)
     return actors, places
 
 

@@ -553,24 +553,42 @@ def place_by_id(pid: str) -> Place | None:
     return _row_to_place(r) if r else None
 
 
-# A nationality adjective names its country as a party ("Armenian troops", "Russian
-# peacekeepers"). Most begin with the country's name less its last letter or two
-# ("Armenia" -> "Armenian", "Azerbaijan" -> "Azerbaijani", "Turkey" -> "Turkish"); these do
-# not, and GeoNames has no demonyms.
+# A nationality adjective names its country ("Armenian troops", "Russian peacekeepers").
+# Most begin with the country's name less its last letter or two ("Armenia" -> "Armenian",
+# "Azerbaijan" -> "Azerbaijani", "Turkey" -> "Turkish"); these do not (or would be taken for
+# another country's), and GeoNames has no demonyms. Lower case -> the country's name.
 IRREGULAR_DEMONYMS = {
-    "American": "US", "British": "GB", "French": "FR", "Spanish": "ES", "Dutch": "NL",
-    "Swiss": "CH", "Greek": "GR", "Irish": "IE", "Danish": "DK", "Swedish": "SE",
-    "Finnish": "FI", "Polish": "PL", "Thai": "TH", "Filipino": "PH", "Afghan": "AF",
-    "Saudi": "SA", "Emirati": "AE", "Welsh": "GB", "Scottish": "GB", "English": "GB",
+    "turkish": "Turkey", "french": "France", "british": "United Kingdom", "dutch": "Netherlands",
+    "swiss": "Switzerland", "greek": "Greece", "danish": "Denmark", "swedish": "Sweden",
+    "polish": "Poland", "finnish": "Finland", "irish": "Ireland", "spanish": "Spain",
+    "german": "Germany", "chinese": "China", "japanese": "Japan", "israeli": "Israel",
+    "iraqi": "Iraq", "pakistani": "Pakistan", "afghan": "Afghanistan", "thai": "Thailand",
+    "american": "United States", "u.s.": "United States", "us": "United States",
+    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "yemeni": "Yemen",
+    "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar",
+    "kuwaiti": "Kuwait", "omani": "Oman", "filipino": "Philippines", "welsh": "Wales",
+    "scottish": "Scotland", "english": "England", "norwegian": "Norway", "belgian": "Belgium",
+    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia and Herzegovina",
+    "ukrainian": "Ukraine", "georgian": "Georgia", "iranian": "Iran", "syrian": "Syria",
+    "egyptian": "Egypt", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "somali": "Somalia",
+    "kosovar": "Kosovo", "moldovan": "Moldova", "belarusian": "Belarus", "kazakh": "Kazakhstan",
+    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan",
+    "nigerien": "Niger", "nigerian": "Nigeria", "malagasy": "Madagascar", "burmese": "Myanmar",
+    "ivorian": "Ivory Coast", "congolese": "Democratic Republic of the Congo",
+    "portuguese": "Portugal", "maltese": "Malta", "cypriot": "Cyprus", "icelandic": "Iceland",
+    "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
 }
-_DEMONYM_END = re.compile(r"(?:i|ian|an|ese|ish|ean|ic)$")
+_DEMONYM_END = re.compile(r"(?:i|ian|an|ese|ish|ean|ic|ien)$")
 _country_stems: list[tuple[str, str]] = []
 
 
+@lru_cache(maxsize=4096)
 def country_of_demonym(word: str) -> Place | None:
     """The country a nationality adjective names ("Armenian" -> Armenia), or None."""
-    if word in IRREGULAR_DEMONYMS:
-        return place_by_id("cc:" + IRREGULAR_DEMONYMS[word])
+    low = word.lower()
+    if low in IRREGULAR_DEMONYMS:
+        return next((p for p in candidates(IRREGULAR_DEMONYMS[low]) if p.kind in
+                     ("country", "region")), None)
     if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or not _DEMONYM_END.search(word):
         return None
     if not _country_stems:

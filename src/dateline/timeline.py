@@ -46,6 +46,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from .model import Document, Event, EventMention, Span
+from .sentences import DATELINE
 from .sentences import split as split_sentences
 
 __all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
@@ -578,9 +579,7 @@ _UPDATED = re.compile(
     + _CLOCK + r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*"
     r"(?:[A-Z][a-z]+day\s*,\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s*)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:UK|[A-Z]{2,4}\b)?\s*)?(?:Help\s+)?", re.I)
-_WIRE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*"
-                   r"|[A-Z][\w.'/-]*(?:\s*,?\s*[A-Z][\w.'/-]*){0,4}\s*)?"   # "Benghazi , Libya"
-                   r"(?:-LRB-|\()\s*[A-Z][\w .&-]{1,30}\s*(?:-RRB-|\))\s*(?:-{1,2}|--|—|–)\s*")
+_WIRE = DATELINE
 _COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}:\d{2}"
                       r"|\s\|\s", re.I)   # " | ": a comment header, breadcrumb or menu, not prose
 

@@ -77,6 +77,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..gazetteer import IRREGULAR_DEMONYMS as _IRREGULAR_DEMONYMS
 from ..model import Document, content_id
 from ..sentences import split as split_sentences
 
@@ -220,25 +221,6 @@ _STILL_HOLDS = re.compile(r"\b(?:still|continue[sd]?\s+to)\s+(?:hold|holds|held|
 _STOP_SCOPE = re.compile(
     r"\b(?:will|shall|would|must|should|had\s+to|has\s+to|have\s+to|is\s+to|are\s+to|but|while|whereas|"
     r"although)\b|[;:]", re.I)
-
-_IRREGULAR_DEMONYMS = {
-    "turkish": "Turkey", "french": "France", "british": "United Kingdom", "dutch": "Netherlands",
-    "swiss": "Switzerland", "greek": "Greece", "danish": "Denmark", "swedish": "Sweden",
-    "polish": "Poland", "finnish": "Finland", "irish": "Ireland", "spanish": "Spain",
-    "german": "Germany", "chinese": "China", "japanese": "Japan", "israeli": "Israel",
-    "iraqi": "Iraq", "pakistani": "Pakistan", "afghan": "Afghanistan", "thai": "Thailand",
-    "american": "United States", "u.s.": "United States", "us": "United States",
-    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "yemeni": "Yemen",
-    "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar",
-    "kuwaiti": "Kuwait", "omani": "Oman", "filipino": "Philippines", "welsh": "Wales",
-    "scottish": "Scotland", "english": "England", "norwegian": "Norway", "belgian": "Belgium",
-    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia and Herzegovina",
-    "ukrainian": "Ukraine", "georgian": "Georgia", "iranian": "Iran", "syrian": "Syria",
-    "egyptian": "Egypt", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "somali": "Somalia",
-    "kosovar": "Kosovo", "moldovan": "Moldova", "belarusian": "Belarus", "kazakh": "Kazakhstan",
-    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan",
-}
-
 
 def demonyms(name: str) -> set[str]:
     """Adjective/people forms of a country name, by the common English suffix rules."""
