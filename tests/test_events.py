@@ -253,3 +253,20 @@ def test_countries_are_parties_unless_a_place_preposition_precedes_them():
     # without the entity stage there are no parties at all
     assert extract_events(doc("The Armenian troops vacated Aghdam on November 20."),
                           None)[0].actors == []
+
+
+def test_who_said_it():
+    """The speaker is the noun phrase that says, not a word near it: the subject of "X
+    rejected ... and said", the head of "a diplomat familiar with the talks", the phrase
+    right before "said" after a clause ("... on March 2 and the ministry said")."""
+    from dateline.entities import extract
+    cases = {
+        "Dushanbe rejected the accusation on March 2 and said border guards had fired first.":
+            "Dushanbe",
+        "Qatar began mediating on April 18, a diplomat familiar with the talks said.": "diplomat",
+        "Troops left the town on March 2 and the ministry said more would follow.": "ministry",
+    }
+    for text, speaker in cases.items():
+        d = doc(text, "2024-03-05")
+        ms = extract_events(d, extract(d.text))
+        assert ms and ms[0].attributed_to == speaker, (text, ms)

@@ -169,3 +169,21 @@ def test_seed_timeline(seed_linked):
 def test_subordinate_trigger(quote, trig, sub):
     from dateline.link import _subordinate
     assert _subordinate(_m("a", 0, quote, "2011-02", trig)) is sub
+
+
+def test_a_day_s_other_news_stays_apart():
+    """Mentions of one day that share the day, a country and a few words but neither a verb
+    nor a kind of happening are different events; a dateline and the month name are no
+    shared words. A paraphrase of the same happening still meets its twin."""
+    docs = [Document(id=i, path=i, text="", published="2024-03-05") for i in "abc"]
+    ev = {"a": [_m("a", 0, "BISHKEK, March 3, 2024 (Reuters) - Kyrgyzstan accused Tajikistan on "
+                           "March 2 of shelling three villages.", "2024-03-02", "accused")],
+          "b": [_m("b", 0, "Tajikistan rejected the accusation on March 2.", "2024-03-02",
+                   "rejected"),
+                _m("b", 70, "A ceasefire between Kyrgyzstan and Tajikistan took effect on "
+                            "March 3.", "2024-03-03", "took")],
+          "c": [_m("c", 0, "BISHKEK, March 4, 2024 (Reuters) - The truce agreed by Kyrgyzstan "
+                           "and Tajikistan held on March 3.", "2024-03-03", "agreed")]}
+    _, events = link(docs, ev, None)
+    sizes = sorted((e.date, len(e.sources)) for e in events)
+    assert sizes == [("2024-03-02", 1), ("2024-03-02", 1), ("2024-03-03", 2)]

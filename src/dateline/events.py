@@ -722,14 +722,28 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     head noun."""
     spans: list[tuple[int, int]] = []
     tail = _SAID_X.search(text, max(ss, se - 120), se)
-    if tail:
+    if tail and not re.search(r"\b(?:would|will|could|should|might|may|must|had|has|have|was|"
+                              r"were|is|are|be|been)\b", tail.group(1), re.I):
+        # "..., said the ministry." ("said more would follow" is what was said, not who)
         spans.append((tail.start(1), tail.end(1)))
     after = [(m.end(), min(se, m.end() + 80), m.group().lower().startswith("according"))
              for m in _ATTRIB_AFTER.finditer(text, ss, se)]
     # 'Trend reports citing / referring to the ministry': the cited body speaks
     spans[:0] = [(a, b) for a, b, acc in after if not acc]
     for m in _SUBJ_BEFORE.finditer(text, ss, se):
-        spans.append((m.start(1), m.end(1)))
+        if re.search(r"\b(?:and|but)$", m.group(1), re.I):
+            # "Dushanbe rejected the accusation and said ...": the sentence's subject speaks
+            first = min((em for em in ents if not em.is_source and em.start >= ss),
+                        key=lambda em: em.start, default=None)
+            if first is not None and first.end <= m.start(1):
+                spans.append((first.start, first.end))
+            continue
+        # the noun phrase just before the verb: "Troops left on March 2 and the ministry said"
+        a = m.start(1)
+        for cut in re.finditer(r"\b(?:and|but|that|on|at|after|before|when|while)\b|[,;:]",
+                               m.group(1), re.I):
+            a = m.start(1) + cut.end()
+        spans.append((a, m.end(1)))
     spans.extend((a, b) for a, b, acc in after if acc)
     for types in (("org", "person"), ("place",)):
         for a, b in spans:
@@ -740,7 +754,9 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     for a, b in spans:
         phrase = text[a:b]
         # cut the phrase at a comma / clause word
-        phrase = re.split(r"[,;:.“”\"]|\b(?:that|which|who|on|in|at|as|and|to)\b", phrase)[0]
+        # ... and at what describes the speaker ("a diplomat familiar with the talks")
+        phrase = re.split(r"[,;:.“”\"]|\b(?:that|which|who|on|in|at|as|and|to|familiar|close|"
+                          r"with|briefed|involved|speaking)\b", phrase)[0]
         if re.search(r"[А-Яа-яЁё]", phrase):
             h = (phrase.split() or [None])[0]
         else:

@@ -41,11 +41,13 @@ from dataclasses import replace
 
 from .entities import Entity, EntityMention, canonicalize
 from .model import Document, Event, EventMention, content_id
+from .sentences import DATELINE
 from .timeline import summary_text
 
 __all__ = ["link", "date_compat", "EVENT_CLASSES"]
 
 THRESHOLD = 0.5
+NO_TRIGGER_WORDS = 0.35   # word overlap two mentions need when no trigger evidence links them
 
 _STOP = set("""the a an of in on at to and or with for by from its his her their has have had
 is are was were be been being this that these those as it he she they we which who whom whose
@@ -84,8 +86,18 @@ _FAMILY = {"asserted": "happened", "reported": "happened", "planned": "planned"}
 _MODALITY_ORDER = {"asserted": 0, "reported": 1, "planned": 2}
 
 
+# the date's own words: two sentences naming the same day share them whatever happened
+_CALENDAR = set("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+friday saturday sunday""".split())
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in (x.lower() for x in _WORD.findall(text)) if w not in _STOP}
+    """5-letter stems of the content words, without the wire dateline ("BISHKEK, March 3
+    (Reuters) -": where the report was filed) and without month and weekday names."""
+    text = text[m.end():] if (m := DATELINE.match(text)) else text
+    return {w[:5] for w in (x.lower() for x in _WORD.findall(text))
+            if w not in _STOP and w not in _CALENDAR}
 
 
 def date_compat(a: str, b: str) -> float:
@@ -146,6 +158,11 @@ def _sim(a: _M, b: _M) -> float:
     ents = (len(a.ents & b.ents) / min(len(a.ents), len(b.ents))) if a.ents and b.ents else 0.0
     if words >= 0.8:  # the same sentence repeated in two documents
         return 1.0 * dc
+    if not trig and words < NO_TRIGGER_WORDS:
+        # nothing says it is the same happening (not the verb, not its kind): a day's other
+        # news shares a day, a country and a few words with it ("Kyrgyzstan accused
+        # Tajikistan of shelling" / "Kyrgyz civilians fled from Batken" on March 2)
+        return 0.0
     # the same day says more than the same year (many things happen in one year)
     base = {10: 0.3, 7: 0.15}.get(len(a.date), 0.05) if dc == 1.0 else 0.1
     return dc * (base + 0.9 * words + 0.3 * trig + 0.1 * ents) if dc == 1.0 else \
