@@ -58,7 +58,7 @@ year years day days month months week weeks time today yesterday""".split())
 
 # event classes: words (5-letter stems) that name the same kind of happening
 EVENT_CLASSES = {
-    "truce": "cease ceasefire truce armis agree accor deal treat sign signe signi state decla "
+    "truce": "cease ceasefire truce armis agree accor deal treat sign signe signi decla "
              "peace",
     "fight": "attac clash fight hosti offen count war confl erupt broke launc kill injur "
              "shell bomba invad invas battl strik comba",
