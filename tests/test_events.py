@@ -47,6 +47,14 @@ def test_negated_dropped():
     assert ms == [] and c["dropped:negated"] == 1
     ms, c = one("No agreement was signed on November 12.")
     assert ms == [] and c["dropped:negated"] == 1
+    ms, c = one("The talks did not produce a deal on November 12, officials said.")
+    assert ms == [] and c["dropped:negated"] == 1
+    ms, c = one("Troops, however, did not leave on November 12.")
+    assert ms == [] and c["dropped:negated"] == 1
+    # the negation is another clause's: the complaint happened
+    ms, c = one("Niger was not invited to the talks, Nigerien officials complained on "
+                "November 12.")
+    assert [(m.trigger.text, m.date) for m in ms] == [("complained", "2020-11-12")]
 
 
 def test_reader_comments_dropped():

@@ -641,11 +641,20 @@ def _is_month_may(toks, j) -> bool:
     return any(w[:1].isdigit() for w in near)
 
 
-def _drop_reason(toks, cl, vi) -> str | None:
+def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
+    """Why the event of trigger ``vi`` (with its time at token ``ti``) is no timeline event:
+    hypothetical, negated, a hypothetical modal; None when it is one."""
     a, b, kind = cl
     if kind == "hyp":
         return "hypothetical"
     lo = a
+    # a negation before the last comma is another clause's: "Niger was not invited to the
+    # talks, Nigerien officials complained on April 19" (the complaint happened) -- when the
+    # time is the trigger's, after that comma ("The talks did not produce a deal on April 19,
+    # officials said": the time is in the negated part, and so is the news)
+    commas = [j for j in range(a, vi) if toks[j].w == ","]
+    if commas and ti is not None and ti > commas[-1]:
+        lo = commas[-1] + 1
     for j in range(lo, min(b, vi + 2)):
         w = toks[j].low
         if w in _NEG_WORDS and j <= vi + 1:
@@ -1010,7 +1019,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             if vi is None:
                 c["dropped:no_trigger"] += 1
                 continue
-        reason = _drop_reason(toks, cl, vi)
+        ti = next((i for i, t in enumerate(toks) if t.s >= tm.start), len(toks))
+        reason = _drop_reason(toks, cl, vi, ti)
         if reason == "hypothetical_modal":
             # 'would' in reported speech is a future in the past: planned
             reason = None if reported else "hypothetical"
