@@ -67,6 +67,14 @@ def test_story_commands_on_seed(seed_dir, tmp_path):
     events = json.loads(r.output)
     assert 0 < len(events) <= 5 and not any(e["background"] for e in events)
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    # the same five, most important first
+    r = runner.invoke(main, ["timeline", "--db", db, "--json", "--top", "5", "--no-background",
+                             "--by", "importance"])
+    ranked = json.loads(r.output)
+    assert sorted(e["id"] for e in ranked) == sorted(e["id"] for e in events)
+    assert [e["importance"] for e in ranked] == sorted((e["importance"] for e in ranked),
+                                                       reverse=True)
+    assert runner.invoke(main, ["timeline", "--db", db, "--by", "size"]).exit_code != 0
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--entity", "Kelbajar"])
     assert json.loads(r.output) and all(e["date"].startswith("2020-1") for e in json.loads(r.output))
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--from", "2020-11-01", "--to", "2020-11-30"])

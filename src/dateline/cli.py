@@ -137,9 +137,11 @@ def entities(db, etype, sources, top, as_json):
 @click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
 @click.option("--top", type=int, default=None, help="Only the N most important events (shown by date).")
+@click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
+              show_default=True, help="Order: by date, or the most important events first.")
 @click.option("--no-background", is_flag=True, help="Leave out history before the story window.")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, no_background, as_json):
+def timeline(db, entity, date_from, date_to, top, order, no_background, as_json):
     """The sourced timeline: events by date, with their sources."""
     from .export.json import event_json
     from .query import timeline as query_timeline
@@ -147,7 +149,7 @@ def timeline(db, entity, date_from, date_to, top, no_background, as_json):
     with _open(db) as store:
         try:
             events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
-                                    top=top, include_background=not no_background)
+                                    top=top, include_background=not no_background, by=order)
         except ValueError as e:
             raise click.ClickException(str(e))
         docs = {d.id: d for d in store.documents(full=False)}

@@ -39,8 +39,9 @@ def entity_ids(store: Store, name: str) -> set[str]:
 
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
-             include_background: bool = True) -> list[Event]:
-    """Events in date order, filtered; with top, the N most important, still in date order.
+             include_background: bool = True, by: str = "date") -> list[Event]:
+    """Events in date order, filtered; with top, the N most important, still in date order;
+    with ``by="importance"``, the most important first.
 
     An entity is looked up by name or alias among the canonical entities first (so "Kelbajar"
     finds events at Kalbajar); a name that is no entity falls back to matching the quotes."""
@@ -55,7 +56,7 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
                                                   {v for v in e.attributed_to.values() if v})]
             entity = None
     return select(events, top=top, entity=entity, date_from=date_from, date_to=date_to,
-                  include_background=include_background)
+                  include_background=include_background, by=by)
 
 
 def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | None = None,

@@ -259,10 +259,14 @@ def _matches_entity(e: Event, entity: str) -> bool:
 
 
 def select(events: list[Event], top: int | None = None, entity: str | None = None,
-           date_from=None, date_to=None, include_background: bool = True) -> list[Event]:
+           date_from=None, date_to=None, include_background: bool = True,
+           by: str = "date") -> list[Event]:
     """Events for display: filtered by entity (id or name, also found in the quotes) and by
     date range (an event is kept when its date interval overlaps [date_from, date_to]), the
-    ``top`` most important (by ``importance``), in chronological order."""
+    ``top`` most important (by ``importance``), in chronological order, or with
+    ``by="importance"`` the most important first."""
+    if by not in ("date", "importance"):
+        raise ValueError("order must be 'date' or 'importance'")
     lo, hi = _as_date(date_from), date_interval(str(date_to))[1] if date_to else None
     out = []
     for e in events:
@@ -278,8 +282,11 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
         if hi and iv[0] > hi:
             continue
         out.append(e)
-    if top is not None:
-        out = sorted(out, key=lambda e: (-e.importance, e.date, e.id))[:max(0, top)]
+    if top is not None or by == "importance":
+        out = sorted(out, key=lambda e: (-e.importance, e.date, e.id))[:max(0, top)
+                                                                        if top is not None else None]
+    if by == "importance":
+        return out
     return sorted(out, key=lambda e: (date_interval(e.date) or (dt.date.max,))[0:1] + (e.date, -e.importance, e.id))
 
 
