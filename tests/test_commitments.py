@@ -266,3 +266,26 @@ def test_nobody_named_one_commitment_per_object(tmp_path):
     assert set(by_deadline) == {"2022-04-20", "2022-04-25"}
     assert by_deadline["2022-04-20"]["status"] == "met_late"
     assert by_deadline["2022-04-25"]["status"] == "unknown"      # the speaker is not the deputy governor
+
+
+def test_an_unnamed_party_is_bound_not_the_speaker(tmp_path):
+    """'The minister said that the government would present a plan by March 10': the
+    government (named by no entity) is bound, not the minister; its fulfilment is a later
+    'The government presented its plan ...', even under a wire dateline."""
+    data, _, names = _build(tmp_path, [{
+        "title": "Strike", "date": "2025-03-04",
+        "text": "Labour Minister Ana Costa said on Tuesday that the government would present a "
+                "mediation proposal by March 10."}, {
+        "title": "Proposal", "date": "2025-03-11",
+        "text": "LISBOA, March 11 (Atlantic Wire) - The government presented its mediation "
+                "proposal to striking dockworkers on Monday."}])
+    (c,) = data["commitments"]
+    assert c["who"] == [] and c["party"] == "government"
+    assert [names.get(x, x) for x in c["stated_by"]] == ["Ana Costa"]
+    assert c["deadline"] == "2025-03-10" and c["status"] == "met"
+    # a bare forecast about no party is still no commitment
+    (tmp_path / "f").mkdir()
+    data, _, _ = _build(tmp_path / "f", [{
+        "title": "Weather", "date": "2025-03-04",
+        "text": "The storm would turn into a cyclone by March 10, forecasters said."}])
+    assert data["commitments"] == []

@@ -244,7 +244,9 @@ def commitments(db, status, as_json):
     for c in rows:
         history = " → ".join(sorted({d["date"] for d in c["deadlines"]}))
         why = c.get("status_reason") or ""
-        t.add_row(c["deadline"] or "?", ", ".join(names.get(w, w) for w in c["who"]), escape(c["what"]),
+        who = ", ".join(names.get(w, w) for w in c["who"]) or (
+            f"the {c['party']}" if c.get("party") else "")
+        t.add_row(c["deadline"] or "?", escape(who), escape(c["what"]),
                   ", ".join(names.get(p, p) for p in c["places"]),
                   f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
                   escape(f"{history}; {len(c['sources'])} source(s); {why}"))

@@ -75,10 +75,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import IRREGULAR_DEMONYMS as _IRREGULAR_DEMONYMS
 from ..model import Document, content_id
+from ..sentences import DATELINE
 from ..sentences import split as split_sentences
 
 # ------------------------------------------------------------------------------ lexicon
@@ -524,6 +525,7 @@ class Statement:
     inherited: bool = False
     obj: str = ""              # what the action is done to ("the backlog"), for matching reports
     stated_by: list = field(default_factory=list)   # who said it, when not the obligated party
+    party_noun: str = ""       # the obligated party, when it is unnamed: "government"
 
 
 def _find_actions(text: str, base: int, lo: int, hi: int):
@@ -564,6 +566,15 @@ _ORG_NOUNS = set("""company firm carmaker automaker manufacturer maker group air
 retailer operator utility agency authority ministry commission council committee organisation organization
 club union regulator movement coalition alliance party board corporation conglomerate developer
 producer supplier distributor""".split())
+# the heads of unnamed parties that can be bound to do something ("the government would
+# present a proposal by March 10"); a storm or a price cannot
+_AGENT_NOUNS = _ORG_NOUNS | set("""government cabinet administration authorities officials army
+military police court parliament congress senate presidency minister president mayor governor
+leadership management employer employers workers strikers rebels troops forces side sides
+prosecutors regulators negotiators mediators""".split())
+# "The government presented ...", "its owners paid ...": the subject of a clause, unnamed
+_NP_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)\s+"
+                        r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
 
 
 def _etype(ctx: Context, eid: str) -> str:
@@ -718,21 +729,26 @@ def _obligor(ctx: Context, sent: Sentence, cue: int, passive: bool, default: lis
     if passive:
         np = " ".join(subj.split()[-8:]) if subj and not places else ""
         if places or ments:
-            return default, np
+            return default, np, ""
         o = speaker_org()
-        return ([o] if o else default), np
+        return ([o] if o else default), np, ""
     if ments:
-        return default, ""
+        return default, "", ""
     m = re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]+)\s*$", subj)
     if m:
         o = _resolve_np(ctx, sent.doc.id, m.group(1))
         if o:
-            return [o], ""
+            return [o], "", ""
+        head = m.group(1).split()[-1].lower()
+        if head in _AGENT_NOUNS:
+            # "X said that the government would present ...": the government is bound, not
+            # the speaker, though no entity names it
+            return [], "", head
     if re.search(r"\b(?:it|they|we)\s*$", subj, re.I):
         o = speaker_org()
         if o:
-            return [o], ""
-    return default, ""
+            return [o], "", ""
+    return default, "", ""
 
 
 def statements(ctx: Context) -> list[Statement]:
@@ -824,18 +840,19 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         passive = bool(generic[3]) if generic is not None else (
             is_past and bool(re.search(r"\b(?:be|been)\s+(?:\w+ly\s+)?$", pre_action)))
         obj_np = ""
+        party_noun = ""
         if not inherited:
             if passive:
                 m_aux = re.search(r"(?:\b" + _CUE + r"\s+(?:\w+ly\s+)?)?\b(?:be|been|have\s+been)\s+(?:\w+ly\s+)?$",
                                   pre_action, re.I)
                 cue_start = base + (m_aux.start() if m_aux else len(pre_action))
-            who, obj_np = _obligor(ctx, sent, cue_start, passive, who)
+            who, obj_np, party_noun = _obligor(ctx, sent, cue_start, passive, who)
         stated_by = [x for x in _speakers(ctx, sent) if x not in who]
         places = list(dict.fromkeys(p for p in places if p not in who))
         if action.lemma in _WEAK and not places and not (
                 kind == "deadline" and _OBLIG.search(d.text[max(base, a_start - 40):a_start])):
             continue
-        if not places and not who and generic is None:
+        if not places and not who and not party_noun and generic is None:
             continue
         what_lo = a_start if not inherited else t.start - len(seg)
         what = d.text[what_lo:t.start]
@@ -848,10 +865,10 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         obj = obj_np if passive else re.sub(r"^\S+(?:\s+(?:over|out|back|into|up|off))?\s*", "", what)
         if not places and not who and not (_stems(obj) - _stems(action.lemma)):
             continue  # nobody and nothing: "it must be done by May 1"
-        if generic is not None and not who and re.match(r"(?:will|would|shall|should|'ll)\b", d.text[generic[5]:], re.I):
+        if generic is not None and not who and not party_noun and re.match(r"(?:will|would|shall|should|'ll)\b", d.text[generic[5]:], re.I):
             continue  # nobody bound, a bare modal: a forecast ("a storm will turn into a cyclone by")
         res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
-                             inherited, obj, stated_by))
+                             inherited, obj, stated_by, party_noun))
     return res
 
 
@@ -874,6 +891,7 @@ class Report:
     obj: str = ""             # the text the verb governs (for obligations without a place)
     passive: bool = False     # "the backlog was cleared": no subject, the object before the verb
     np: str = ""              # that object ("The backlog")
+    party_noun: str = ""      # the unnamed subject's head ("The government presented ...")
 
 
 def _generic_res(lemmas) -> tuple | None:
@@ -900,6 +918,11 @@ def reports(ctx: Context, lemmas=()) -> list[Report]:
 def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
     res: list[Report] = []
     base = sent.start
+    # the wire dateline ("LISBOA, March 11 (Atlantic Wire) -") says where the report was
+    # filed and by whom: no place or party of what the sentence reports
+    if (dl := DATELINE.match(sent.text)):
+        base = sent.start + dl.end()
+        sent = replace(sent, mentions=[m for m in sent.mentions if m.start >= base])
     acts = _find_actions(d.text, 0, sent.start, sent.end)
     if gen is not None:
         past_re, past, base_re = gen
@@ -959,11 +982,14 @@ def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
             places = before
         subject = [m.party or m.entity for m in sent.mentions
                    if m.kind in ("party", "actor") and m.end <= a_start][:1]
+        party_noun = ""
+        if not subject and not passive and (mn := _NP_BEFORE.search(d.text, cl, a_start)):
+            party_noun = mn.group(1).lower() if mn.group(1).lower() in _AGENT_NOUNS else ""
         if passive and np:
             # "The 181 detainees held by the Houthi movement were freed": the subject of a
             # passive is its object, not its agent
             subject = []
-        if not places and not subject and not np:
+        if not places and not subject and not np and not party_noun:
             continue
         obj = (np + " " + d.text[a_end:hi]) if np else d.text[a_end:hi]
         times = [t for t in sent.times if t.date and a_end <= t.start and t.end <= hi]
@@ -978,7 +1004,8 @@ def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
             negative = True
         res.append(Report(d.id, d.published, sent, action, negative, date,
                           None if date else (d.published[:10] if d.published else None),
-                          subject, places, (sent.start, sent.end), obj, bool(np), np))
+                          subject, places, (sent.start, sent.end), obj, bool(np), np,
+                          party_noun))
     # explicit non-fulfilment without an action verb: "missed the deadline", "still holds X"
     if not res and (_MISSED.search(sent.text) or _STILL_HOLDS.search(sent.text)):
         places = [m.entity for m in sent.mentions if m.kind == "place"]
@@ -1068,7 +1095,9 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
                "deadlines": deadlines, "status": status, "evidence": evidence, "sources": sources,
                # additions to dateline/1
                "action": first.action.lemma, "deadline_basis": basis,
-               "fulfilment": fulfil, "status_reason": why, "stated_by": stated_by}
+               "fulfilment": fulfil, "status_reason": why, "stated_by": stated_by,
+               # the obligated party when no entity names it ("the government")
+               "party": None if who else next((s.party_noun for s in sts if s.party_noun), None)}
         out.append(obj)
         internals[cid] = {"statements": sts, "key": key, "reports": rel}
     out.sort(key=lambda c: (c["deadline"] or "9999", c["id"]))
@@ -1104,7 +1133,9 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
                 continue
             # an agentless passive ("the backlog was cleared") counts when its subject is the
             # commitment's object (checked below); otherwise the subject is the obligated party
-            if not r.passive and not set(who) & set(r.subject):
+            nouns = {s.party_noun for s in sts if s.party_noun}
+            if not r.passive and not set(who) & set(r.subject) and not (
+                    not who and r.party_noun and r.party_noun in nouns):
                 continue
             # the same object: a content word of what was promised in what was done
             verbs = _stems(" ".join(_PRESENT) + " " + " ".join(_NOUN) + " " + " ".join(
