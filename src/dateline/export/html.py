@@ -181,6 +181,8 @@ def _commitments(data: dict, docs: dict, ents: dict) -> str:
         cards = []
         for c in items:
             who = ", ".join(ents.get(w, w) for w in c.get("who", []))
+            if not who and c.get("party"):
+                who = f"the {c['party']}"   # an obligated party no entity names
             dl = c.get("deadline")
             srcs = "".join(_source_block(s, docs, ents) for s in c.get("sources", [])[:2])
             more = len(c.get("sources", [])) - 2
