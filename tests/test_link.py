@@ -187,3 +187,18 @@ def test_a_day_s_other_news_stays_apart():
     _, events = link(docs, ev, None)
     sizes = sorted((e.date, len(e.sources)) for e in events)
     assert sizes == [("2024-03-02", 1), ("2024-03-02", 1), ("2024-03-03", 2)]
+
+
+def test_a_reaction_to_an_event_is_not_the_event():
+    """'The EU welcomed the agreement on March 7' names the agreement of March 7 and shares
+    its kind of words, but the welcome is its own event."""
+    docs = [Document(id=i, path=i, text="", published="2024-03-08") for i in "ab"]
+    ev = {"a": [_m("a", 0, "Kyrgyzstan and Tajikistan agreed on March 7 to pull back troops.",
+                   "2024-03-07", "agreed")],
+          "b": [_m("b", 0, "The European Union welcomed the agreement on March 7.", "2024-03-07",
+                   "welcomed"),
+                _m("b", 60, "The two countries signed the agreement on March 7 in Astana.",
+                   "2024-03-07", "signed")]}
+    _, events = link(docs, ev, None)
+    groups = sorted(sorted(m.trigger.text for m in e.sources) for e in events)
+    assert groups == [["agreed", "signed"], ["welcomed"]]

@@ -79,6 +79,9 @@ for _c, _ws in list(EVENT_CLASSES.items()) + list(EVENT_CLASSES_RU.items()):
     for _w in _ws.split():
         _CLASS_OF[_w[:5]].add(_c)
 
+# verbs of reacting to an event: their sentence names the event without being it
+_REACTION = re.compile(r"(?:welcom|condemn|prais|critici[sz]|hail|reject|denie|deny|applaud|"
+                       r"deplor|slam|decr[iy]|lament|mourn|congratulat)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DATE_OK = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _PARTIAL = re.compile(r"^XXXX-(\d{2})-(\d{2})")
@@ -123,7 +126,8 @@ def _date_end(d: str) -> dt.date:
 
 class _M:
     """A mention with its linking features."""
-    __slots__ = ("m", "date", "stems", "trig", "classes", "wclasses", "ents", "family", "key", "root")
+    __slots__ = ("m", "date", "stems", "trig", "classes", "wclasses", "ents", "family", "key", "root",
+                 "reaction")
 
     def __init__(self, m: EventMention, date: str, ents: set[str], root: str):
         self.m = m
@@ -131,6 +135,7 @@ class _M:
         self.stems = _stems(m.quote)
         trig = m.trigger.text.lower() if m.trigger else ""
         self.trig = trig[:5]
+        self.reaction = bool(_REACTION.match(trig))
         self.classes = set(_CLASS_OF.get(self.trig, ()))  # the trigger's classes
         cls: set[str] = set()
         for s in self.stems:
@@ -158,6 +163,9 @@ def _sim(a: _M, b: _M) -> float:
     ents = (len(a.ents & b.ents) / min(len(a.ents), len(b.ents))) if a.ents and b.ents else 0.0
     if words >= 0.8:  # the same sentence repeated in two documents
         return 1.0 * dc
+    if (a.reaction or b.reaction) and a.trig != b.trig:
+        # "the EU welcomed the agreement" is news about the agreement, not the agreement
+        return 0.0
     if not trig and words < NO_TRIGGER_WORDS:
         # nothing says it is the same happening (not the verb, not its kind): a day's other
         # news shares a day, a country and a few words with it ("Kyrgyzstan accused
