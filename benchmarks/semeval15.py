@@ -392,6 +392,10 @@ def main(argv=None) -> int:
     if not corpus.is_dir() or not gold.is_dir():
         print(f"no corpus/gold at {corpus} / {gold}", file=sys.stderr)
         return 2
+    if not any(corpus.glob("*.xml")) or not any(gold.glob("*.txt")):
+        print(f"no CAT-XML documents (*.xml) in {corpus} or no gold timelines (*.txt) in {gold}",
+              file=sys.stderr)
+        return 2
     FALLBACK, LINKED = a.fallback, a.linked
     EXPAND = tuple(x for x in a.expand.split(",") if x)
     t0 = time.time()

@@ -75,6 +75,7 @@ def test_story_commands_on_seed(seed_dir, tmp_path):
     assert [e["importance"] for e in ranked] == sorted((e["importance"] for e in ranked),
                                                        reverse=True)
     assert runner.invoke(main, ["timeline", "--db", db, "--by", "size"]).exit_code != 0
+    assert runner.invoke(main, ["timeline", "--db", db, "--top", "-3"]).exit_code != 0
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--entity", "Kelbajar"])
     assert json.loads(r.output) and all(e["date"].startswith("2020-1") for e in json.loads(r.output))
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--from", "2020-11-01", "--to", "2020-11-30"])

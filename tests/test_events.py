@@ -249,6 +249,9 @@ def test_countries_are_parties_unless_a_place_preposition_precedes_them():
         # a place's modifiers do not hide its preposition; "the government of" is a party
         "Gunmen seized two aid workers in northern Niger on November 12.": (set(), {"Niger"}),
         "The government of Tajikistan protested on November 12.": ({"Tajikistan"}, set()),
+        # a time zone is a clock, not a place
+        "The truce took effect at 00:00 Moscow time on November 12 in Nagorno-Karabakh.":
+            (set(), {"Nagorno-Karabakh"}),
         # the dateline is where the report was filed
         "BERLIN, November 20, 2020 (dpa) - Two aid workers were freed on November 12.":
             (set(), set()),

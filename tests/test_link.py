@@ -202,3 +202,15 @@ def test_a_reaction_to_an_event_is_not_the_event():
     _, events = link(docs, ev, None)
     groups = sorted(sorted(m.trigger.text for m in e.sources) for e in events)
     assert groups == [["agreed", "signed"], ["welcomed"]]
+
+
+def test_the_summary_is_in_the_sources_main_script():
+    """An event told by an English report and its Russian twin is summarised in English; a
+    Russian corpus keeps its Russian summaries."""
+    docs = [Document(id=i, path=i, text="", published="2020-11-15") for i in "ab"]
+    ru = "Стороны 10 ноября подписали соглашение о прекращении огня."
+    en = "The two sides signed a ceasefire agreement on November 10."
+    ev = {"a": [_m("a", 0, ru, "2020-11-10", "соглашение")],
+          "b": [_m("b", 0, en, "2020-11-10", "signed", "reported")]}   # else the lesser source
+    _, events = link(docs, ev, None)
+    assert [e.summary for e in events if len(e.sources) == 2] == [en]

@@ -136,7 +136,8 @@ def entities(db, etype, sources, top, as_json):
 @click.option("--entity", default=None, help="Only events involving this entity (name or alias).")
 @click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
-@click.option("--top", type=int, default=None, help="Only the N most important events (shown by date).")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Only the N most important events (shown by date).")
 @click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
               show_default=True, help="Order: by date, or the most important events first.")
 @click.option("--no-background", is_flag=True, help="Leave out history before the story window.")

@@ -810,6 +810,7 @@ _ACTS = re.compile(r"\s+(?:(?:also|has|have|had|was|is|would|will|did|does|then|
                    r"struck|began|brought|kept|won|lost|spoke|wrote|broke|chose|drew|froze|"
                    r"[a-z]{2,}ed|[a-z]{2,}s)\b")
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TIME_ZONE = re.compile(r"\s+(?:local\s+)?time\b", re.I)
 
 
 def _word_before(text: str, pos: int, floor: int) -> str:
@@ -867,6 +868,8 @@ def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 
             continue
         if em.end <= dl_end:
             continue   # "BISHKEK, March 3 (Reuters) -"
+        if text is not None and em.type == "place" and _TIME_ZONE.match(text, em.end):
+            continue   # "at 00:00 Moscow time": a clock, not where
         if em.type != "place":
             if em.canonical != attributed:
                 add(actors, em.canonical)

@@ -158,7 +158,12 @@ def _sim(a: _M, b: _M) -> float:
     union = len(a.stems | b.stems) or 1
     words = inter / union
     trig = 1.0 if a.trig and a.trig == b.trig else (0.7 if a.classes & b.classes else 0.0)
-    if not trig and a.wclasses & b.wclasses:
+    if not trig and len(a.wclasses & b.wclasses) >= 2:
+        # their words name the same kinds of happening, twice over: "a complete ceasefire and
+        # a cessation of all hostilities is introduced" / "signed an agreement to end the
+        # fighting" (truce and fighting)
+        trig = 0.7
+    elif not trig and a.wclasses & b.wclasses:
         trig = 0.5
     ents = (len(a.ents & b.ents) / min(len(a.ents), len(b.ents))) if a.ents and b.ents else 0.0
     if words >= 0.8:  # the same sentence repeated in two documents
@@ -351,7 +356,15 @@ def _subordinate(m: EventMention) -> bool:
         and not _REPORT_BEFORE.search(clause[:rels[-1].start()])
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]{3}")
+
+
 def _summary(cl: list[_M]) -> str:
+    # the summary is in the script most of the sources are written in (Latin on a tie): the
+    # seed corpus's Russian block repeats an English report, which should speak for both
+    cyr = [bool(_CYRILLIC.search(x.m.quote)) for x in cl]
+    odd = sum(cyr) * 2 <= len(cl)      # Cyrillic is the minority (or a tie)
+
     def score(x: _M) -> float:
         cent = sum(len(x.stems & o.stems) / (len(x.stems | o.stems) or 1)
                    for o in cl if o is not x) / max(1, len(cl) - 1)
@@ -364,6 +377,7 @@ def _summary(cl: list[_M]) -> str:
         s -= 0.2 if n < 40 else 0.0
         s -= 0.1 * x.m.repeated
         s -= 0.2 * _subordinate(x.m)
+        s -= 1.0 if odd == bool(_CYRILLIC.search(q)) and 0 < sum(cyr) < len(cl) else 0.0
         return s
 
     best = max(cl, key=lambda x: (score(x), -x.m.sentence_index, x.key))
