@@ -479,3 +479,30 @@ def test_a_quiet_period_s_key_day_beats_a_busy_week_s_ordinary_day(monkeypatch):
                                                                          "2011-07-12"]
     monkeypatch.setattr(T, "LOCAL_NORM", 0.0)
     assert "2011-07-12" not in [d for d, _ in summarize(ms, pub, n_dates=2, per_date=1)]
+
+
+def test_a_day_named_as_an_attribute_gives_way():
+    """'... the provisions of the joint statement signed by Baku, Moscow and Yerevan dated
+    November 10' is about a later call; the ceasefire's own sentence summarises the day."""
+    from dateline.model import Span
+    from dateline.timeline import date_is_attribute
+
+    def ref(doc, quote, day_text, date):
+        a = quote.index(day_text)
+        return EventMention(doc=doc, start=0, end=len(quote), quote=quote, trigger=None,
+                            date=date, date_how="explicit",
+                            time=Span(day_text, a, a + len(day_text)))
+    call = ref("a", "The two presidents discussed how the ceasefire is kept under the ceasefire "
+                    "statement signed by Baku , Moscow and Yerevan dated November 10 .",
+               "November 10", "2020-11-10")
+    truce = ref("b", "A ceasefire in Nagorno-Karabakh is introduced on November 10 , ending six "
+                     "weeks of war .", "November 10", "2020-11-10")
+    assert date_is_attribute(call) and not date_is_attribute(truce)
+    pub = {"a": "2020-11-25", "b": "2020-11-25"}
+    assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "b"
+    import dateline.timeline as T   # the call is the closer to the day's words otherwise
+    pen, T.DATE_ATTR_PEN = T.DATE_ATTR_PEN, 0.0
+    try:
+        assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "a"
+    finally:
+        T.DATE_ATTR_PEN = pen

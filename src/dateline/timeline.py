@@ -639,6 +639,25 @@ def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None
     return t2 if len(t2.split()) >= 3 else t
 
 
+DATE_ATTR_PEN = 0.1   # ... and so does one where the day only dates a thing it mentions
+# "During the conversation, the sides discussed transport under the joint statement signed on
+# November 10": the sentence is about the conversation; the day is an attribute of the
+# statement, named in passing after a preposition.
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:under|of|in|by|with|to|from|per|following|after|since|"
+                               r"within|about|on)\s+(?:the|a|an|its|their|this|that)\s+"
+                               r"(?:[\w-]+\s+){0,3}(?:[a-z]+ed|signed|made|held|set|reached|"
+                               r"dated)\s+(?:on\s+)?$"
+                               r"|\bdated\s+$")   # "the joint statement ... dated November 10"
+
+
+def date_is_attribute(m: EventMention) -> bool:
+    """The mention's day only dates a thing in a prepositional phrase (``DATE_ATTR_PEN``)."""
+    if m.time is None:
+        return False
+    a = m.time.start - m.start
+    return 0 < a <= len(m.quote) and bool(_ATTRIBUTE_BEFORE.search(m.quote[max(0, a - 80):a]))
+
+
 def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid=None,
                    keywords: Sequence[str] | None = None,
                    ages: Sequence[float] | None = None, avoid=None,
@@ -674,6 +693,8 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
         scores = scores - HEADLINE_PEN * np.array([not _ENDS.search(t) for t in texts])
     if other_days is not None and OTHER_DAY_PEN:
         scores = scores - OTHER_DAY_PEN * np.asarray(other_days, dtype=np.float64)
+    if DATE_ATTR_PEN:
+        scores = scores - DATE_ATTR_PEN * np.array([date_is_attribute(m) for m in cands])
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for rank, i in enumerate(order):
