@@ -182,3 +182,19 @@ def test_unknown_entity_gets_a_hint(tmp_path):
     assert r.exit_code == 0 and "no entity named 'Nobody At All'" in r.output   # (stderr)
     r = runner.invoke(main, ["timeline", "--db", db, "--entity", "Suez Canal"])
     assert "no entity named" not in r.output
+
+
+def test_build_warns_about_documents_with_no_date(tmp_path):
+    """An article with no date anywhere cannot place its "Friday" or "Nov. 12": the build says
+    so instead of leaving the user an empty timeline to puzzle over."""
+    a = tmp_path / "a.txt"
+    a.write_text("BAKU, Nov. 12 (Trend) - Azerbaijani troops entered Aghdam on Friday, the "
+                 "ministry said.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("BAKU, Nov. 21, 2020 (Trend) - Azerbaijani troops entered Aghdam on Friday.\n")
+    db = str(tmp_path / "u.db")
+    r = CliRunner().invoke(main, ["build", str(a), "--db", db, "--quiet"])
+    assert r.exit_code == 0 and "1 document has no date" in r.output
+    r = CliRunner().invoke(main, ["build", str(b), "--db", db, "--quiet"])
+    # the second article dates the first (its year makes Nov. 12 a day of 2020)
+    assert r.exit_code == 0 and "no date" not in r.output

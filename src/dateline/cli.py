@@ -69,6 +69,14 @@ def build(paths, db, workers, quiet, no_entities):
         story += (f", {c['entities']} entities, {c['events']} events, "
                   f"{c['commitments']} commitments, {c['conflicts']} conflicts")
     click.echo(story)
+    if c.get("undated"):
+        n = c["undated"]
+        many = n > 1
+        err.print(f"[yellow]warning[/yellow] {n} document{'s have' if many else ' has'} no date in "
+                  f"{'their' if many else 'its'} metadata or text: only dates with a year in "
+                  f"{'them' if many else 'it'} reach the timeline (`dateline docs` lists "
+                  f"{'them' if many else 'it'}; a .jsonl 'date' field or a dateline with a year "
+                  "gives one)", soft_wrap=True)
     if report.failed:
         sys.exit(1)
 

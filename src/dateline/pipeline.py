@@ -204,6 +204,10 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
         counters = Counter(dedupe.run(store))
     if dated:
         counters["dated from corpus"] = dated
+    # documents with no date at all: their weekdays, "yesterday"s and year-less days cannot
+    # be placed, and the user should hear so (not find an empty timeline)
+    counters["undated"] = sum(1 for d in store.documents(full=False)
+                              if not d.published and not d.duplicate_of)
     if not link_events:
         return counters
     with _timed(timings, "load mentions"):
