@@ -214,3 +214,15 @@ def test_the_summary_is_in_the_sources_main_script():
           "b": [_m("b", 0, en, "2020-11-10", "signed", "reported")]}   # else the lesser source
     _, events = link(docs, ev, None)
     assert [e.summary for e in events if len(e.sources) == 2] == [en]
+
+
+def test_an_aside_is_not_an_event_s_summary():
+    """"You began with that on Thursday" shares the day and the verb of a rescue team's
+    arrival; it may be a source, not the summary."""
+    docs = [Document(id=i, path=i, text="", published="2010-01-15") for i in "ab"]
+    ev = {"a": [_m("a", 0, "You began with that on Thursday - a very hot arrivals day .",
+                   "2010-01-14", "arrivals")],
+          "b": [_m("b", 0, "A rescue team that arrived on Thursday morning pulled out five "
+                           "people by nightfall .", "2010-01-14", "arrived")]}
+    _, events = link(docs, ev, None)
+    assert all(not e.summary.startswith("You") for e in events)

@@ -296,10 +296,13 @@ def test_summary_text_drops_asides_only_when_asked():
 
 @pytest.mark.parametrize("name, bad, good, weak, strong", [
     # reader comments and rhetorical questions are not reports; a quotation inside a report is
-    ("_chatter",
+    ("is_chatter",
      ["If you want to vote for him , please leave the country before November 4th .",
-      "What has changed since yesterday ?"],
-     ["`` We will fight on , '' the rebel commander said on Monday ."],
+      "What has changed since yesterday ?",
+      "You began with that on Thursday - a very hot arrivals day .",
+      "We were at the airport on Thursday ."],
+     ["`` We will fight on , '' the rebel commander said on Monday .",
+      "US troops arrived on Thursday ."],
      "Well , on November 4th you 'll know exactly what the vote means for the bank bailout .",
      "Voters chose a new president on November 4th amid the bank bailout ."),
     # a piece of a sentence (lower-case opening, too few content words) is not a summary

@@ -42,7 +42,7 @@ from dataclasses import replace
 from .entities import Entity, EntityMention, canonicalize
 from .model import Document, Event, EventMention, content_id
 from .sentences import DATELINE
-from .timeline import summary_text
+from .timeline import is_chatter, summary_text
 
 __all__ = ["link", "date_compat", "EVENT_CLASSES"]
 
@@ -377,6 +377,7 @@ def _summary(cl: list[_M]) -> str:
         s -= 0.2 if n < 40 else 0.0
         s -= 0.1 * x.m.repeated
         s -= 0.2 * _subordinate(x.m)
+        s -= 0.5 * is_chatter(q)   # "You began with that on Thursday": an aside, not the news
         s -= 1.0 if odd == bool(_CYRILLIC.search(q)) and 0 < sum(cyr) < len(cl) else 0.0
         return s
 

@@ -597,10 +597,11 @@ _ASIDE = re.compile(r"\s*(?:-LRB-|\()[^()]{0,80}?(?:-RRB-|\))")
 
 CHATTER = True   # a summary sentence is reported prose: no question, exclamation or I/you/we
 _QUOTED = re.compile(r"``.*?(?:''|$)|\".*?(?:\"|$)|“.*?(?:”|$)")
-_CHAT = re.compile(r"[?!]|\b(?:I|you|your|yours|my|we|our|us|me|lol)\b|\b(?:I|you|we)['’]")
+_CHAT = re.compile(r"[?!]|\b(?:I|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|[Ww]e|[Oo]ur|us|me|lol)\b"
+                   r"|\b(?:I|[Yy]ou|[Ww]e)['’]")   # "us", not "US"
 
 
-def _chatter(text: str) -> bool:
+def is_chatter(text: str) -> bool:
     """A reader comment or a columnist's aside rather than a report: a question, an
     exclamation or the first/second person outside quotation marks ("If you want to vote for
     him , please leave the country before November 4th ." in a blog's comment thread)."""
@@ -684,7 +685,7 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     texts = [summary_text(m.quote) for m in cands]
     lens = np.array([len(t.split()) for t in texts])
     ok = (lens >= MIN_TOKENS) & (lens <= MAX_TOKENS)
-    ok &= np.array([not _COMMENT.search(t) and not (CHATTER and _chatter(t)) and
+    ok &= np.array([not _COMMENT.search(t) and not (CHATTER and is_chatter(t)) and
                     not _fragment(t) for t in texts])
     scores = np.where(ok, scores, scores - 1.0)
     if CHRON_BONUS:
