@@ -226,3 +226,15 @@ def test_an_aside_is_not_an_event_s_summary():
                            "people by nightfall .", "2010-01-14", "arrived")]}
     _, events = link(docs, ev, None)
     assert all(not e.summary.startswith("You") for e in events)
+
+
+def test_reports_of_one_earthquake_are_one_event():
+    """'The quake struck south of the capital on Tuesday' and 'a magnitude 7 earthquake hit
+    Haiti on 12 January' name one happening in different words."""
+    docs = [Document(id=i, path=i, text="", published="2010-01-14") for i in "ab"]
+    ev = {"a": [_m("a", 0, "The 7.0-magnitude quake , Haiti 's worst in two centuries , struck "
+                           "south of the capital on Tuesday .", "2010-01-12", "struck")],
+          "b": [_m("b", 0, "On 12 January 2010 , a magnitude 7 earthquake hit Haiti at 16:53 "
+                           "local time .", "2010-01-12", "hit")]}
+    _, events = link(docs, ev, None)
+    assert len(events) == 1 and len(events[0].sources) == 2

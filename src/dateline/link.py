@@ -67,6 +67,8 @@ EVENT_CLASSES = {
                 "captu seize retak",
     "deploy": "deplo peace troop sent send arriv dispa",
     "state": "said state annou decla claim stres repor",
+    "disaster": "quake earth tremo tsuna flood hurri cyclo typho torna lands mudsl volca "
+                "droug wildf",
 }
 # Russian stems (the seed corpus has a Russian block; enough to meet its English twin)
 EVENT_CLASSES_RU = {
