@@ -248,3 +248,20 @@ def test_year_in_a_name_is_not_a_time():
     assert tag("the Euro 2012 final in Kiev", "2012-07-01") == []
     assert [m.value for m in tag("In 2010 the war ended", "2012-07-01")] == ["2010"]
     assert [m.value for m in tag("the US 2010 census", "2012-07-01")] == ["2010"]
+
+
+def test_clock_readings_are_not_years():
+    """'struck at 1653 local time (2153 GMT)' and a live page's entry stamps ('1604 Adm Mike
+    Mullen says ...') are times of day: no year 1653 or 1604 may reach the timeline. Years
+    after a preposition, in a chronology line, or on an ordinary page stay years."""
+    from dateline.time import tag
+    live = ("The quake struck at 1653 local time -LRB- 2153 GMT -RRB- on Tuesday .\n"
+            "1600 United Nations Secretary General Ban Ki-Moon says 150 staff are missing .\n"
+            "1602 Rear Adm Victor Guillery tells the BBC that ships are on the way .\n"
+            "US citizens gathered at the airport 1604 Adm Mike Mullen says troops will go .\n"
+            "In 2004 Haiti was hit by floods .\n1994 - Hurricane Gordon kills hundreds .")
+    values = {t.text: t.value for t in tag(live, "2010-01-15")}
+    assert not {"1653", "2153", "1600", "1602", "1604"} & set(values)
+    assert values["2004"] == "2004" and values["1994"] == "1994"
+    assert [t.value for t in tag("2004 Olympic Games were held in Athens .", "2010-01-15")] == \
+        ["2004"]

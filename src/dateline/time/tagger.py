@@ -332,7 +332,7 @@ _LOWER_BAD = {"may", "march", "sat.", "sun.", "wed.", "mar", "sun", "sat", "wed"
 # ------------------------------------------------------------------ context
 
 class _Ctx:
-    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense", "_index")
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense", "_index", "_live")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -341,6 +341,7 @@ class _Ctx:
         self.focus_q: tuple[int, int, int] | None = None  # (year, quarter, position)
         self._tense: dict = {}
         self._index: list[int] | None = None
+        self._live: bool | None = None   # see _is_live_page
 
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
@@ -494,6 +495,45 @@ def _h_mon(m, ctx, s, e):
     return f"{y}-{mon:02d}", "DATE"
 
 
+# A four-digit number that is a valid 24-hour clock reading is a time of day, not a year, when
+# a time zone or "local time" follows ("struck at 1653 local time (2153 GMT)") or when it
+# stamps the entries of a live page ("1604 Adm Mike Mullen tells ..."; see _is_live_page).
+_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZONE_AFTER = re.compile(r"\s*(?:(?:local\s+)?time\b|GMT\b|UTC\b|BST\b|[ECMP][SD]T\b|hours\b|"
+                         r"hrs\b|(?:-LRB-|\()\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|local))")
+_STAMP_NUM = re.compile(r"(?<![\w,.$£€#:/-])((?:[01]\d|2[0-3])[0-5]\d)\s+(?=[A-Z])")
+_PREP_BEFORE = re.compile(r"\b(?:in|on|of|by|to|at|since|from|until|during|before|after|the|"
+                          r"and|or|than|between|early|late|mid|summer|winter|spring|autumn)\s+$", re.I)
+LIVE_STAMPS = 3   # a page with this many is a live page
+
+
+def _is_stamp_num(text: str, s: int) -> bool:
+    """A clock reading opening a live-page entry: not after a preposition ("in 2004 Haiti")."""
+    return not _PREP_BEFORE.search(text, max(0, s - 12), s)
+
+
+def _is_live_page(ctx) -> bool:
+    """The text has LIVE_STAMPS or more entries opened by a 24-hour clock reading and a
+    capitalised word ("1600 United Nations Secretary General ...", "2021 President ...")."""
+    if ctx._live is None:
+        n = 0
+        for mm in _STAMP_NUM.finditer(ctx.text):
+            if _is_stamp_num(ctx.text, mm.start()):
+                n += 1
+                if n >= LIVE_STAMPS:
+                    break
+        ctx._live = n >= LIVE_STAMPS
+    return ctx._live
+
+
+def _clock_not_year(m, ctx, s: int, e: int) -> bool:
+    if not _HHMM.fullmatch(m["year"]):
+        return False
+    if _ZONE_AFTER.match(ctx.text, e):
+        return True
+    return bool(_STAMP_NUM.match(ctx.text, s)) and _is_stamp_num(ctx.text, s) and _is_live_page(ctx)
+
+
 def _h_year(m, ctx, s, e):
     y = int(m["year"])
     fy = m["fy"]
@@ -501,6 +541,8 @@ def _h_year(m, ctx, s, e):
     if not fy and not mod:
         # bare four-digit numbers: keep plausible years only
         if ctx.ref and y > ctx.ref.year + 30:
+            return None
+        if _clock_not_year(m, ctx, s, e):
             return None
         pre = ctx.text[max(0, s - 2):s]
         if pre.endswith(("$", "#", "№")):
