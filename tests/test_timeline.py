@@ -437,6 +437,11 @@ def test_a_two_day_chronology_line_is_a_chronology_line():
     ("Page last updated at 14:47 GMT , Wednesday , 28 September 2011 15:47 UK A jury was sworn in .",
      "A jury was sworn in ."),
     ("The page was last updated at noon .", "The page was last updated at noon ."),
+    # a live page's entry stamp, nested brackets and all
+    ("-LRB- Updated 2:03 p.m. -LRB- 2103 in Egypt -RRB- -RRB- The State Department issued a "
+     "travel alert .", "The State Department issued a travel alert ."),
+    ("-- (Update 3:53 p.m. Cairo, 8:53 a.m. ET) ElBaradei called for change on Sunday .",
+     "ElBaradei called for change on Sunday ."),
 ])
 def test_a_page_update_stamp_is_not_shown(quote, shown):
     from dateline.timeline import summary_text

@@ -619,6 +619,27 @@ def _fragment(text: str) -> bool:
     return first.islower() or len(tokens(text)) < MIN_CONTENT
 
 
+# a live page's update stamp opening an entry: "(Update 5:25 p.m. Cairo, 10:25 a.m. ET)",
+# "-LRB- Updated 2:03 p.m. -LRB- 2103 in Egypt -RRB- -RRB-" (one level of nesting)
+_LIVE_UPDATE = re.compile(r"^(?:-{1,2}\s*)?(?:-LRB-|\()\s*(?:Update[ds]?|UPDATE[DS]?)\b")
+_BRACKET = re.compile(r"-LRB-|-RRB-|[()]")
+
+
+def _strip_live_update(t: str) -> str:
+    m = _LIVE_UPDATE.match(t)
+    if not m:
+        return t
+    depth = 1
+    for b in _BRACKET.finditer(t, m.end()):
+        depth += 1 if b.group() in ("-LRB-", "(") else -1
+        if depth == 0:
+            rest = t[b.end():].lstrip(" :-")
+            return rest if len(rest.split()) >= 3 else t
+        if b.start() - m.end() > 120:
+            break
+    return t
+
+
 def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None) -> str:
     """A sentence as it should read in a summary: without a leading dateline/time stamp and,
     unless ``asides``, without bracketed asides (the quote itself stays verbatim in the
@@ -629,7 +650,7 @@ def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None
     # (``page_stamp``; by default with the asides): selection sees such sentences as the page
     # furniture they are (T17 AR-2 -0.0001 when selection saw them without)
     drop = (not asides) if page_stamp is None else page_stamp
-    t2 = _UPDATED.sub("", t, count=1) if drop else t
+    t2 = _strip_live_update(_UPDATED.sub("", t, count=1)) if drop else t
     t2 = _STAMP.sub("", t2, count=1)
     t2 = _WIRE.sub("", t2, count=1)
     if not asides:
