@@ -238,3 +238,24 @@ def test_reports_of_one_earthquake_are_one_event():
                            "local time .", "2010-01-12", "hit")]}
     _, events = link(docs, ev, None)
     assert len(events) == 1 and len(events[0].sources) == 2
+
+
+def test_a_busy_day_does_not_chain_into_one_event():
+    """Each of these shares something with the previous one, but the last shares nothing with
+    the first two: one day's news must not chain into a single event."""
+    import dateline.link as L
+    docs = [Document(id=i, path=i, text="", published="2011-01-29") for i in "abcd"]
+    qs = [("a", "Thousands of protesters marched through Cairo on Friday .", "marched"),
+          ("b", "Protesters marched through Cairo to Tahrir Square on Friday .", "marched"),
+          ("c", "Police fired tear gas as thousands of protesters marched on Tahrir Square on "
+                "Friday .", "fired"),
+          ("d", "Police fired on a crowd outside the interior ministry on Friday .", "fired")]
+    ev = {d: [_m(d, 0, q, "2011-01-28", t)] for d, q, t in qs}
+    _, events = link(docs, ev, None)
+    assert sorted(len(e.sources) for e in events) == [1, 3]
+    avg, L.AVG_LINK = L.AVG_LINK, 0.0
+    try:   # single link alone chains them
+        _, events = link(docs, ev, None)
+        assert sorted(len(e.sources) for e in events) == [4]
+    finally:
+        L.AVG_LINK = avg

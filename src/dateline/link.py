@@ -47,6 +47,7 @@ from .timeline import is_chatter, summary_text
 __all__ = ["link", "date_compat", "EVENT_CLASSES"]
 
 THRESHOLD = 0.5
+AVG_LINK = 0.3   # ... and, to a cluster of 3 or more, this mean similarity (no chaining)
 NO_TRIGGER_WORDS = 0.35   # word overlap two mentions need when no trigger evidence links them
 
 _STOP = set("""the a an of in on at to and or with for by from its his her their has have had
@@ -250,7 +251,10 @@ def link(docs: Sequence[Document], events_by_doc: Mapping[str, Sequence[EventMen
             cl = clusters[ci]
             if any(o.key == it.key for o in cl):
                 continue
-            s = max(_sim(it, o) for o in cl)
+            sims = [_sim(it, o) for o in cl]
+            s = max(sims)
+            if AVG_LINK and len(cl) > 2 and sum(sims) / len(sims) < AVG_LINK:
+                continue
             if s > best_s:
                 best, best_s = ci, s
         if best is None:
