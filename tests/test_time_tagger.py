@@ -265,3 +265,12 @@ def test_clock_readings_are_not_years():
     assert values["2004"] == "2004" and values["1994"] == "1994"
     assert [t.value for t in tag("2004 Olympic Games were held in Athens .", "2010-01-15")] == \
         ["2004"]
+
+
+def test_month_comma_year_in_tokenised_text():
+    """Tokenised news text puts a space before commas: "died in June , 2009" is June 2009,
+    not a June of the publication year and a separate 2009."""
+    from dateline.time import tag
+    got = [(t.text, t.value) for t in tag("Jackson died aged 50 in June , 2009 while rehearsing .",
+                                          "2011-06-10")]
+    assert got == [("June , 2009", "2009-06")]

@@ -172,7 +172,7 @@ _add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY}){_N
            rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|{_YREL})?")
 _add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
            rf"(?:\s*,?\s+(?P<year>{YEAR})|{_YREL})?")
-_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
+_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|\s?,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
 _add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
 _add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
             rf"(?P<mon>{MON_ALONE})")
