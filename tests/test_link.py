@@ -259,3 +259,24 @@ def test_a_busy_day_does_not_chain_into_one_event():
         assert sorted(len(e.sources) for e in events) == [4]
     finally:
         L.AVG_LINK = avg
+
+
+def test_a_month_s_mention_joins_its_day_s_event():
+    """"Jackson died in June 2009" and "Jackson died at his home on 25 June": one event, on
+    the day the finer sources give, even when the month-only sources are more."""
+    from dateline.entities import EntityMention
+    docs = [Document(id=i, path=i, text="", published="2009-07-01") for i in "abcd"]
+
+    def m(doc, quote, date):
+        x = _m(doc, 0, quote, date, "died")
+        x.actors = ["Michael Jackson"]
+        return x
+    ev = {"a": [m("a", "Michael Jackson died at his Los Angeles home on 25 June aged 50 .",
+                  "2009-06-25")],
+          "b": [m("b", "Michael Jackson died in June 2009 at his home , aged 50 .", "2009-06")],
+          "c": [m("c", "Michael Jackson died aged 50 at his home in June 2009 .", "2009-06")],
+          "d": [m("d", "Michael Jackson died in June at his home in Los Angeles .", "2009-06")]}
+    ents = {d: [EntityMention(0, 15, "Michael Jackson", "person", "Michael Jackson")]
+            for d in "abcd"}
+    _, events = link(docs, ev, ents)
+    assert [(e.date, len(e.sources)) for e in events] == [("2009-06-25", 4)]

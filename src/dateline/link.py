@@ -48,6 +48,7 @@ __all__ = ["link", "date_compat", "EVENT_CLASSES"]
 
 THRESHOLD = 0.5
 AVG_LINK = 0.3   # ... and, to a cluster of 3 or more, this mean similarity (no chaining)
+COARSE_WORDS = 0.2   # a month's mention joining its day's event: same verb, a shared party, these words
 NO_TRIGGER_WORDS = 0.35   # word overlap two mentions need when no trigger evidence links them
 
 _STOP = set("""the a an of in on at to and or with for by from its his her their has have had
@@ -179,6 +180,10 @@ def _sim(a: _M, b: _M) -> float:
         # news shares a day, a country and a few words with it ("Kyrgyzstan accused
         # Tajikistan of shelling" / "Kyrgyz civilians fled from Batken" on March 2)
         return 0.0
+    if dc == 0.5 and trig == 1.0 and a.ents & b.ents and words >= COARSE_WORDS:
+        # "Jackson died in June 2009" and "Jackson died at his home on 25 June": the same verb
+        # of the same party, in the month that contains the day
+        return THRESHOLD + 0.05
     # the same day says more than the same year (many things happen in one year)
     base = {10: 0.3, 7: 0.15}.get(len(a.date), 0.05) if dc == 1.0 else 0.1
     return dc * (base + 0.9 * words + 0.3 * trig + 0.1 * ents) if dc == 1.0 else \
@@ -326,7 +331,7 @@ def _agreed_date(dates: list[str]) -> str:
     def exact(c: str) -> int:
         return sum(1 for d in dates if d == c)
 
-    return max(cands, key=lambda c: (support(c), exact(c), len(c), c))
+    return max(cands, key=lambda c: (support(c), len(c), exact(c), c))
 
 
 # the event of a clause opened by one of these is background to the sentence's own news
