@@ -215,3 +215,16 @@ def test_bylines_datelines_and_adjectives():
     assert ("Marta Reis", "person", True) in got and ("Iberia Press", "org", True) in got
     assert not any(m.text in ("Spanish", "Port of") for m in ms)
     assert ("Lisbon", "place", False) in got and ("LISBON", "place", False) in got
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_name():
+    """"Ceasefire" (the end of a protocol's name, cut off by the NER) is the word the story
+    writes as "ceasefire"; a name a reader once writes in lower case stays a name."""
+    from dateline.entities import extract
+    text = ("The armed conflict ended with the signing of the Bishkek Protocol on Armistice and "
+            "Ceasefire, but from time to time armed clashes broke out. The ceasefire of 1994 held "
+            "for years, and a new ceasefire was agreed in 2020.")
+    assert "Ceasefire" not in {m.canonical for m in extract(text) if m.type in ("person", "org")}
+    text = ("Rhayader council met on Monday. Rhayader is a market town. Rhayader voted.\n\n"
+            "A reader wrote: my family came from around rhayader.")
+    assert "Rhayader" in {m.canonical for m in extract(text)}

@@ -501,8 +501,13 @@ def _russian_normal(word: str) -> str:
 _CUT_NAME = re.compile(r"[ \t](?:of|de|del|da|du|the|and|for|on)$")
 
 
+# a word written in lower case in running text (not in a web or mail address: "www.rhayader")
+_LOWER_WORD = re.compile(r"(?<![\w/@.-])[a-z][a-z]+(?:-[a-z]+)*(?![\w/@-]|\.\w)")
+
+
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     common = _common()
+    lower_words: Counter | None = None
     mentions: list[EntityMention] = []
     place_spans = [(s, e) for s, e, _ in places]
     for s, e, p in places:
@@ -529,6 +534,16 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                 and surface.lower() not in ("trend",):
             # sentence-initial common words ("Martial law", "Grad launch rocket systems")
             continue
+        if typ in ("person", "org") and single and not surface.isupper():
+            # a word the text itself writes in lower case at least as often is a word, not a
+            # name ("Ceasefire" in a headline, "ceasefire" in the story; a reader's lower-case
+            # "around rhayader" does not unmake the Rhayader of the article)
+            if lower_words is None:
+                lower_words = Counter(_LOWER_WORD.findall(text))
+            low = lower_words.get(surface.lower(), 0)
+            if low and low >= len(re.findall(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])",
+                                             text)):
+                continue
         if typ == "person" and single and surface.isupper() and len(surface) > 1:
             typ = "org"
         place = None
