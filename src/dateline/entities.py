@@ -503,11 +503,13 @@ _CUT_NAME = re.compile(r"[ \t](?:of|de|del|da|du|the|and|for|on)$")
 
 # a word written in lower case in running text (not in a web or mail address: "www.rhayader")
 _LOWER_WORD = re.compile(r"(?<![\w/@.-])[a-z][a-z]+(?:-[a-z]+)*(?![\w/@-]|\.\w)")
+_ANY_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     common = _common()
     lower_words: Counter | None = None
+    all_words: Counter = Counter()
     mentions: list[EntityMention] = []
     place_spans = [(s, e) for s, e, _ in places]
     for s, e, p in places:
@@ -538,11 +540,11 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
             # a word the text itself writes in lower case at least as often is a word, not a
             # name ("Ceasefire" in a headline, "ceasefire" in the story; a reader's lower-case
             # "around rhayader" does not unmake the Rhayader of the article)
-            if lower_words is None:
+            if lower_words is None:   # once per text: a candidate costs two look-ups
                 lower_words = Counter(_LOWER_WORD.findall(text))
+                all_words = Counter(_ANY_WORD.findall(text))
             low = lower_words.get(surface.lower(), 0)
-            if low and low >= len(re.findall(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])",
-                                             text)):
+            if low and low >= all_words.get(surface, 0):
                 continue
         if typ == "person" and single and surface.isupper() and len(surface) > 1:
             typ = "org"
