@@ -280,3 +280,31 @@ def test_a_month_s_mention_joins_its_day_s_event():
             for d in "abcd"}
     _, events = link(docs, ev, ents)
     assert [(e.date, len(e.sources)) for e in events] == [("2009-06-25", 4)]
+
+
+def test_a_guessed_year_the_corpus_contradicts_is_uncertain():
+    """The tagger puts a year-less "September 11" in the article's year; when the corpus
+    states that day only with another year ("September 11, 2001"), the event says its date
+    is uncertain (stated twice, never in the guessed year). A year-less day the corpus
+    confirms is not."""
+    docs = [Document(id=i, path=i, text="", published="2005-09-20") for i in "abcd"]
+
+    def m(doc, quote, day_text, date, trig):
+        x = _m(doc, 0, quote, date, trig)
+        a = quote.index(day_text)
+        x.time = Span(day_text, a, a + len(day_text))
+        return x
+    ev = {"a": [m("a", "The attacks of September 11 , 2001 changed US policy .",
+                  "September 11 , 2001", "2001-09-11", "changed")],
+          "d": [m("d", "Since September 11 , 2001 the US has changed its policy .",
+                  "September 11 , 2001", "2001-09-11", "changed")],
+          "b": [m("b", "Bush recalled the attacks of September 11 in a speech .", "September 11",
+                  "2005-09-11", "recalled"),
+                m("b", "Troops left Basra on July 7 , officials said .", "July 7", "2005-07-07",
+                  "left")],
+          "c": [m("c", "British troops left Basra on July 7 , 2005 .", "July 7 , 2005",
+                  "2005-07-07", "left")]}
+    _, events = link(docs, ev, None)
+    by_date = {e.date: e for e in events}
+    assert by_date["2005-09-11"].uncertain and not by_date["2001-09-11"].uncertain
+    assert not by_date["2005-07-07"].uncertain

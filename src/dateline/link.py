@@ -88,6 +88,12 @@ _REACTION = re.compile(r"(?:welcom|condemn|prais|critici[sz]|hail|reject|denie|d
                        r"deplor|slam|decr[iy]|lament|mourn|congratulat)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _DATE_OK = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_YEAR_STATED = re.compile(r"\b(?:1[5-9]|20)\d\d\b|['’]\d\d\b|\byear\b", re.I)
+# a day named by its month ("September 11", "25 June"), whose year the tagger had to choose
+# (a weekday or "yesterday" is anchored to the article's own date: no choice of year)
+_MONTH_DAY_ONLY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
+                             r"\d|\d\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|"
+                             r"jul|aug|sep|oct|nov|dec)", re.I)
 _PARTIAL = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _FAMILY = {"asserted": "happened", "reported": "happened", "planned": "planned"}
 _MODALITY_ORDER = {"asserted": 0, "reported": 1, "planned": 2}
@@ -209,10 +215,13 @@ def link(docs: Sequence[Document], events_by_doc: Mapping[str, Sequence[EventMen
 
     # year-less dates: a year the rest of the corpus confirms
     by_md: dict[str, set[str]] = defaultdict(set)
+    stated: dict[str, Counter] = defaultdict(Counter)   # month-day -> years stated with it
     for ms in events_by_doc.values():
         for m in ms:
             if m.date and len(m.date) == 10:
                 by_md[m.date[5:]].add(m.date[:4])
+                if m.time is not None and _YEAR_STATED.search(m.time.text):
+                    stated[m.date[5:]][m.date[:4]] += 1
 
     items: list[_M] = []
     for doc_id in sorted(events_by_doc):
@@ -231,6 +240,12 @@ def link(docs: Sequence[Document], events_by_doc: Mapping[str, Sequence[EventMen
                         m = replace(m, date=date, date_how="explicit")
             if not date or not _DATE_OK.match(date):
                 continue
+            if len(date) == 10 and m.time is not None and _MONTH_DAY_ONLY.search(m.time.text) \
+                    and not _YEAR_STATED.search(m.time.text) \
+                    and _contradicted(stated.get(date[5:]), date[:4]):
+                # "the attacks of September 11" put in 2005 by the tagger, while the corpus
+                # states that day only as "September 11, 2001": the year is a guess, say so
+                m = replace(m, uncertain=True)
             ents = {i for i in (eid(n) for n in m.actors + m.places) if i and
                     i not in source_ids}
             items.append(_M(m, date, ents, root))
@@ -318,6 +333,13 @@ def link(docs: Sequence[Document], events_by_doc: Mapping[str, Sequence[EventMen
                            if x.m.modality == "reported"}))
     events.sort(key=lambda e: (e.date, -e.importance, e.id))
     return entities, events
+
+
+def _contradicted(years: Counter | None, guess: str) -> bool:
+    """The corpus states this month-day with one other year, at least twice, and never with
+    the guessed one ("September 11, 2001" in a story of 2005)."""
+    return bool(years) and len(years) == 1 and guess not in years and \
+        next(iter(years.values())) >= 2
 
 
 def _agreed_date(dates: list[str]) -> str:
