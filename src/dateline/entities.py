@@ -249,29 +249,16 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _demonyms() -> set[str]:
-    return _DEMONYM_STEMS
-
-
-_DEMONYM_STEMS: set[str] = set()
-
-
 def _looks_demonym(word: str) -> bool:
     """"Azerbaijani", "Armenian", "Turkish": adjectives spaCy sometimes calls people."""
-    global _DEMONYM_STEMS
-    if not _DEMONYM_STEMS:
-        con = gazetteer._con()
-        names = [r[0] for r in con.execute(
-            "SELECT name FROM places WHERE kind IN ('country','region','continent')")]
-        _DEMONYM_STEMS = {n[:max(4, len(n) - 2)] for n in names if " " not in n}
     if " " in word or not re.fullmatch(r"[A-Z][a-z]+", word):
         return False
     if word.lower() in gazetteer.IRREGULAR_DEMONYMS:   # "Kyrgyz", "Tajik", "Qatari"
         return True
     if not re.search(r"(?:i|is|ian|ians|an|ans|ese|ish|ean|eans|ic)$", word):
         return False
-    return any(word.startswith(stem) and word != stem for stem in _DEMONYM_STEMS
-               if len(stem) >= 4)
+    return any(word.startswith(stem) and word != stem
+               for stem, _ in gazetteer.demonym_stems(("country", "region", "continent")))
 
 
 def _roles_before(text: str, start: int, floor: int) -> tuple[list[str], int]:

@@ -925,11 +925,16 @@ def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 
     return actors, places
 
 
-def _time_trigger(toks, clauses, tm) -> tuple[int | None, tuple[int, int, str]]:
-    """(token index of the trigger, the clause) for a time mention."""
+def _token_at(toks, pos: int) -> int:
+    """Index of the first token starting at or after ``pos`` (len(toks) if none)."""
+    return next((i for i, t in enumerate(toks) if t.s >= pos), len(toks))
+
+
+def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, int, str]]:
+    """(token index of the trigger, the clause) for a time mention whose first token is
+    ``ti``."""
     n = len(toks)
-    ti = next((i for i, t in enumerate(toks) if t.s >= tm.start), n)
-    te = next((i for i, t in enumerate(toks) if t.s >= tm.end), n)
+    te = _token_at(toks, tm.end)
     ci = next((k for k, (a, b, _) in enumerate(clauses) if a <= ti < b), len(clauses) - 1)
     a, b, kind = clauses[ci]
     # a premodifier: 'the 1994 ceasefire agreement'
@@ -1013,7 +1018,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
     seen: set[tuple[int, str | None]] = set()
     seen_dates: set[str] = set()
     for tm, d in dated:
-        vi, cl = _time_trigger(toks, clauses, tm)
+        ti = _token_at(toks, tm.start)
+        vi, cl = _time_trigger(toks, clauses, tm, ti)
         if vi is None:
             if cyr:
                 vi = next((i for i, t in enumerate(toks) if re.search(
@@ -1022,7 +1028,6 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             if vi is None:
                 c["dropped:no_trigger"] += 1
                 continue
-        ti = next((i for i, t in enumerate(toks) if t.s >= tm.start), len(toks))
         reason = _drop_reason(toks, cl, vi, ti)
         if reason == "hypothetical_modal":
             # 'would' in reported speech is a future in the past: planned

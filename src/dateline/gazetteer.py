@@ -579,7 +579,17 @@ IRREGULAR_DEMONYMS = {
     "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
 }
 _DEMONYM_END = re.compile(r"(?:i|ian|an|ese|ish|ean|ic|ien)$")
-_country_stems: list[tuple[str, str]] = []
+
+
+@lru_cache(maxsize=None)
+def demonym_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(stem, place id) for the one-word names of places of these kinds, longest stem first:
+    the name less its last letter or two, at least 4 letters ("Armenia" -> "Armeni",
+    "Iran" -> "Iran"), which a regular demonym begins with."""
+    marks = ",".join("?" * len(kinds))
+    rows = _con().execute(f"SELECT id, name FROM places WHERE kind IN ({marks})", kinds).fetchall()
+    stems = [(n[:max(4, len(n) - 2)], pid) for pid, n in rows if " " not in n]
+    return tuple(sorted(stems, key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=4096)
@@ -591,11 +601,7 @@ def country_of_demonym(word: str) -> Place | None:
                      ("country", "region")), None)
     if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or not _DEMONYM_END.search(word):
         return None
-    if not _country_stems:
-        rows = _con().execute("SELECT id, name FROM places WHERE kind = 'country'").fetchall()
-        stems = [(n[:max(4, len(n) - 2)], pid) for pid, n in rows if " " not in n]
-        _country_stems.extend(sorted(stems, key=lambda x: -len(x[0])))   # longest stem first
-    for stem, pid in _country_stems:
+    for stem, pid in demonym_stems(("country",)):
         if word.startswith(stem) and word != stem:
             return place_by_id(pid)
     return None

@@ -395,8 +395,11 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]{3}")
 def _summary(cl: list[_M]) -> str:
     # the summary is in the script most of the sources are written in (Latin on a tie): the
     # seed corpus's Russian block repeats an English report, which should speak for both
-    cyr = [bool(_CYRILLIC.search(x.m.quote)) for x in cl]
-    odd = sum(cyr) * 2 <= len(cl)      # Cyrillic is the minority (or a tie)
+    cyr = {x.key: bool(_CYRILLIC.search(x.m.quote)) for x in cl}
+    n_cyr = sum(cyr.values())
+    # the script that gives way when both are present: Cyrillic when it is the minority (or
+    # a tie), else Latin
+    minority = n_cyr * 2 <= len(cl) if 0 < n_cyr < len(cl) else None
 
     def score(x: _M) -> float:
         cent = sum(len(x.stems & o.stems) / (len(x.stems | o.stems) or 1)
@@ -411,7 +414,7 @@ def _summary(cl: list[_M]) -> str:
         s -= 0.1 * x.m.repeated
         s -= 0.2 * _subordinate(x.m)
         s -= 0.5 * is_chatter(q)   # "You began with that on Thursday": an aside, not the news
-        s -= 1.0 if odd == bool(_CYRILLIC.search(q)) and 0 < sum(cyr) < len(cl) else 0.0
+        s -= 1.0 if minority is not None and cyr[x.key] == minority else 0.0
         return s
 
     best = max(cl, key=lambda x: (score(x), -x.m.sentence_index, x.key))

@@ -58,15 +58,15 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"([^\s.\"“‘'(\[]+(?:\.[^\s.]+)*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[`]*\s*([^\s\"”’'»)\]]+)")
 _LINE = re.compile(r"\n")
-# a list introduced by a colon whose items open with a day and a dash ("Here is a timeline of
-# the war : Feb. 15 , 2011 - Protests erupt ... Feb. 17 - ..."): the heading is one sentence,
-# each item another
 # A wire dateline opening an article's first sentence: "BISHKEK, March 3, 2024 (Reuters) -",
 # "LISBOA, March 11 (Atlantic Wire) -", "Benghazi , Libya (CNN) --". Where the report was
 # filed, not where its news happened.
 DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30}(?:,\s*\d{4})?)?\s*"
                       r"|[A-Z][\w.'/-]*(?:\s*,?\s*[A-Z][\w.'/-]*){0,4}\s*)?"
                       r"(?:-LRB-|\()\s*[A-Za-z][\w .&-]{1,30}\s*(?:-RRB-|\))\s*(?:-{1,2}|--|—|–)\s*")
+# a list introduced by a colon whose items open with a day and a dash ("Here is a timeline of
+# the war : Feb. 15 , 2011 - Protests erupt ... Feb. 17 - ..."): the heading is one sentence,
+# each item another
 _LIST_HEAD = re.compile(r":\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
                         r"\s+\d{1,2}\b[^.:;\n]{0,25}?\s(?:-{1,2}|–|—)\s)")
 _WS = " \t\r\n\u00a0\u2009\u200b\ufeff"

@@ -283,8 +283,9 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
             continue
         out.append(e)
     if top is not None or by == "importance":
-        out = sorted(out, key=lambda e: (-e.importance, e.date, e.id))[:max(0, top)
-                                                                        if top is not None else None]
+        out = sorted(out, key=lambda e: (-e.importance, e.date, e.id))
+        if top is not None:
+            out = out[:max(0, top)]
     if by == "importance":
         return out
     return sorted(out, key=lambda e: (date_interval(e.date) or (dt.date.max,))[0:1] + (e.date, -e.importance, e.id))
@@ -586,7 +587,6 @@ _UPDATED = re.compile(
     + _CLOCK + r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*"
     r"(?:[A-Z][a-z]+day\s*,\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s*)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:UK|[A-Z]{2,4}\b)?\s*)?(?:Help\s+)?", re.I)
-_WIRE = DATELINE
 _COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}:\d{2}"
                       r"|\s\|\s", re.I)   # " | ": a comment header, breadcrumb or menu, not prose
 
@@ -652,7 +652,7 @@ def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None
     drop = (not asides) if page_stamp is None else page_stamp
     t2 = _strip_live_update(_UPDATED.sub("", t, count=1)) if drop else t
     t2 = _STAMP.sub("", t2, count=1)
-    t2 = _WIRE.sub("", t2, count=1)
+    t2 = DATELINE.sub("", t2, count=1)
     if not asides:
         t2 = _ASIDE.sub("", t2).strip()
         # a chronology line's own date ("Feb. 26 - ") repeats the day it is shown under

@@ -1122,6 +1122,7 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
     as_of = ctx.as_of[:10] if ctx.as_of else None
     stmt_keys = {(s.doc, s.sentence.start) for s in sts}
     lo = (_day(deadline) - dt.timedelta(days=366)).isoformat()
+    nouns = {s.party_noun for s in sts if s.party_noun}   # the unnamed obligated party
     rel = []
     for r in reps:
         if r.action.cls not in (cls, "*"):
@@ -1133,7 +1134,6 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
                 continue
             # an agentless passive ("the backlog was cleared") counts when its subject is the
             # commitment's object (checked below); otherwise the subject is the obligated party
-            nouns = {s.party_noun for s in sts if s.party_noun}
             if not r.passive and not set(who) & set(r.subject) and not (
                     not who and r.party_noun and r.party_noun in nouns):
                 continue

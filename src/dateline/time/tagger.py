@@ -498,10 +498,11 @@ def _h_mon(m, ctx, s, e):
 # A four-digit number that is a valid 24-hour clock reading is a time of day, not a year, when
 # a time zone or "local time" follows ("struck at 1653 local time (2153 GMT)") or when it
 # stamps the entries of a live page ("1604 Adm Mike Mullen tells ..."; see _is_live_page).
-_HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_HHMM_RX = r"(?:[01]\d|2[0-3])[0-5]\d"
+_HHMM = re.compile(_HHMM_RX)
 _ZONE_AFTER = re.compile(r"\s*(?:(?:local\s+)?time\b|GMT\b|UTC\b|BST\b|[ECMP][SD]T\b|hours\b|"
-                         r"hrs\b|(?:-LRB-|\()\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|BST|local))")
-_STAMP_NUM = re.compile(r"(?<![\w,.$£€#:/-])((?:[01]\d|2[0-3])[0-5]\d)\s+(?=[A-Z])")
+                         r"hrs\b|(?:-LRB-|\()\s*" + _HHMM_RX + r"\s*(?:GMT|UTC|BST|local))")
+_STAMP_NUM = re.compile(r"(?<![\w,.$£€#:/-])(" + _HHMM_RX + r")\s+(?=[A-Z])")
 _PREP_BEFORE = re.compile(r"\b(?:in|on|of|by|to|at|since|from|until|during|before|after|the|"
                           r"and|or|than|between|early|late|mid|summer|winter|spring|autumn)\s+$", re.I)
 LIVE_STAMPS = 3   # a page with this many is a live page
