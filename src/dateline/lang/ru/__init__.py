@@ -1,0 +1,1 @@
+"""Russian: what dateline knows of Russian, as data (see lang/en for the layout)."""
