@@ -28,3 +28,27 @@ def script(text: str) -> str | None:
         if n > n_best:
             best, n_best = name, n
     return best
+
+
+# Cyrillic letters: Unicode's basic Cyrillic block (Russian, Ukrainian, Serbian, ...)
+CYRILLIC = "\u0400-\u04ff"
+_CYR = re.compile(f"[{CYRILLIC}]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether text has any Cyrillic letter."""
+    return _CYR.search(text) is not None
+
+
+# a word, as the stages count words: a run of letters, digits or underscores
+WORD = re.compile(r"\w+")
+
+# Five letters are the stem: crude, but it joins "attack"/"attacked"/"attacks" and Russian
+# case forms ("соглашение"/"соглашения") without a language-specific stemmer, and it is what
+# the link and conflict thresholds were measured with.
+STEM_LENGTH = 5
+
+
+def stem(word: str) -> str:
+    """The shared crude stem: the lower-cased first STEM_LENGTH characters."""
+    return word.lower()[:STEM_LENGTH]
