@@ -320,6 +320,32 @@ def times(file, ref):
     click.echo(json.dumps([t.to_json() for t in tag(text, ref)], ensure_ascii=False, indent=1))
 
 
+@main.command("settings")
+@click.option("--stage", help="Only this stage's settings (time, events, link, timeline, ...).")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def settings_cmd(stage, as_json):
+    """The tuned constants of every stage: value, what it does, what chose it."""
+    from .settings import SETTINGS
+
+    rows = SETTINGS.describe()
+    stages = sorted({r["stage"] for r in rows} | {f for f in SETTINGS.__dataclass_fields__})
+    if stage is not None:
+        if stage not in stages:
+            raise click.ClickException(f"no stage {stage!r} (stages: {', '.join(stages)})")
+        rows = [r for r in rows if r["stage"] == stage]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=repr))
+        return
+    table = Table(show_lines=False)
+    for col in ("setting", "value", "what", "measured / figure"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        how = "; ".join(x for x in (r["measured"], r["figure"]) if x)
+        table.add_row(f"{r['stage']}.{r['name']}", escape(repr(r["value"])), escape(r["what"]),
+                      escape(how))
+    Console(emoji=False, highlight=False).print(table)
+
+
 from .web.cli_serve import serve  # noqa: E402  (the web app's command lives with the web app)
 
 main.add_command(serve)
