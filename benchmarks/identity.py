@@ -8,7 +8,8 @@ Writes, into OUT:
 
     .venv/bin/python benchmarks/identity.py OUT [--only seed,t17,tempeval]
 
-Compare two snapshots with ``diff -r A B`` (or just the sha256.txt files). Used to prove that
+Documents are read from a fixed folder (their path is exported) and PYTHONHASHSEED is fixed
+(set iteration order is otherwise salted per run). Compare two snapshots with ``diff -r A B`` (or just the sha256.txt files). Used to prove that
 moving knowledge between modules changed no output.
 """
 from __future__ import annotations
@@ -26,15 +27,22 @@ sys.path.insert(0, str(HERE.parent / "src"))
 SHARED = Path(os.environ.get("DATELINE_SHARED", HERE.parent.parent / "shared"))
 
 
+# a fixed work folder: documents store the path they came from, so a random temporary
+# folder would make every snapshot differ
+WORK = Path(tempfile.gettempdir()) / "dateline-identity"
+
+
 def _export(paths: list[str], out: Path, entities: bool = True) -> None:
     from dateline.export.json import write
     from dateline.pipeline import build
     from dateline.store import Store
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "x.db"
-        build(paths, str(db), workers=2, entities=entities)
-        with Store(str(db), readonly=True) as st, out.open("w", encoding="utf-8") as f:
-            write(st, f)
+    WORK.mkdir(exist_ok=True)
+    for f in WORK.glob("x.db*"):
+        f.unlink()
+    db = WORK / "x.db"
+    build(paths, str(db), workers=2, entities=entities)
+    with Store(str(db), readonly=True) as st, out.open("w", encoding="utf-8") as f:
+        write(st, f)
 
 
 def seed(out: Path) -> None:
@@ -43,16 +51,16 @@ def seed(out: Path) -> None:
 
 def t17(out: Path, per_topic: int = 34) -> None:
     t = SHARED / "bench" / "t17"
-    with tempfile.TemporaryDirectory() as tmp:
-        f = Path(tmp) / "t17-300.jsonl"
-        with f.open("w", encoding="utf-8") as w:
-            for d in sorted(p for p in t.iterdir() if (p / "articles.jsonl").exists()):
-                with (d / "articles.jsonl").open(encoding="utf-8") as r:
-                    for i, line in enumerate(r):
-                        if i >= per_topic:
-                            break
-                        w.write(line if line.endswith("\n") else line + "\n")
-        _export([str(f)], out / "t17-300.json")
+    WORK.mkdir(exist_ok=True)
+    f = WORK / "t17-300.jsonl"
+    with f.open("w", encoding="utf-8") as w:
+        for d in sorted(p for p in t.iterdir() if (p / "articles.jsonl").exists()):
+            with (d / "articles.jsonl").open(encoding="utf-8") as r:
+                for i, line in enumerate(r):
+                    if i >= per_topic:
+                        break
+                    w.write(line if line.endswith("\n") else line + "\n")
+    _export([str(f)], out / "t17-300.json")
 
 
 def tempeval(out: Path) -> None:
@@ -70,6 +78,16 @@ def tempeval(out: Path) -> None:
 
 
 def main(argv=None) -> int:
+    # string hashing is salted per process unless PYTHONHASHSEED is set, and any iteration
+    # over a set of strings then varies between runs: fix it, so snapshots compare code only
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    # one snapshot at a time uses the fixed work folder
+    import fcntl
+    WORK.mkdir(exist_ok=True)
+    lock = (WORK / "lock").open("w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
     ap.add_argument("--only", default="seed,t17,tempeval")
