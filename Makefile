@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test bench clean browser perl-xml
+.PHONY: setup demo test bench clean browser perl-xml gate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,13 @@ browser:
 perl-xml:
 	@perl -MXML::Parser -e 1 2>/dev/null || bash ci/install-perl-xml.sh || echo "no Perl XML::Parser: the gate skips Timeline17"
 
+# The quality gate: benchmark figures against benchmarks/floors.json (cached by code hash).
+gate: setup perl-xml
+	$(PY) benchmarks/gate.py
+
 test: setup browser perl-xml
 	$(PY) -m pytest -q
+	$(PY) benchmarks/gate.py
 
 bench: setup
 	$(PY) benchmarks/ingest.py
