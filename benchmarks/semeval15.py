@@ -385,6 +385,7 @@ def main(argv=None) -> int:
     ap.add_argument("--expand", default=",".join(EXPAND),
                     help="with --linked path: dependency labels of path events' dependents "
                     "that are events too (e.g. xcomp,conj)")
+    ap.add_argument("--json", help="write the micro P/R/F1 and per-timeline figures here")
     ap.add_argument("--no-anchors", action="store_true",
                     help="score event order only (no event-time anchor relations)")
     a = ap.parse_args(argv)
@@ -411,6 +412,7 @@ def main(argv=None) -> int:
     if out:
         out.mkdir(parents=True, exist_ok=True)
     tot = [0, 0, 0, 0]
+    per = {}
     print(f"SemEval-2015 Task 4 (Track A) on {corpus.name}: {len(docs)} documents")
     print(f"  {'timeline':<22} events(sys/gold)   P      R      F1")
     for gf in sorted(gold.glob("*.txt")):
@@ -422,12 +424,19 @@ def main(argv=None) -> int:
         c = awareness(spos, gpos, anchors=not a.no_anchors)
         tot = [x + y for x, y in zip(tot, c)]
         p, r, f = prf(*c)
+        per[gf.stem] = {"precision": p, "recall": r, "f1": f}
         print(f"  {gf.stem:<22} {len(spos):>4}/{len(gpos):<4}        {p:.3f}  {r:.3f}  {f:.3f}")
     p, r, f = prf(*tot)
     print(f"  {'micro':<22} {'':13}     {p:.3f}  {r:.3f}  {f:.3f}")
     print("  (trial set; " + ("event order only" if a.no_anchors else
                               "event order and time anchors") + ")")
     print(f"time: {time.time() - t0:.1f}s")
+    if a.json:
+        import json
+        Path(a.json).write_text(json.dumps({"micro": {"precision": p, "recall": r, "f1": f},
+                                            "timelines": per, "anchors": not a.no_anchors,
+                                            "seconds": round(time.time() - t0, 1)}, indent=2),
+                                encoding="utf-8")
     return 0
 
 
