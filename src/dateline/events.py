@@ -66,7 +66,7 @@ DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
 
 # ------------------------------------------------------------------------------------ lexicon
 # The words and cue patterns are in lang/en/events.py and lang/ru/events.py; here they are
-# compiled and combined. The flags are the stage's: the cue patterns ignore case.
+# compiled and combined (with re.I where the data module says "compiled with re.I").
 
 _PAGE_UPDATED = re.compile(EN.PAGE_UPDATED, re.I)
 _COMMENT = re.compile(EN.COMMENT, re.I)
@@ -125,7 +125,8 @@ _VERB_FORMS = _verb_forms()
 # one token pattern for both languages: words of Latin or Cyrillic letters (with inner
 # apostrophes and hyphens), English contractions, numbers, single punctuation marks
 _LETTERS = EN.LETTERS + RU.LETTERS
-_TOKEN = re.compile(rf"[{_LETTERS}]+(?:['’-][{_LETTERS}]+)*|{EN.CONTRACTIONS}|\d+(?:[.,]\d+)*|[^\s\w]")
+_TOKEN = re.compile(rf"[{_LETTERS}]+(?:['’-][{_LETTERS}]+)*|{EN.CONTRACTIONS}|"
+                    r"\d+(?:[.,]\d+)*|[^\s\w]")
 _CYRILLIC_SENTENCE = re.compile(RU.SENTENCE)
 _CYRILLIC_LETTER = re.compile(f"[{RU.LETTERS}]")
 
