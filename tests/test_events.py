@@ -95,6 +95,9 @@ def test_hypothetical_dropped():
     assert ms == [] and c["dropped:hypothetical"] == 1
     ms, c = one("If talks fail on November 25, fighting resumes.")
     assert all(m.date != "2020-11-25" for m in ms)
+    # dropped, not missed: the one dated clause is counted ('fail' negates it before the
+    # sentence-initial 'if' is considered)
+    assert c["dropped:hypothetical"] + c["dropped:negated"] == 1
 
 
 def test_date_in_relative_clause_belongs_to_its_own_verb():
@@ -145,9 +148,21 @@ def test_publication_date_for_present_perfect_lead_only():
             "peace agreement.\n\nThe two leaders have agreed on many things in the past.")
     ms, _ = one(text, published="2020-11-24")
     assert [(m.date, m.date_how) for m in ms][:1] == [("2020-11-24", "publication")]
-    assert all(m.sentence_index < 2 for m in ms)
+    assert ms and all(m.sentence_index < 2 for m in ms)
     ms, _ = one("Peacekeepers arrived in the city.", published="2020-11-24")
     assert ms == []
+
+
+def test_lead_length_is_read_at_call_time(monkeypatch):
+    """SETTINGS.events.LEAD_SENTENCES is read per call: with no lead, the present-perfect
+    first sentence is no longer dated by publication."""
+    from dateline.settings import SETTINGS
+    text = "President Aliyev and President Putin have discussed the peace agreement."
+    ms, _ = one(text, published="2020-11-24")
+    assert [(m.date, m.date_how) for m in ms] == [("2020-11-24", "publication")]
+    monkeypatch.setattr(SETTINGS.events, "LEAD_SENTENCES", 0)
+    ms, c = one(text, published="2020-11-24")
+    assert ms == [] and c["dropped:undated"] == 1
 
 
 def test_repeated_flag():
@@ -205,14 +220,16 @@ def test_seed_event_mentions(seed_dir):
     assert ("2020-11-09", "reported") in dates("003")
     assert ("2020-11-25", "planned") in dates("003")
     # the repeated background paragraphs of 000/001
-    assert all(m.repeated for m in mentions[by["001"].id] if m.date in ("1988", "1994"))
+    background = [m for m in mentions[by["001"].id] if m.date in ("1988", "1994")]
+    assert background and all(m.repeated for m in background)
     # 004 has no date line: its publication date is only inferred (from the embedded post it
     # carries), so nothing is dated *by* publication; 'on Wednesday' resolves against the
     # inferred date (the Wednesday before 2020-11-13)
     assert by["004"].published_how == "inferred"
+    assert mentions[by["004"].id]
     assert all(m.date_how != "publication" for m in mentions[by["004"].id])
     wed = [m for m in mentions[by["004"].id] if m.time and "Wednesday" in m.time.text]
-    assert all(m.date == "2020-11-11" for m in wed)
+    assert wed and all(m.date == "2020-11-11" for m in wed)
 
 
 def test_one_trigger_two_nested_times_is_one_event_on_the_finer_date():

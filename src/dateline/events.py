@@ -53,71 +53,42 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .lang.en import events as EN
+from .lang.ru import events as RU
 from .model import Document, EventMention, Span
 from .sentences import DATELINE, split
+from .settings import SETTINGS
 
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
 DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
                 "undatable_time", "comment", "page_stamp")
-# a page's update stamp: "Last updated at 06:15 GMT", "updated: Mon Feb 21 2011 20:38:00"
-_PAGE_UPDATED = re.compile(r"\b(?:last\s+updated|updated\s*:)\s*(?:at\s+|on\s+)?$", re.I)
-# a comment thread's header: what a reader wrote is not a report of what happened
-_COMMENT = re.compile(r"\|\s*(?:reply|report\s+abuse)\b|\bwrote\s*:", re.I)
 
 # ------------------------------------------------------------------------------------ lexicon
+# The words and cue patterns are in lang/en/events.py and lang/ru/events.py; here they are
+# compiled and combined (with re.I where the data module says "compiled with re.I").
 
-_AUX_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
-_AUX_HAVE = {"has", "have", "had", "having"}
-_AUX_DO = {"do", "does", "did"}
-_MODAL_FUT = {"will", "shall", "'ll", "’ll", "wo"}
-_MODAL_HYP = {"would", "could", "might", "may", "should", "can", "must", "ought"}
-_AUX = _AUX_BE | _AUX_HAVE | _AUX_DO | _MODAL_FUT | _MODAL_HYP
+_PAGE_UPDATED = re.compile(EN.PAGE_UPDATED, re.I)
+_COMMENT = re.compile(EN.COMMENT, re.I)
 
-_IRREGULAR = """began begun broke broken took taken met made sent held led said told fought won
-lost left went gone came come gave given saw seen found struck shot fell fallen hit put set cut
-ran rose risen sought brought thought bought caught kept spent built fled stood understood wrote
-written spoke spoken chose chosen drove driven flew flown grew grown knew known threw thrown drew
-drawn withdrew withdrawn bore borne swore sworn tore torn shook shaken arose arisen became become
-beat beaten bit bitten blew blown forgave forgiven froze frozen hid hidden laid lay lent let lit
-meant paid quit read rode sank sunk sold shut sang sung sat slept slid spread sprang stole
-stolen stuck stung strove swept swam swung taught tore woke woken wore worn wound overtook
-overtaken undertook undertaken overthrew overthrown broadcast forecast upheld withheld
-""".split()
-_IRREGULAR_SET = set(_IRREGULAR)
-
-# a news-verb lexicon (lemmas); inflections are derived
-_LEMMAS = """accept accuse achieve acquire add adopt agree aim allow announce appoint approve
-arrest arrive ask attack attend award ban beat begin block bomb break bring build call capture
-cease celebrate change charge claim close collapse come complete conclude condemn confirm
-continue control convict cross cut declare decide defeat delay deliver demand deny deploy
-destroy die discuss dismiss drop elect end enter erupt escalate establish evacuate expand expel
-explode fail fall file fire fly focus follow free give grant hail hand hit hold host hurt impose
-increase injure introduce invade issue join kill launch lead leave lift liberate lose mark meet
-move name negotiate occupy offer open order pass pay plan pledge post promise propose protest
-publish push raise reach receive recognize recognise reclaim reject release remove reopen
-replace report resign resume retake return reveal rise rule say score seize sell send sentence
-shell shoot shut sign start state stop strike surrender suspend take talk threaten transfer
-travel urge vacate violate visit vote warn welcome win withdraw""".split()
-_REPORT_VERBS = {"say", "state", "report", "announce", "tell", "claim", "add", "note", "confirm",
-                 "stress", "declare", "accuse", "insist", "warn", "allege", "write", "tweet",
-                 "explain", "emphasize", "emphasise", "underline", "mention", "inform",
-                 "quote", "cite"}
-
-_NOT_VERB_ED = {"red", "bed", "need", "speed", "seed", "feed", "greed", "shed", "hundred",
-                "armed", "united", "based", "so-called", "dated", "related", "concerned",
-                "interested", "detailed", "advanced", "alleged", "unrecognized",
-                "unrecognised", "occupied", "disputed", "liberated", "renewed", "limited",
-                "sacred", "wicked", "naked", "ragged", "aged", "beloved", "indeed", "embed",
-                "proceed", "succeed", "exceed", "breed", "creed", "deed", "weed", "reed",
-                "tweed", "steed", "bleed", "heed", "sled", "fled", "led", "wed", "bred",
-                "ied", "ted", "ned", "med", "fed", "coed", "biased", "skilled", "armoured",
-                "armored", "unprecedented", "experienced", "talented", "crowded", "varied",
-                "tired", "expected", "supposed", "used", "complicated", "sophisticated"}
-_VERB_FORMS: dict[str, str] = {}
+_AUX_BE = EN.AUX_BE
+_MODAL_FUT = EN.MODAL_FUTURE
+_MODAL_HYP = EN.MODAL_HYPOTHETICAL
+_MODALS = _MODAL_FUT | _MODAL_HYP
+_AUX = EN.AUX_BE | EN.AUX_HAVE | EN.AUX_DO | _MODALS
+_REPORT_VERBS = EN.REPORT_VERBS
+_IRREGULAR_SET = EN.IRREGULAR_PAST
+_DETS = EN.DETERMINERS
+_PREPS = EN.PREPOSITIONS
+_EVENT_NOUNS = EN.EVENT_NOUNS
+_PRONOUNS = EN.PRONOUNS
+_DETS_EVENT_NOUNS = _DETS | _EVENT_NOUNS
+_DOUBLING = re.compile(EN.DOUBLING_SHAPE)
 
 
 def _inflect(lemma: str) -> list[str]:
+    """The inflected forms of a regular English verb: -s/-es, -ed/-d/-ied, -ing, and the
+    doubled final consonant (see lang.en.events.DOUBLING_SHAPE)."""
     forms = [lemma]
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms += [lemma[:-1] + "ies", lemma[:-1] + "ied"]
@@ -131,98 +102,54 @@ def _inflect(lemma: str) -> list[str]:
     else:
         forms.append(lemma + "ing")
     # doubled consonant (stop -> stopped, ban -> banned)
-    if (len(lemma) <= 4 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma)) or \
-            lemma in ("control", "occur", "refer", "commit", "admit", "omit", "permit"):
+    if (len(lemma) <= 4 and _DOUBLING.search(lemma)) or lemma in EN.DOUBLED_FINAL_CONSONANT:
         forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return forms
 
 
-for _l in _LEMMAS + sorted(_REPORT_VERBS):
-    for _f in _inflect(_l):
-        _VERB_FORMS.setdefault(_f, _l)
-for _f, _l in {"began": "begin", "begun": "begin", "broke": "break", "broken": "break",
-               "took": "take", "taken": "take", "met": "meet", "made": "make", "sent": "send",
-               "held": "hold", "led": "lead", "said": "say", "says": "say", "told": "tell",
-               "fought": "fight", "won": "win", "lost": "lose", "left": "leave", "went": "go",
-               "came": "come", "gave": "give", "given": "give", "saw": "see", "seen": "see",
-               "found": "find", "struck": "strike", "shot": "shoot", "fell": "fall",
-               "fallen": "fall", "rose": "rise", "risen": "rise", "withdrew": "withdraw",
-               "withdrawn": "withdraw", "brought": "bring", "built": "build", "fled": "flee",
-               "stood": "stand", "wrote": "write", "written": "write", "spoke": "speak",
-               "spoken": "speak", "chose": "choose", "flew": "fly", "flown": "fly",
-               "knew": "know", "threw": "throw", "drew": "draw", "sought": "seek",
-               "became": "become", "paid": "pay", "sold": "sell", "shut": "shut",
-               "hit": "hit", "put": "put", "set": "set", "cut": "cut", "ran": "run",
-               "upheld": "uphold", "overtook": "overtake", "arose": "arise",
-               "laid": "lay", "kept": "keep", "spent": "spend", "caught": "catch",
-               "taught": "teach", "thought": "think", "bought": "buy", "meets": "meet",
-               "meeting": "meet"}.items():
-    _VERB_FORMS[_f] = _l
-# "meeting(s)" is more often a noun; handled as an event noun
-_VERB_FORMS.pop("meeting", None)
+def _verb_forms() -> dict[str, str]:
+    """Verb form -> lemma: the lexicon's inflections (the first lemma to claim a form keeps
+    it), then the irregular forms, less the forms that are mostly nouns."""
+    forms: dict[str, str] = {}
+    for lemma in EN.VERB_LEMMAS + tuple(sorted(_REPORT_VERBS)):
+        for f in _inflect(lemma):
+            forms.setdefault(f, lemma)
+    forms.update(EN.IRREGULAR_LEMMAS)
+    for f in EN.NOT_VERB_FORMS:
+        forms.pop(f, None)
+    return forms
 
-_EVENT_NOUNS = {
-    "withdrawal", "attack", "attacks", "clash", "clashes", "meeting", "meetings", "talks",
-    "war", "ceasefire", "cease-fire", "truce", "armistice", "agreement", "accord", "deal",
-    "treaty", "signing", "visit", "election", "elections", "vote", "referendum", "deployment",
-    "conversation", "call", "offensive", "counteroffensive", "counter-offensive", "invasion",
-    "protest", "protests", "strike", "strikes", "explosion", "blast", "bombing", "earthquake",
-    "summit", "conference", "negotiations", "fighting", "hostilities", "conflict", "crash",
-    "shooting", "arrest", "trial", "verdict", "resignation", "handover", "evacuation",
-    "occupation", "liberation", "launch", "collapse", "coup", "uprising", "riot", "riots",
-    "declaration", "statement", "escalation", "ruling", "independence", "pullout",
-}
 
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
-             "these", "those", "there"}
-_SUBORD = {"which", "who", "whom", "whose", "when", "where", "while", "whereas", "because",
-           "although", "though", "if", "unless", "whether", "that", "after", "before", "since",
-           "until", "once"}
-_HYP_INTRO = {"if", "unless", "whether"}
-_REL_INTRO = {"which", "who", "whom", "whose", "that", "where"}
-_DETS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
-         "our", "my", "your", "some", "any", "all", "no", "every", "each", "many", "several",
-         "two", "three", "of"}
-_PREPS = {"on", "in", "at", "by", "from", "to", "until", "till", "since", "for", "during",
-          "of", "with", "between", "before", "after", "around", "about", "as", "into",
-          "within", "through", "over", "under", "per", "via", "than"}
+_VERB_FORMS = _verb_forms()
 
-_TOKEN = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:['’-][A-Za-zА-Яа-яЁё]+)*|n['’]t|['’](?:ll|s|d|ve|re)|\d+(?:[.,]\d+)*|[^\s\w]")
-_CLAUSE_PUNCT = {";", "—", "–", "(", ")", ":"}
-_QUOTES = {"“", "”", '"', "``", "''"}
+# one token pattern for both languages: words of Latin or Cyrillic letters (with inner
+# apostrophes and hyphens), English contractions, numbers, single punctuation marks
+_LETTERS = EN.LETTERS + RU.LETTERS
+_TOKEN = re.compile(rf"[{_LETTERS}]+(?:['’-][{_LETTERS}]+)*|{EN.CONTRACTIONS}|"
+                    r"\d+(?:[.,]\d+)*|[^\s\w]")
+_CYRILLIC_SENTENCE = re.compile(RU.SENTENCE)
+_CYRILLIC_LETTER = re.compile(f"[{RU.LETTERS}]")
 
-_NEG_WORDS = {"not", "n't", "n’t", "never", "neither", "nor", "denied", "denies", "deny",
-              "refused", "refuses", "refuse", "failed", "fails", "fail", "without"}
-_PLAN_PHRASE = re.compile(
-    r"\b(?:will|shall|['’]ll|is|are|was|were)\s+(?:\w+\s+)?(?:due|set|scheduled|expected|"
-    r"planned|going|slated|poised|to)\b|\b(?:plans?|planned|planning|intends?|intended|"
-    r"agreed|agrees|aims?|aimed|promised|pledged|vowed|decided|hopes?|wants?|seeks?|"
-    r"had|has|have|need|needs|needed|ready|request|deadline)\s+to\b",
-    re.I)
-_REPORT_CUE = re.compile(
-    r"\b(?:according to|citing|cited|referring to|quoting|quoted|said|says|stated|"
-    r"told|tells|reported|informed)\b|"
-    r"\b(?:[A-Z][\w-]*|ministry|agency|media|officials?|spokes\w+)\s+reports\b|"
-    r"\b(?:announced|announces|claimed|claims|added|noted|confirmed|stressed|states|"
-    r"declared|insisted|warned|alleged|wrote|tweeted|explained|emphasized|emphasised|"
-    r"reports)\s*(?:that\b|[,:“\"]|$)|[”\"]\s*,?\s*(?:he|she|they|it)?\s*(?:announced|"
-    r"claimed|added|noted|confirmed|stressed|declared|insisted|warned|wrote|tweeted|"
-    r"explained)\b", re.I)
-_ATTRIB_AFTER = re.compile(
-    r"\b(?:according to|citing|cited|referring to|quoting|reported by|reported in|"
-    r"stated by|announced by|said by)\s+(?:the\s+)?|со ссылкой на\s+|"
-    r"\b(?:was|were|been)\s+(?:reported|announced|stated|confirmed)\b[^.]*?\b(?:by|in)\s+"
-    r"(?:the\s+)?", re.I)
-_ATTRIB_HEAD = re.compile(r"((?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?)?){0,6}[A-Z][\w.’'-]*|"
-                          r"(?:\w+\s+){0,3}\w+)")
-_SUBJ_BEFORE = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\s)((?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+),?\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:said|says|stated|states|told|announced|announces|claimed|claims|reported|reports|"
-    r"confirmed|declared|noted|stressed|added|warned|insisted|tweeted|wrote)\b",
-    re.I)
-_SAID_X = re.compile(r"\b(?:said|says|stated|added|noted|told|reported)\s+(?:the\s+)?"
-                     r"((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*[.,]?\s*$", re.I)
+_PLAN_PHRASE = re.compile(EN.PLAN_PHRASE, re.I)
+_REPORT_CUE = re.compile(EN.REPORT_CUE, re.I)
+_REPORT_GATE = re.compile(EN.REPORT_GATE, re.I)
+_ATTRIB_AFTER = re.compile("|".join(EN.ATTRIBUTION_AFTER + RU.ATTRIBUTION_AFTER), re.I)
+_SUBJ_BEFORE = re.compile(EN.SUBJECT_BEFORE, re.I)
+_SAID_X = re.compile(EN.SAID_X, re.I)
+_SAID_X_NOT_SPEAKER = re.compile(EN.SAID_X_NOT_SPEAKER, re.I)
+_SUBJ_COORDINATED = re.compile(EN.SUBJECT_COORDINATED, re.I)
+_SUBJ_CUT = re.compile(EN.SUBJECT_CUT, re.I)
+_SPEAKER_CUT = re.compile(EN.SPEAKER_CUT)
+_HEAD_WORD = re.compile(EN.HEAD_WORD)
+_HEAD_NAME = re.compile(EN.HEAD_NAME)
+_ANAPHORIC_REPORT = re.compile(EN.ANAPHORIC_REPORT)
+_CONTENT_WORD = re.compile(EN.CONTENT_WORD)
+_RU_REPORT_CUE = re.compile(RU.REPORT_CUE, re.I)
+_RU_REPORT_TRIGGER = re.compile(RU.REPORT_TRIGGER)
+_RU_FUTURE = re.compile(RU.FUTURE)
+_RU_VERB_ENDING = re.compile(RU.VERB_ENDING)
 
+# TIMEX3 values (a format, not a language): a calendar date, a year-less day, a season/quarter
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _PARTIAL_VALUE = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(?:T.*)?$")
 _COARSE_VALUE = re.compile(r"^(\d{4})-(?:Q\d|H\d|SP|SU|FA|WI)$")
@@ -263,11 +190,6 @@ def _tokens(text: str, s: int, e: int) -> list[_Tok]:
     return list(map(_Tok, _TOKEN.finditer(text, s, e)))
 
 
-_AUX_BE_PROG = _AUX_BE | {"been", "being"}
-_MODALS = _MODAL_FUT | _MODAL_HYP
-_DETS_THE = _DETS | {"the"}
-
-
 def _tag_verbs(toks: list[_Tok]) -> None:
     n = len(toks)
     for i, t in enumerate(toks):
@@ -279,16 +201,15 @@ def _tag_verbs(toks: list[_Tok]) -> None:
         if not t.w[:1].isalpha():
             continue
         capital = t.w[:1].isupper()
-        if capital and i > 0 and prev not in _QUOTES and prev not in ("``",):
+        if capital and i > 0 and prev not in EN.QUOTES:
             continue  # a name, not a verb
         lemma = _VERB_FORMS.get(low)
         after_aux = prev in _AUX or (i > 1 and toks[i - 2].low in _AUX and
-                                     prev in ("not", "n't", "also", "already", "just",
-                                              "been", "being", "be", "then", "now", "still"))
-        after_to = prev == "to"
+                                     prev in EN.AUX_ADVERBS)
+        after_to = prev == EN.INFINITIVE_MARKER
         if low.endswith("ing"):
             # a progressive only after be; a gerund / participle otherwise
-            if after_aux and prev in _AUX_BE_PROG:
+            if after_aux and prev in _AUX_BE:
                 t.verb, t.lemma = True, lemma or low[:-3]
             continue
         if lemma is not None:
@@ -307,12 +228,11 @@ def _tag_verbs(toks: list[_Tok]) -> None:
             t.verb, t.lemma = True, lemma
             continue
         if low in _IRREGULAR_SET:
-            if prev in _DETS and prev != "that" and low not in ("met", "said", "sent", "held",
-                                                                 "began"):
+            if prev in _DETS and prev != "that" and low not in EN.IRREGULAR_AFTER_DETERMINER:
                 continue
             t.verb, t.lemma = True, low
             continue
-        if low.endswith("ed") and len(low) > 4 and low not in _NOT_VERB_ED and "-" not in low:
+        if low.endswith("ed") and len(low) > 4 and low not in EN.NOT_VERB_ED and "-" not in low:
             if prev in _DETS and not after_aux:
                 continue  # "the occupied territories"
             t.verb, t.lemma = True, low[:-2] if low.endswith("ted") else low[:-1] \
@@ -323,8 +243,7 @@ def _tag_verbs(toks: list[_Tok]) -> None:
             if (prev in _MODALS or after_to) and low.isalpha() and \
                     low not in _DETS and low not in _PREPS and len(low) > 2 and \
                     not t.w[:1].isupper():
-                if after_to and i > 1 and toks[i - 2].low in ("according", "due", "up",
-                                                              "prior", "close", "next"):
+                if after_to and i > 1 and toks[i - 2].low in EN.TO_NOT_INFINITIVE:
                     continue
                 t.verb, t.lemma = True, lemma or low
     # 'took place' etc: fine as is
@@ -336,34 +255,35 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
     n = len(toks)
     for i, t in enumerate(toks):
         low = t.low
-        if low in _SUBORD and i > 0:
-            kind = "hyp" if low in _HYP_INTRO else "rel" if low in _REL_INTRO else "sub"
+        if low in EN.SUBORDINATORS and i > 0:
+            kind = "hyp" if low in EN.HYPOTHETICAL_INTRO else "rel" if low in \
+                EN.RELATIVE_INTRO else "sub"
             if low == "that":
                 prev = toks[i - 1]
                 nxt = toks[i + 1].low if i + 1 < n else ""
-                if nxt in _AUX or nxt in _DETS or nxt in ("it", "he", "she", "they", "we"):
+                if nxt in _AUX or nxt in _DETS or nxt in EN.THAT_CLAUSE_SUBJECTS:
                     kind = "comp" if (prev.lemma in _REPORT_VERBS or prev.low in
-                                      _NOUN_COMP) else "rel"
+                                      EN.NOUN_COMPLEMENT) else "rel"
                 else:
-                    if prev.lemma in _REPORT_VERBS or prev.low in _NOUN_COMP:
+                    if prev.lemma in _REPORT_VERBS or prev.low in EN.NOUN_COMPLEMENT:
                         kind = "comp"
                     elif prev.low in _DETS or prev.low in _PREPS:
                         continue  # 'that day', 'of that'
-            if low in ("after", "before", "since", "until") and i + 1 < n and \
+            if low in EN.TEMPORAL_PREPOSITIONS and i + 1 < n and \
                     toks[i + 1].low in _DETS_EVENT_NOUNS:
                 # a prepositional phrase ('before the withdrawal'): cut too, it may carry a
                 # nominal event of its own
                 kind = "pp"
             cuts.append((i, kind))
-        elif low in ("and", "but") and i + 1 < n:
+        elif low in EN.COORDINATORS and i + 1 < n:
             # 'and' + verb group starts a coordinate clause
             for j in range(i + 1, min(n, i + 4)):
                 if toks[j].aux or toks[j].verb:
                     cuts.append((i, "main"))
                     break
-                if toks[j].w in _CLAUSE_PUNCT:
+                if toks[j].w in EN.CLAUSE_PUNCTUATION:
                     break
-        elif t.w in _CLAUSE_PUNCT or t.w in ("“", "”", "``", "''", '"'):
+        elif t.w in EN.CLAUSE_PUNCTUATION or t.w in EN.CLAUSE_QUOTES:
             cuts.append((i, "main" if t.w not in ("(",) else "paren"))
     out = []
     for k, (i, kind) in enumerate(cuts):
@@ -371,18 +291,6 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
         if j > i:
             out.append((i, j, kind))
     return out
-
-
-_DETS_EVENT_NOUNS = _DETS | _EVENT_NOUNS
-
-_NOUN_COMP = {"fact", "claims", "claim", "reports", "report", "news", "statement", "hope",
-              "belief", "assurance", "confidence", "evidence", "sign", "signs", "idea",
-              "warning", "promise"}
-
-
-_REPORT_GATE = re.compile(r"accord|cit|referr|quot|said|says|stat|told|tell|report|inform|"
-                          r"announc|claim|added|noted|confirm|stress|declar|insist|warn|"
-                          r"alleg|wrote|tweet|explain|emphas", re.I)
 
 
 def _report_cue(text: str, s: int, e: int) -> bool:
@@ -395,13 +303,12 @@ def _span(text: str, s: int, e: int) -> Span:
 
 
 def _head_noun(phrase: str) -> str | None:
-    words = re.findall(r"[\w’'-]+", phrase)
-    words = [w for w in words if w.lower() not in _DETS and w.lower() not in ("the",)]
+    words = _HEAD_WORD.findall(phrase)
+    words = [w for w in words if w.lower() not in _DETS]
     if not words:
         return None
     # a capitalised name: the whole name; else the last word (the head of 'the defense ministry')
-    runs = re.findall(r"[A-Z][\w’'-]*(?:\s+(?:of|for|on|and)\s+(?:the\s+)?[A-Z][\w’'-]*|"
-                      r"\s+[A-Z][\w’'-]*)*", phrase)
+    runs = _HEAD_NAME.findall(phrase)
     if runs:
         return max(runs, key=len)
     return words[-1]
@@ -441,12 +348,14 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
     prev_undated = False
     body_index = 0          # index among body (non-headline) sentences
     lead_headline_words: set[str] | None = None
+    cfg = SETTINGS.events
     for si, (ss, se) in enumerate(sents):
         stext = text[ss:se]
         times = times_by_sent.get(si, [])
-        if not times and (body_index >= 2 or not published):
+        if not times and (body_index >= cfg.LEAD_SENTENCES or not published):
             # fast path: an undated sentence past the lead gives no mention
-            if stext.rstrip()[-1:] in ".!?\"”'»…" or len(stext.split()) > 30:
+            if stext.rstrip()[-1:] in EN.SENTENCE_END or \
+                    len(stext.split()) > cfg.HEADLINE_MAX_TOKENS:
                 body_index += 1
                 prev_undated = True
                 c["dropped:undated"] += 1
@@ -457,11 +366,12 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             # no time here can give a date: no mention, only the counters and the
             # headline test (a token count) -- no need to tokenise and tag the sentence
             n_toks = len(_TOKEN.findall(text, ss, se))
-            if n_toks < 3:
+            if n_toks < cfg.MIN_TOKENS:
                 c["dropped:no_trigger"] += 1
                 continue
             _count_undatable(times, c)
-            if not (stext.rstrip()[-1:] not in ".!?\"”'»…" and n_toks <= 30):
+            if not (stext.rstrip()[-1:] not in EN.SENTENCE_END and
+                    n_toks <= cfg.HEADLINE_MAX_TOKENS):
                 body_index += 1
             prev_undated = False
             continue
@@ -469,10 +379,10 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             c["dropped:comment"] += 1
             continue
         toks = _tokens(text, ss, se)
-        if len(toks) < 3:
+        if len(toks) < cfg.MIN_TOKENS:
             c["dropped:no_trigger"] += 1
             continue
-        cyr = bool(re.search(r"[А-Яа-яЁё]{3}", stext))
+        cyr = bool(_CYRILLIC_SENTENCE.search(stext))
         _tag_verbs(toks)
         headline = _is_headline(stext, toks)
         ents = ents_by_sent.get(si, [])
@@ -496,13 +406,13 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             # an undated news lead in the present (perfect) tense: the publication date
             pub = None
             if headline:
-                if si < 12 and _present_verb(toks) is not None:
+                if si < cfg.HEADLINE_MAX_INDEX and _present_verb(toks) is not None:
                     pub = _lead_event(doc, text, ss, se, toks, ents, si, c, published)
                     if pub:
                         lead_headline_words = _content_words(stext)
                 else:
                     c["dropped:headline"] += 1
-            elif body_index < 2:
+            elif body_index < cfg.LEAD_SENTENCES:
                 pub = _lead_event(doc, text, ss, se, toks, ents, si, c, published,
                                   headline_words=lead_headline_words if body_index == 0
                                   else None)
@@ -552,11 +462,6 @@ def _finest_per_trigger(made: list[EventMention]) -> list[EventMention]:
     return out
 
 
-_ANAPHORIC_REPORT = re.compile(
-    r"\s*(?:This|That|It|The news)\s+(?:was|has been|had been)\s+(?:reported|announced|"
-    r"confirmed|stated|disclosed|revealed)\b")
-
-
 def _para_start(doc: Document, pos: int) -> int:
     for p in doc.paragraphs:
         if p.start <= pos <= p.end:
@@ -574,15 +479,15 @@ def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _is_headline(stext: str, toks: list[_Tok]) -> bool:
-    if stext.rstrip()[-1:] in ".!?\"”'»…":
+    if stext.rstrip()[-1:] in EN.SENTENCE_END:
         return False
-    return len(toks) <= 30
+    return len(toks) <= SETTINGS.events.HEADLINE_MAX_TOKENS
 
 
 def _present_verb(toks: list[_Tok]) -> int | None:
     """Index of a present-tense or present-perfect main verb, if any."""
     for i, t in enumerate(toks):
-        if t.low in ("has", "have") and i + 1 < len(toks):
+        if t.low in EN.PRESENT_PERFECT_AUX and i + 1 < len(toks):
             for j in range(i + 1, min(len(toks), i + 4)):
                 if toks[j].verb and toks[j].low != toks[j].lemma:
                     return j
@@ -593,12 +498,9 @@ def _present_verb(toks: list[_Tok]) -> int | None:
     return None
 
 
-_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "with", "for", "by", "from",
-         "its", "his", "her", "their", "has", "have", "had", "is", "are", "was", "were"}
-
-
 def _content_words(s: str) -> set[str]:
-    return {w.lower()[:6] for w in re.findall(r"[A-Za-z]{3,}", s) if w.lower() not in _STOP}
+    return {w.lower()[:EN.CONTENT_STEM] for w in _CONTENT_WORD.findall(s)
+            if w.lower() not in EN.HEADLINE_STOP_WORDS}
 
 
 def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
@@ -608,7 +510,8 @@ def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
         # a first body sentence restating a dated headline (same content words)
         first = next((i for i, t in enumerate(toks) if t.verb and t.lemma not in
                       _REPORT_VERBS), None)
-        if first is not None and len(_content_words(text[ss:se]) & headline_words) >= 3:
+        if first is not None and len(_content_words(text[ss:se]) & headline_words) >= \
+                SETTINGS.events.RESTATED_HEADLINE_WORDS:
             vi = first
     if vi is None:
         return None
@@ -635,7 +538,7 @@ def _lead_event(doc, text, ss, se, toks, ents, si, c, published,
 
 def _is_month_may(toks, j) -> bool:
     """"May" the month ("On May 1 , a soldier died"; "1 May"), not the modal."""
-    if toks[j].w != "May":
+    if toks[j].w != EN.MONTH_LIKE_MODAL:
         return False
     near = [toks[k].w for k in (j - 1, j + 1) if 0 <= k < len(toks)]
     return any(w[:1].isdigit() for w in near)
@@ -657,28 +560,18 @@ def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
         lo = commas[-1] + 1
     for j in range(lo, min(b, vi + 2)):
         w = toks[j].low
-        if w in _NEG_WORDS and j <= vi + 1:
-            if w == "without" and j > vi:
+        if w in EN.NEGATION and j <= vi + 1:
+            if w in EN.NEGATION_BEFORE_ONLY and j > vi:
                 continue
-            if w in ("failed", "fails", "fail", "refused", "refuses", "refuse") and j == vi:
-                return "negated"
             return "negated"
         if w == "no" and j < vi:
             nxt = toks[j + 1].low if j + 1 < len(toks) else ""
-            if nxt not in ("longer", "more", "fewer", "less", "later", "sooner"):
+            if nxt not in EN.NO_NOT_NEGATING:
                 return "negated"
-        if w in _MODAL_HYP and j < vi and w not in ("must",) and not _is_month_may(toks, j):
+        if w in _MODAL_HYP and j < vi and w not in EN.MODALS_NOT_HYPOTHETICAL and \
+                not _is_month_may(toks, j):
             return "hypothetical_modal"
     return None
-
-
-# Verbs whose infinitive complement is still to happen: 'asked for a delay to withdraw'.
-_INTENT_VERBS = {"ask", "request", "agree", "decide", "plan", "want", "promise", "order", "call",
-                 "urge", "pledge", "vow", "seek", "hope", "intend", "aim", "expect", "prepare",
-                 "threaten", "offer", "propose", "petition", "demand", "need", "have", "plead",
-                 "schedule", "set", "arrange", "vote", "move", "tell", "instruct", "invite",
-                 # time granted: 'gave the union until March 14 to respond'
-                 "give", "grant", "allow", "permit"}
 
 
 def _past_form(t) -> bool:
@@ -696,15 +589,16 @@ def _planned(text, toks, cl, vi, tm) -> bool:
     if _PLAN_PHRASE.search(text, seg_s, seg_e):
         return True
     for j in range(a, vi):
-        if toks[j].low in _MODAL_FUT or toks[j].low == "going":
+        if toks[j].low in _MODAL_FUT or toks[j].low == EN.GOING:
             return True
-    infinitive = (vi > 0 and toks[vi - 1].low == "to") or (
-        vi > 1 and toks[vi - 1].low in ("be", "been") and toks[vi - 2].low == "to")
+    to = EN.INFINITIVE_MARKER
+    infinitive = (vi > 0 and toks[vi - 1].low == to) or (
+        vi > 1 and toks[vi - 1].low in EN.INFINITIVE_BE and toks[vi - 2].low == to)
     if infinitive:
         # 'to free the vessel' is a plan unless a past verb governs it: 'began working to
         # free', 'used tugboats to pull' report what was done (plan verbs such as 'agreed to'
         # were caught by _PLAN_PHRASE above)
-        if any(_past_form(toks[j]) and toks[j].lemma not in _INTENT_VERBS
+        if any(_past_form(toks[j]) and toks[j].lemma not in EN.INTENT_VERBS
                for j in range(a, vi - 1)):
             return False
         if not any(toks[j].verb for j in range(a, vi - 1)):
@@ -712,7 +606,7 @@ def _planned(text, toks, cl, vi, tm) -> bool:
             # that governs the infinitive is the nearest one before the clause
             gov = next((toks[j] for j in range(a - 1, -1, -1)
                         if toks[j].verb or _past_form(toks[j])), None)
-            if gov is not None and _past_form(gov) and gov.lemma not in _INTENT_VERBS:
+            if gov is not None and _past_form(gov) and gov.lemma not in EN.INTENT_VERBS:
                 return False
         return True
     if tm is not None and tm.role == "deadline":
@@ -720,8 +614,8 @@ def _planned(text, toks, cl, vi, tm) -> bool:
         # 'lasted until 1994' is not
         past = any(toks[j].verb and toks[j].low != toks[j].lemma and
                    not toks[j].low.endswith("s") for j in range(a, vi + 1)) and \
-            not any(toks[j].low in ("had", "have", "has") for j in range(a, vi))
-        if not past or text[tm.start - 3:tm.start].strip().lower() == "by":
+            not any(toks[j].low in EN.PERFECT_AUX for j in range(a, vi))
+        if not past or text[tm.start - 3:tm.start].strip().lower() == EN.DEADLINE_PREPOSITION:
             return not past
     return False
 
@@ -730,17 +624,18 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     """Who the sentence is attributed to: an entity in the attribution phrase, else its
     head noun."""
     spans: list[tuple[int, int]] = []
-    tail = _SAID_X.search(text, max(ss, se - 120), se)
-    if tail and not re.search(r"\b(?:would|will|could|should|might|may|must|had|has|have|was|"
-                              r"were|is|are|be|been)\b", tail.group(1), re.I):
+    cfg = SETTINGS.events
+    tail = _SAID_X.search(text, max(ss, se - cfg.SAID_X_WINDOW), se)
+    if tail and not _SAID_X_NOT_SPEAKER.search(tail.group(1)):
         # "..., said the ministry." ("said more would follow" is what was said, not who)
         spans.append((tail.start(1), tail.end(1)))
-    after = [(m.end(), min(se, m.end() + 80), m.group().lower().startswith("according"))
+    after = [(m.end(), min(se, m.end() + cfg.ATTRIBUTION_WINDOW),
+              m.group().lower().startswith(EN.ACCORDING))
              for m in _ATTRIB_AFTER.finditer(text, ss, se)]
     # 'Trend reports citing / referring to the ministry': the cited body speaks
     spans[:0] = [(a, b) for a, b, acc in after if not acc]
     for m in _SUBJ_BEFORE.finditer(text, ss, se):
-        if re.search(r"\b(?:and|but)$", m.group(1), re.I):
+        if _SUBJ_COORDINATED.search(m.group(1)):
             # "Dushanbe rejected the accusation and said ...": the sentence's subject speaks
             first = min((em for em in ents if not em.is_source and em.start >= ss),
                         key=lambda em: em.start, default=None)
@@ -749,8 +644,7 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
             continue
         # the noun phrase just before the verb: "Troops left on March 2 and the ministry said"
         a = m.start(1)
-        for cut in re.finditer(r"\b(?:and|but|that|on|at|after|before|when|while)\b|[,;:]",
-                               m.group(1), re.I):
+        for cut in _SUBJ_CUT.finditer(m.group(1)):
             a = m.start(1) + cut.end()
         spans.append((a, m.end(1)))
     spans.extend((a, b) for a, b, acc in after if acc)
@@ -764,53 +658,25 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
         phrase = text[a:b]
         # cut the phrase at a comma / clause word
         # ... and at what describes the speaker ("a diplomat familiar with the talks")
-        phrase = re.split(r"[,;:.“”\"]|\b(?:that|which|who|on|in|at|as|and|to|familiar|close|"
-                          r"with|briefed|involved|speaking)\b", phrase)[0]
-        if re.search(r"[А-Яа-яЁё]", phrase):
+        phrase = _SPEAKER_CUT.split(phrase)[0]
+        if _CYRILLIC_LETTER.search(phrase):
             h = (phrase.split() or [None])[0]
         else:
             h = _head_noun(phrase)
         if h and h.lower() not in _PRONOUNS and h.lower() not in _AUX and \
-                h.lower() not in ("i", "you", "there"):
+                h.lower() not in EN.NOT_SPEAKERS:
             return h
     return None
 
 
-# A country is where an event happened only after a preposition of place ("talks in Russia",
-# "troops withdrew from Armenia"); elsewhere it is a party: the subject ("Russia sent 140
-# planes"), an object ("Armenia petitioned Azerbaijan"), after "by", "with", "between",
-# "against", or "the government of". A capital that acts ("Moscow said", "Dushanbe rejected")
-# stands for its country's government. A state's organs named by their nationality
-# ("Armenian troops", "the Turkish defence ministry") make the state a party too. The
-# dateline ("BISHKEK, March 3 (Reuters) -") is where the report was filed: neither.
-_PLACE_PREPS = {"in", "into", "inside", "to", "from", "at", "near", "across", "throughout",
-                "within", "toward", "towards", "around", "through", "via", "outside", "over",
-                "along", "off", "onto", "on", "of", "beyond", "out", "entered", "enter",
-                "enters", "entering", "leave", "left", "leaving", "visited", "visit", "visiting",
-                "reached", "reach", "return", "returned", "returning"}
-# words between a preposition and its country that do not change it ("in northern Niger")
-_PLACE_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                    "east", "west", "northeastern", "northwestern", "southeastern",
-                    "southwestern", "north-eastern", "north-western", "south-eastern",
-                    "south-western", "neighbouring", "neighboring", "rural", "mainland",
-                    "landlocked", "war-torn", "occupied", "independent", "modern", "all"}
-_STATE_ORGANS = {"troops", "forces", "force", "army", "armed", "military", "soldiers",
-                 "servicemen", "peacekeepers", "peacekeeping", "government", "authorities",
-                 "officials", "police", "ministry", "side", "units", "navy", "diplomats",
-                 "diplomat", "negotiators", "delegation", "embassy", "leadership", "parliament",
-                 "regime", "artillery", "warplanes", "jets", "drones", "guards", "coastguard",
-                 "counterpart", "counterparts", "envoy", "envoys", "ambassador", "prosecutors",
-                 "military's", "government's", "army's"}
-# "the government of Tajikistan", "the people of Armenia": a party after all
-_OF_PARTY = _STATE_ORGANS | {"republic", "people", "president", "presidents", "leader",
-                             "leaders", "king", "minister", "ministers", "state"}
-# what follows a capital that acts: a finite verb ("Moscow said", "Berlin also sent")
-_ACTS = re.compile(r"\s+(?:(?:also|has|have|had|was|is|would|will|did|does|then|quickly|"
-                   r"swiftly|later|immediately)\s+)*(?:said|says|sent|told|sought|took|gave|made|met|held|"
-                   r"struck|began|brought|kept|won|lost|spoke|wrote|broke|chose|drew|froze|"
-                   r"[a-z]{2,}ed|[a-z]{2,}s)\b")
+# Who is a party and what is a place: see the comment above lang.en.events.PLACE_PREPOSITIONS
+_PLACE_PREPS = EN.PLACE_PREPOSITIONS
+_STATE_ORGANS = EN.STATE_ORGANS
+_OF_PARTY = EN.STATE_ORGANS | EN.OF_PARTY_EXTRA
+_ACTS = re.compile(EN.ACTS)
+# a word of letters (any script), with inner apostrophes: where nationalities and organs are
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_TIME_ZONE = re.compile(r"\s+(?:local\s+)?time\b", re.I)
+_TIME_ZONE = re.compile(EN.TIME_ZONE, re.I)
 
 
 def _word_before(text: str, pos: int, floor: int) -> str:
@@ -832,7 +698,7 @@ def _word_before(text: str, pos: int, floor: int) -> str:
         w = text[k:j].lower()
         if w == "of" and _word_before(text, k, floor) in _OF_PARTY:
             return "of-party"
-        if w != "the" and w not in _PLACE_MODIFIERS:
+        if w != EN.ARTICLE and w not in EN.PLACE_MODIFIERS:
             return w
         i = k
 
@@ -881,11 +747,12 @@ def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 
             add(places, em.canonical)
             continue
         w = _word_before(text, em.start, ss)
-        if w in (",", "and", "or") and last_country and em.start - last_country[0] < 8:
+        if w in EN.LIST_JOINERS and last_country and \
+                em.start - last_country[0] < SETTINGS.events.COUNTRY_LIST_GAP:
             party = not last_country[1]   # "in Armenia and Azerbaijan": as the first
         else:
             party = w not in _PLACE_PREPS
-        if capital and party and not (w in ("between", "and", ",") or _ACTS.match(text, em.end)):
+        if capital and party and not (w in EN.PARTY_JOINERS or _ACTS.match(text, em.end)):
             party = False   # "Moscow's Red Square", "Kabul airport": the city itself
         last_country = (em.end, not party)
         if not party:
@@ -916,7 +783,7 @@ def _who_where(ents, attributed: str | None, text: str | None = None, ss: int = 
             # "Armenian and Azerbaijani forces": the organ follows the last of the list
             names = [country.name]
             j = i - 1
-            while j >= 1 and words[j].group() in ("and", "or") and \
+            while j >= 1 and words[j].group() in EN.LIST_CONJUNCTIONS and \
                     (c2 := gazetteer.country_of_demonym(words[j - 1].group())) is not None:
                 names.append(c2.name)
                 j -= 2
@@ -939,8 +806,8 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
     a, b, kind = clauses[ci]
     # a premodifier: 'the 1994 ceasefire agreement'
     if te < n and te < b and toks[te].w[:1].isalpha() and toks[te].low not in _PREPS and \
-            not toks[te].verb and not toks[te].aux and toks[te].low not in ("and", "or") and \
-            ti > 0 and toks[ti - 1].low in _DETS_THE:
+            not toks[te].verb and not toks[te].aux and toks[te].low not in EN.LIST_CONJUNCTIONS and \
+            ti > 0 and toks[ti - 1].low in _DETS:
         j = te
         while j + 1 < b and toks[j + 1].low in _EVENT_NOUNS:
             j += 1
@@ -997,7 +864,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
         return []
     dated = []
     for tm in _event_times(times):
-        if _PAGE_UPDATED.search(text, max(ss, tm.start - 30), tm.start):
+        if _PAGE_UPDATED.search(text, max(ss, tm.start - SETTINGS.events.PAGE_STAMP_WINDOW),
+                                tm.start):
             c["dropped:page_stamp"] += 1     # when the page changed, not what happened
             continue
         d = date_of_value(tm.value)
@@ -1009,8 +877,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
     if not dated:
         return []
     clauses = _clauses(toks)
-    reported = _report_cue(text, ss, se) or (cyr and re.search(
-        r"передает|сообщ|заяв|со ссылкой", text[ss:se], re.I) is not None)
+    reported = _report_cue(text, ss, se) or (cyr and _RU_REPORT_CUE.search(text[ss:se])
+                                             is not None)
     speaker = _speaker(text, ss, se, ents) if reported else None
     if cyr and speaker is None and reported:
         speaker = None
@@ -1022,9 +890,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
         vi, cl = _time_trigger(toks, clauses, tm, ti)
         if vi is None:
             if cyr:
-                vi = next((i for i, t in enumerate(toks) if re.search(
-                    r"(?:ли|ла|ло|л|лись|лась|ет|ют|ит|ат|ят)$", t.low) and len(t.low) > 4),
-                    None)
+                vi = next((i for i, t in enumerate(toks) if _RU_VERB_ENDING.search(t.low)
+                           and len(t.low) > RU.VERB_LONGER_THAN), None)
             if vi is None:
                 c["dropped:no_trigger"] += 1
                 continue
@@ -1047,9 +914,9 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
         if d:
             seen_dates.add(d)
         planned = modal_plan or _planned(text, toks, cl, vi, tm) or (
-            cyr and re.search(r"\bбуд(?:ут|ет)\b", text[ss:se]) is not None)
+            cyr and _RU_FUTURE.search(text[ss:se]) is not None)
         t = toks[vi]
-        if t.lemma in _REPORT_VERBS or (cyr and re.match(r"(?:переда|сообщ|заяв)", t.low)):
+        if t.lemma in _REPORT_VERBS or (cyr and _RU_REPORT_TRIGGER.match(t.low)):
             planned = False  # the statement itself is the event, dated by its time
         modality = "planned" if planned else "reported" if reported else "asserted"
         actors, places = _who_where(ents, speaker, text, ss, se)

@@ -152,3 +152,15 @@ class Event:
     def uncertain(self) -> bool:
         """True when every source's date rests on an inferred publication date."""
         return bool(self.sources) and all(m.uncertain for m in self.sources)
+
+
+@dataclass
+class Processed:
+    """One document through every per-document stage (``pipeline.process``): what the store
+    writes for it in one batch (``Store.add_batch``)."""
+    document: Document
+    text_hash: str                  # dedupe.normalized_hash of the text: equal for exact copies
+    minhash: bytes | None           # the document's MinHash signature (near duplicates)
+    paragraph_minhashes: list[bytes | None]   # one per paragraph (None for short ones)
+    entity_mentions: list | None    # entities.EntityMention list; None when NER was skipped
+    event_mentions: list[EventMention]

@@ -20,11 +20,14 @@ from . import dedupe
 from .clean import CleanError, clean
 from .events import extract_events
 from .ingest import IngestError, read_all
-from .model import Document, RawDocument
+from .lang.en import events as EN
+from .lang.en.calendar import MONTH_NAMES, MONTHS
+from .lang.ru import events as RU
+from .model import Document, Processed, RawDocument
+from .sentences import DATELINE_MONTH_DAY
+from .settings import SETTINGS
 from .store import Store
 from .time import infer_published, tag
-
-BATCH = 128
 
 
 def annotate(doc: Document) -> Document:
@@ -50,15 +53,17 @@ def event_mentions(doc: Document, ents: list | None) -> list:
     return extract_events(doc, ents, None)
 
 
-def process(raw: RawDocument, entities: bool = True):
+def process(raw: RawDocument, entities: bool = True) -> Processed | IngestError:
     """One raw document through every per-document stage. Never raises: errors come back.
 
-    Returns (document, text hash, MinHash, paragraph MinHashes, entity mentions, event mentions)."""
+    Returns the document with its hash, MinHashes and mentions (``model.Processed``)."""
     try:
         doc = annotate(clean(raw))
         sig, para_sigs = dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
         ents = entity_mentions(doc) if entities else None
-        return doc, dedupe.normalized_hash(doc.text), sig, para_sigs, ents, event_mentions(doc, ents)
+        return Processed(document=doc, text_hash=dedupe.normalized_hash(doc.text), minhash=sig,
+                         paragraph_minhashes=para_sigs, entity_mentions=ents,
+                         event_mentions=event_mentions(doc, ents))
     except CleanError as e:
         return IngestError(raw.path, str(e))
     except RecursionError:
@@ -78,11 +83,14 @@ class BuildReport:
     timings: dict = field(default_factory=dict)   # seconds per corpus-level stage
 
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# a year written out, and a day of a month without one (lang/en/events.py): English months
+# by their first three letters (the calendar's), Russian ones by their stems after a day
+_YEAR = re.compile(EN.YEAR)
+_EN_MONTHS = "|".join(m[:3] for m in MONTH_NAMES)
 _MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[яй]|июн|июл|"
-    r"август|сентябр|октябр|ноябр|декабр)", re.I)
+    EN.MONTH_BEFORE_DAY.replace("<month>", _EN_MONTHS) + "|"
+    + EN.DAY_BEFORE_MONTH.replace("<month>", _EN_MONTHS + "|" + "|".join(RU.MONTH_DAY_STEMS)),
+    re.I)
 
 
 def rests_on_inferred_date(doc: Document, m) -> bool:
@@ -115,7 +123,8 @@ def year_against_tense(doc: Document, m) -> bool:
     # the tense of the event's own verb group ("was killed"), not of the time's sentence: a
     # list line "May 6 : ..." is cut at its colon by the tagger's sentence rule
     from .time.normalize import tense_markers
-    marks = list(tense_markers(doc.text, max(0, m.trigger.start - 16), m.trigger.end))
+    window = SETTINGS.ingest.YEAR_TENSE_WINDOW
+    marks = list(tense_markers(doc.text, max(0, m.trigger.start - window), m.trigger.end))
     return bool(marks) and all(x.group("p") for x in marks)
 
 
@@ -132,20 +141,12 @@ def _timed(timings: dict, stage: str):
     timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - t0
 
 
-# a wire dateline without a year: "LISBOA, March 11 (Atlantic Wire) -" (the agency optional)
-_DATELINE_MD = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z.'’ -]{1,40},[ \t]*(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.?[ \t]+(?P<day>\d{1,2})\b(?![ \t]*,?[ \t]*\d{4})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-—–]",
-    re.M)
-_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                    "oct", "nov", "dec"), 1)}
-DATELINE_YEAR_DAYS = 183   # the year chosen must put the day this close to another article
-
 
 def date_from_corpus(store: Store) -> int:
     """Undated documents whose dateline gives a day but no year ("LISBOA, March 11 (Atlantic
     Wire) -", wire copy with no year anywhere in the text): the year that puts that day
-    nearest to the other articles' publication dates, when one is within DATELINE_YEAR_DAYS.
+    nearest to the other articles' publication dates, when one is within
+    ``SETTINGS.ingest.DATELINE_YEAR_DAYS``.
     The date is ``inferred``; the document's times and event mentions are re-anchored on it.
     Returns how many documents were dated."""
     import datetime as dt
@@ -164,10 +165,10 @@ def date_from_corpus(store: Store) -> int:
         if meta.published:
             continue
         doc = store.document(meta.id)
-        m = _DATELINE_MD.search(doc.text[:400]) if doc else None
+        m = DATELINE_MONTH_DAY.search(doc.text[:400]) if doc else None
         if not m:
             continue
-        mon, day = _MON[m.group("mon").lower()], int(m.group("day"))
+        mon, day = MONTHS[m.group("mon").lower()], int(m.group("day"))
         best = None
         for y in range(known[0].year - 1, known[-1].year + 2):
             try:
@@ -177,7 +178,7 @@ def date_from_corpus(store: Store) -> int:
             gap = min(abs((cand - k).days) for k in known)
             if best is None or gap < best[0]:
                 best = (gap, cand)
-        if best is None or best[0] > DATELINE_YEAR_DAYS:
+        if best is None or best[0] > SETTINGS.ingest.DATELINE_YEAR_DAYS:
             continue
         doc.published, doc.published_how = best[1].isoformat(), "inferred"
         doc.times = tag(doc.text, doc.published)
@@ -262,8 +263,8 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                         _fail(report, r, on_error)
                     else:
                         good.append(r)
-                        report.counters["dropped_lines"] += len(r[0].dropped)
-                        report.counters["time_expressions"] += len(r[0].times)
+                        report.counters["dropped_lines"] += len(r.document.dropped)
+                        report.counters["time_expressions"] += len(r.document.times)
                 report.added += store.add_batch(good)
                 if on_progress:
                     on_progress(n_items)
@@ -271,7 +272,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         try:
             stream = read_all(paths)
             while True:
-                items = list(islice(stream, BATCH))
+                items = list(islice(stream, SETTINGS.ingest.BATCH))
                 if not items:
                     break
                 todo: list[RawDocument] = []

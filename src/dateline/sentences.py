@@ -22,53 +22,44 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["split", "split_text"]
+from .lang.en import sentences as EN
+from .lang.en.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS
+from .lang.ru import sentences as RU
 
-# titles/ranks and other abbreviations that are followed by a name or a number
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm",
-    "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "ste", "jr", "sr", "mt", "ft", "fr",
-    "no", "nos", "vol", "vols", "vs", "v", "etc", "inc", "corp", "ltd", "co", "bros", "dept",
-    "univ", "assn", "est", "approx", "fig", "figs", "pp", "p", "op", "cf", "al", "ave", "blvd",
-    "rd", "hon", "pres", "supt", "messrs", "mme", "mlle", "gens", "sens", "reps", "govs",
-    "brig", "pvt", "cpl", "lieut", "comdr", "atty", "insp", "det", "sup", "ref",
-    # months (followed by a day) and weekdays
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    # Russian
-    "г", "гг", "им", "т", "н", "ул", "д", "стр", "тыс", "млн", "млрд", "руб", "см", "рис",
-}
-# abbreviations after which a following capitalised word still belongs to the sentence
-# even when it looks like a sentence opener ("Gen. The" is rare; "Inc. The" is not)
-_ENDS_OK = {"etc", "inc", "corp", "ltd", "co", "bros", "jr", "sr"}
-# words that open sentences: after an acronym like "U.S." they signal a boundary
-_OPENERS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
-    "in", "on", "at", "but", "and", "or", "so", "yet", "however", "meanwhile", "there", "his",
-    "her", "its", "their", "our", "after", "before", "when", "while", "if", "as", "since",
-    "according", "earlier", "later", "last", "on", "for", "to", "with", "by", "from",
-    "during", "some", "many", "most", "all", "both", "officials", "mr", "mrs", "ms", "dr",
-}
+__all__ = ["split", "split_text", "DATELINE", "DATELINE_MONTH_DAY"]
 
+# The abbreviations, sentence openers and dateline shapes are in lang/en/sentences.py and
+# lang/ru/sentences.py; here they are combined and compiled.
+
+# abbreviations a period does not end: titles and the like, the calendar's month and weekday
+# abbreviations ("Dec. 3", "Tues."), the Russian ones ("1991 г.")
+_ABBREV = EN.ABBREVIATIONS | set(MONTH_ABBREVIATIONS) | set(WEEKDAY_ABBREVIATIONS) | \
+    RU.ABBREVIATIONS
+_ENDS_OK = EN.ENDS_OK
+_OPENERS = EN.OPENERS
+
+# closing quotes/brackets after a sentence end, and what opens the next sentence: an opening
+# quote or bracket (PTB: ``, -LRB-), a capital or digit, a letter of a script without case
 _CLOSERS = r"(?:[\"”’'»)\]]|''|-RRB-|-RSB-)*"
-_OPEN = r"(?:[\"“‘'«(\[]|``|-LRB-|-LSB-|[A-ZА-ЯЁ0-9]|[^\W\d_a-zа-яё])"
+_OPEN = (r"(?:[\"“‘'«(\[]|``|-LRB-|-LSB-|" + f"[{EN.UPPER}{RU.UPPER}0-9]|"
+         + f"[^\\W\\d_{EN.LOWER}{RU.LOWER}])")
 _BOUNDARY = re.compile(
     r"(?P<term>\s?(?:[.!?…]+|\.\s\.))" + r"(?P<close>\s?" + _CLOSERS + r")"
     + r"(?P<ws>\s+)(?=" + _OPEN + r")")
 _WORD_BEFORE = re.compile(r"([^\s.\"“‘'(\[]+(?:\.[^\s.]+)*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[`]*\s*([^\s\"”’'»)\]]+)")
 _LINE = re.compile(r"\n")
-# A wire dateline opening an article's first sentence: "BISHKEK, March 3, 2024 (Reuters) -",
-# "LISBOA, March 11 (Atlantic Wire) -", "Benghazi , Libya (CNN) --". Where the report was
-# filed, not where its news happened.
-DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'/-]{1,40}(?:,\s*[A-Z][\w .]{1,30}(?:,\s*\d{4})?)?\s*"
-                      r"|[A-Z][\w.'/-]*(?:\s*,?\s*[A-Z][\w.'/-]*){0,4}\s*)?"
-                      r"(?:-LRB-|\()\s*[A-Za-z][\w .&-]{1,30}\s*(?:-RRB-|\))\s*(?:-{1,2}|--|—|–)\s*")
-# a list introduced by a colon whose items open with a day and a dash ("Here is a timeline of
-# the war : Feb. 15 , 2011 - Protests erupt ... Feb. 17 - ..."): the heading is one sentence,
-# each item another
-_LIST_HEAD = re.compile(r":\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-                        r"\s+\d{1,2}\b[^.:;\n]{0,25}?\s(?:-{1,2}|–|—)\s)")
+# the wire dateline opening an article (see lang.en.sentences.DATELINE)
+DATELINE = re.compile(EN.DATELINE)
+# a wire dateline with a day but no year ("LISBOA, March 11 (Atlantic Wire) -")
+DATELINE_MONTH_DAY = re.compile(
+    EN.DATELINE_MONTH_DAY.replace("<month>", "|".join(m[:3].title() for m in MONTH_NAMES)),
+    re.M)
+# a colon heading a list of dated items (see lang.en.sentences.LIST_HEAD); the months in
+# calendar order, "May" among the abbreviations
+_LIST_MONTHS = sorted({**MONTH_ABBREVIATIONS, "may": 5}.items(), key=lambda kv: kv[1])
+_LIST_HEAD = re.compile(
+    EN.LIST_HEAD.replace("<month>", "|".join(k.title() for k, _ in _LIST_MONTHS)))
 _WS = " \t\r\n\u00a0\u2009\u200b\ufeff"
 
 
@@ -89,7 +80,7 @@ def _is_boundary(text: str, m: re.Match, lo: int) -> bool:
     nxt = nxt_m.group(1) if nxt_m else ""
     nxt_low = nxt.lower().strip(".,;:")
     if "." in word:  # an acronym or dotted abbreviation: U.S, e.g, a.m
-        if low in ("e.g", "i.e", "cf", "viz"):
+        if low in EN.DOTTED_NEVER_ENDS:
             return False
         return nxt_low in _OPENERS and nxt[:1].isupper()
     if len(word) == 1 and word.isalpha():

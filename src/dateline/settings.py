@@ -21,7 +21,23 @@ def knob(default: Any, what: str, measured: str = "", figure: str = "") -> Any:
 
 @dataclass
 class IngestSettings:
-    pass
+    BATCH: int = knob(
+        128, "documents per batch: processed by the worker pool together and written to the "
+        "store in one transaction (batch k+1 is processed while batch k is written)",
+        "", "not measured: a round batch size, set with the first pipeline (f187ffb); large "
+        "enough to amortise a transaction, small enough to keep memory and progress steady")
+    DATELINE_YEAR_DAYS: int = knob(
+        183, "an undated article whose dateline gives a day but no year ('LISBOA, March 11 "
+        "(Atlantic Wire) -') takes the year putting that day nearest the other articles' "
+        "publication dates, only when it lands within this many days of one",
+        "an analyst test on unseen articles (2c71a15)",
+        "not measured: half a year, so a day can only be placed in the year around the "
+        "corpus, never guessed across a wider gap")
+    YEAR_TENSE_WINDOW: int = knob(
+        16, "characters before an event's trigger read for its tense when checking a year-less "
+        "day the tagger put after publication ('May 6 : Private X was killed': 'was' is "
+        "within 16 characters of 'killed')", "",
+        "not measured: room for an auxiliary and an adverb before the verb (e9e73db)")
 
 
 @dataclass
@@ -46,7 +62,44 @@ class EntitySettings:
 
 @dataclass
 class EventSettings:
-    pass
+    LEAD_SENTENCES: int = knob(
+        2, "body sentences at the start of an article that may be dated by its publication "
+        "date when undated and in the present (perfect) tense (the news lead); past them an "
+        "undated sentence gives no mention", "the seed corpus (655ccca, cc8d40d)",
+        "not measured: a news lead is its first one or two sentences")
+    HEADLINE_MAX_TOKENS: int = knob(
+        30, "a line with no sentence-ending punctuation and at most this many tokens is a "
+        "headline (a title, not a sentence of the article)", "the seed corpus (655ccca)",
+        "not measured: headlines are short; 30 tokens is a long sentence")
+    HEADLINE_MAX_INDEX: int = knob(
+        12, "a headline dated by publication must be among the first sentences of the "
+        "document, before this index (later 'headlines' are captions and related links)",
+        "the seed corpus (655ccca)", "not measured: room for a title, a standfirst and a few "
+        "caption or byline lines")
+    MIN_TOKENS: int = knob(
+        3, "a sentence with fewer tokens gives no mention (dropped:no_trigger): a fragment",
+        "", "not measured: a subject, a verb and something more")
+    RESTATED_HEADLINE_WORDS: int = knob(
+        3, "a first body sentence restating a headline dated by publication (it shares at "
+        "least this many content words with it) is dated by publication too",
+        "the seed corpus (655ccca)", "not measured: fewer shared words is chance")
+    PAGE_STAMP_WINDOW: int = knob(
+        30, "characters before a time searched for a page's update stamp ('Last updated at', "
+        "'updated:'): such a time is when the page changed, not an event",
+        "Timeline17 pages (bea0583: T17 and reason.py unchanged)",
+        "not measured: the stamp words and their punctuation fit in 30 characters")
+    SAID_X_WINDOW: int = knob(
+        120, "characters at the end of a sentence searched for a trailing attribution "
+        "('..., said the Defense Ministry.')", "the seed corpus (655ccca)",
+        "not measured: a verb of saying and a name of up to five words")
+    ATTRIBUTION_WINDOW: int = knob(
+        80, "characters after 'according to', 'citing', ... read for the source's name",
+        "the seed corpus (655ccca)", "not measured: a name of a few words with its title")
+    COUNTRY_LIST_GAP: int = knob(
+        8, "a country less than this many characters after the previous one, joined by "
+        "',', 'and' or 'or' ('in Armenia and Azerbaijan'), is a place or a party as that "
+        "one is", "the seed corpus (fd9be3b: events with actors 4 -> 17 of 19)",
+        "not measured: room for ' and ' or ', ' between two names")
 
 
 @dataclass

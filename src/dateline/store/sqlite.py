@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..model import Document, Dropped, Event, EventMention, Paragraph, TimeMention
+from ..model import Document, Dropped, Event, EventMention, Paragraph, Processed, TimeMention
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: documents, what cleaning dropped, paragraphs with language and near-dup group,
@@ -206,15 +206,15 @@ class Store:
     def known_ids(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM documents")}
 
-    def add_batch(self, docs: Iterable[tuple]) -> int:
-        """Store a batch of processed documents in one transaction.
-
-        Each item is (document, text_hash, document minhash, paragraph minhashes,
-        entity mentions, event mentions). Documents already present are left untouched
-        (ids are content hashes)."""
+    def add_batch(self, docs: Iterable[Processed]) -> int:
+        """Store a batch of processed documents (``model.Processed``) in one transaction.
+        Documents already present are left untouched (ids are content hashes)."""
         added = 0
         with self.db:
-            for doc, text_hash, mh, para_mh, ents, evs in docs:
+            for p in docs:
+                doc, text_hash, mh, para_mh = (p.document, p.text_hash, p.minhash,
+                                               p.paragraph_minhashes)
+                ents, evs = p.entity_mentions, p.event_mentions
                 cur = self.db.execute(
                     "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
                     " published_how, languages, text, text_hash, minhash)"
