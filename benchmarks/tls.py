@@ -312,8 +312,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--dates-only", action="store_true", help="score date F1 only (no ROUGE)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a dateline.timeline parameter (e.g. SPREAD=0.5), for "
-                    "experiments on a dev subset")
+                    help="override a setting: SETTINGS.timeline.NAME (e.g. SPREAD=0.5) or "
+                    "stage.NAME (e.g. link.AVG_LINK=0.2), for experiments on a dev subset")
     ap.add_argument("--ranker", choices=("unsupervised", "loo"), default=RANKER,
                     help="date ranker: unsupervised (score_dates) or loo (logistic regression "
                     "trained on the other topics' gold dates, leave-one-topic-out)")
@@ -326,11 +326,10 @@ def main(argv=None) -> int:
         return 2
     global DATES_ONLY
     DATES_ONLY = a.dates_only
-    import dateline.timeline as tlmod
+    from dateline.settings import SETTINGS
     for kv in a.set:
         k, v = kv.split("=", 1)
-        old = getattr(tlmod, k)
-        setattr(tlmod, k, type(old)(v) if not isinstance(old, bool) else v.lower() in ("1", "true"))
+        SETTINGS.set(k if "." in k else f"timeline.{k}", v)
     t0 = time.time()
     cands = "dateline.events.extract_events" if _events_fn() else "dated sentences (fallback)"
     print(f"TLS on {dataset} — candidates: {cands}; date ranker: {a.ranker}")
