@@ -56,7 +56,55 @@ class DedupeSettings:
 
 @dataclass
 class LinkSettings:
-    pass
+    THRESHOLD: float = knob(
+        0.5, "similarity a mention needs to its best match in a cluster to join it (else it "
+        "starts a new event)",
+        "seed corpus (events.py/link.py tests: the Russian block meets its English twin, "
+        "'ceasefire ... introduced' meets 'signed an agreement')",
+        "not measured: set with the first linker (cc8d40d, no figure), kept since by the seed "
+        "and audit cluster checks of every later link change")
+    AVG_LINK: float = knob(
+        0.3, "to a cluster of 3 or more, a mention must also have this mean similarity to its "
+        "members (no single-link chaining); 0 turns it off",
+        "EgyptianProtest build (271 articles); seed and audit clusters",
+        "single link chained 28 January into one event of 112 sources; with 0.3 the largest "
+        "has 35, seed and audit clusters unchanged, Haiti's quake 88 -> 78 sources (37caab5)")
+    COARSE_WORDS: float = knob(
+        0.2, "word overlap (Jaccard of stems) with which a month's mention joins its day's "
+        "event when it has the same verb and a shared party",
+        "MJ build (Jackson's death); seed, audit, Haiti and Egypt clusters",
+        "one event of 41 sources on 2009-06-25 instead of 30 on 2009-06 and 15 on 2009-06-25; "
+        "other clusters unchanged (e245362)")
+    NO_TRIGGER_WORDS: float = knob(
+        0.35, "word overlap two mentions of a day need when neither their verb nor its event "
+        "class links them",
+        "the audit articles; seed clusters",
+        "9 wrong same-day merges -> 0, the two true paraphrase merges kept, seed unchanged "
+        "(142357b)")
+    SAME_SENTENCE_WORDS: float = knob(
+        0.8, "word overlap above which two mentions are the same sentence repeated in two "
+        "documents (similarity = the date compatibility alone)",
+        "", "not measured: set with the first linker (cc8d40d, no figure); a copied sentence "
+        "shares nearly all its stems")
+    MENTION_BONUS: float = knob(
+        0.1, "an event's importance grows by this per mention beyond the first ...",
+        "", "not measured: set with the first linker (cc8d40d, no figure); small beside an "
+        "independent source (1 each)")
+    MENTION_BONUS_MAX: float = knob(
+        0.5, "... up to this much", "", "not measured: set with the first linker (cc8d40d, no "
+        "figure); mentions never add up to a second independent source")
+    LEAD_BONUS: float = knob(
+        0.25, "importance added when a source is a lead sentence (see LEAD_INDEX)", "",
+        "not measured: set with the first linker (cc8d40d, no figure); news puts what matters "
+        "first")
+    LEAD_INDEX: int = knob(
+        6, "sentences with an index below this are lead sentences (LEAD_BONUS)", "",
+        "not measured: set with the first linker (cc8d40d, no figure)")
+    BACKGROUND_DAYS: int = knob(
+        365, "an event is background when it ended more than this many days before the "
+        "corpus's earliest publication date", "",
+        "not measured: set with the first linker (cc8d40d, no figure): a year before the "
+        "story is history; timeline.rank re-marks background (BACKGROUND_MARGIN_DAYS)")
 
 
 @dataclass
