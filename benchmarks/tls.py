@@ -39,7 +39,8 @@ expression, and the first sentences of the article dated by publication). Select
 
 ``--cache DIR`` keeps each topic's candidates (keyed by a hash of the pipeline code), so a
 re-run only redoes selection and scoring (``--dates-only``: no ROUGE at all); ``--set``
-overrides a ``dateline.timeline`` parameter for experiments.
+overrides a setting (``NAME`` of ``SETTINGS.timeline`` or ``stage.NAME``; ``dateline
+settings`` lists them) for experiments.
 
 What was tuned on what: ``dateline.timeline``'s parameters were first chosen on the dev topics
 EgyptianProtest, Finan, H1N1, IraqWar, LibyaWar (DEV_TOPICS). Later changes (hindsight,
@@ -131,19 +132,20 @@ def process_article(rec: dict):
 
 
 def _code_hash() -> str:
+    """The candidates' cache key: all of the package's code and knowledge (the stages read
+    the language layer and the settings, so a narrower list of modules went stale), the
+    settings' values (``--set`` may change them) and this benchmark's candidate code."""
     import hashlib
+    import inspect
+
+    from dateline.settings import SETTINGS
     h = hashlib.sha1()
     src = ROOT / "src" / "dateline"
-    files = [src / n for n in ("clean.py", "events.py", "sentences.py", "model.py", "lang.py")]
-    files += sorted((src / "time").glob("*.py"))   # the tagger is a package
-    for f in files:
-        if f.exists():
-            h.update(f.read_bytes())
-    import inspect
+    for f in sorted(src.rglob("*.py")):
+        h.update(str(f.relative_to(src)).encode())
+        h.update(f.read_bytes())
+    h.update(repr(SETTINGS).encode())
     h.update(inspect.getsource(process_article).encode())
-    import dateline.timeline as tlm
-    h.update(inspect.getsource(tlm.dated_sentences).encode())
-    h.update(str(tlm.LEAD_SENTENCES).encode())
     return h.hexdigest()[:12]
 
 
@@ -339,7 +341,8 @@ def run(dataset: Path, topics: list[str] | None = None, workers: int = 2, verbos
     """Scores per topic and the mean over timelines. With ranker "loo", each topic's dates are
     ranked by a logistic regression fitted on the gold dates of the OTHER topics (all topics
     of the dataset are loaded for training, even with ``topics``); no test-topic label is used."""
-    from dateline.timeline import fit_date_weights, summarize, summary_text
+    from dateline.text import summary_text
+    from dateline.timeline import fit_date_weights, summarize
 
     ranker = ranker or RANKER   # loo with a single topic (nothing to train on): unsupervised
     rows, all_scores, by_topic, jobs = {}, [], {}, []
@@ -457,8 +460,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--dates-only", action="store_true", help="score date F1 only (no ROUGE)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                    help="override a dateline.timeline parameter (e.g. SPREAD=0.5), for "
-                    "experiments on a dev subset")
+                    help="override a setting: SETTINGS.timeline.NAME (e.g. SPREAD=0.5) or "
+                    "stage.NAME (e.g. link.AVG_LINK=0.2), for experiments on a dev subset")
     ap.add_argument("--ranker", choices=("unsupervised", "loo"), default=RANKER,
                     help="date ranker: unsupervised (score_dates) or loo (logistic regression "
                     "trained on the other topics' gold dates, leave-one-topic-out)")
@@ -483,11 +486,10 @@ def main(argv=None) -> int:
         if why:   # never fall back silently: reimpl figures are not the published protocol's
             print(f"tls.py: {why}; or run with --rouge reimpl (approximate ROUGE)", file=sys.stderr)
             return 3
-    import dateline.timeline as tlmod
+    from dateline.settings import SETTINGS
     for kv in a.set:
         k, v = kv.split("=", 1)
-        old = getattr(tlmod, k)
-        setattr(tlmod, k, type(old)(v) if not isinstance(old, bool) else v.lower() in ("1", "true"))
+        SETTINGS.set(k if "." in k else f"timeline.{k}", v)
     t0 = time.time()
     cands = "dateline.events.extract_events" if _events_fn() else "dated sentences (fallback)"
     print(f"TLS on {dataset} — candidates: {cands}; date ranker: {a.ranker}; ROUGE: "

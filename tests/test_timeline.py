@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from dateline.model import Document, Event, EventMention
+from dateline.settings import SETTINGS
+from dateline.text import summary_text
 from dateline.timeline import (DATE_FEATURES, date_features, date_interval, fit_date_weights,
-                               independent_sources, rank, score_dates, select, summarize,
-                               summary_text)
+                               independent_sources, rank, score_dates, select, summarize)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -258,7 +259,7 @@ def test_tls_summary_prefers_hindsight_and_prose():
     assert picked(ms[:1] + ms[2:], pub) == "a"
 
 
-def test_tls_off_topic_references_count_less():
+def test_tls_off_topic_references_count_less(monkeypatch):
     """Three stray references to a day from sentences about something else (a live blog's
     other news) weigh less than two on-topic references to another day."""
     story = ["Flood waters rose in the river valley as the dam overflowed on {}.",
@@ -273,12 +274,9 @@ def test_tls_off_topic_references_count_less():
     pub = {m.doc: "2011-03-20" for m in ms}
     s = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
     assert s[dt.date(2011, 3, 3)] > s[dt.date(2011, 3, 5)]
-    import dateline.timeline as tlm
-    old, tlm.RELEVANCE = tlm.RELEVANCE, 0.0
-    try:   # without the relevance weight, the stray day would win
-        s0 = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
-    finally:
-        tlm.RELEVANCE = old
+    monkeypatch.setattr(SETTINGS.timeline, "RELEVANCE", 0.0)
+    # without the relevance weight, the stray day would win
+    s0 = score_dates(ms, pub, pub_weight=0, pub_next_weight=0)
     assert s0[dt.date(2011, 3, 5)] > s0[dt.date(2011, 3, 3)]
 
 
@@ -296,7 +294,7 @@ def test_summary_text_drops_asides_only_when_asked():
 
 @pytest.mark.parametrize("name, bad, good, weak, strong", [
     # reader comments and rhetorical questions are not reports; a quotation inside a report is
-    ("is_chatter",
+    ("text.is_chatter",
      ["If you want to vote for him , please leave the country before November 4th .",
       "What has changed since yesterday ?",
       "You began with that on Thursday - a very hot arrivals day .",
@@ -306,15 +304,17 @@ def test_summary_text_drops_asides_only_when_asked():
      "Well , on November 4th you 'll know exactly what the vote means for the bank bailout .",
      "Voters chose a new president on November 4th amid the bank bailout ."),
     # a piece of a sentence (lower-case opening, too few content words) is not a summary
-    ("_fragment",
+    ("timeline._fragment",
      ["but Thursday after Tuesday .", "It happened on Monday ."],
      ["Rebels captured the airport on November 4th ."],
      "but the rebels came back after November 4th and the airport fell again .",
      "Rebels captured the airport on November 4th ."),
 ])
 def test_tls_summary_filters(name, bad, good, weak, strong):
-    import dateline.timeline as tlm
-    test = getattr(tlm, name)
+    import importlib
+    module, func = name.split(".")
+    test = getattr(importlib.import_module(f"dateline.{module}"), func)
+    assert bad and good
     assert all(test(t) for t in bad) and not any(test(t) for t in good)
     ms = [em("a", weak, "2008-11-04"), em("b", strong, "2008-11-04")]
     assert picked(ms, {"a": "2008-11-05", "b": "2008-11-05"}) == "b"
@@ -368,7 +368,6 @@ def test_tls_prefers_a_sentence_about_the_day_to_a_headline_or_a_recap_of_anothe
 
 
 def test_chronology_line_is_preferred_and_shown_without_its_date():
-    from dateline.timeline import summary_text
     assert summary_text("Feb. 26 - The U.N. Security Council imposes sanctions .", asides=False) \
         == "The U.N. Security Council imposes sanctions ."
     assert summary_text("May 6, oil washed ashore .", asides=False) == "May 6, oil washed ashore ."
@@ -425,7 +424,7 @@ def test_tls_time_stamps_are_not_votes_for_their_day():
 def test_a_two_day_chronology_line_is_a_chronology_line():
     """"Feb. 15/16 , 2011 - ..." opens a chronology line like "Feb. 15 - ..." does, and is
     shown without its date."""
-    from dateline.timeline import _OPENS_WITH_DATE, summary_text
+    from dateline.timeline import _OPENS_WITH_DATE
     line = "Feb. 15\\/16 , 2011 - The arrest of an activist sparks a riot in Benghazi ."
     assert _OPENS_WITH_DATE.match(summary_text(line))
     assert summary_text(line, asides=False) == "The arrest of an activist sparks a riot in Benghazi ."
@@ -444,7 +443,6 @@ def test_a_two_day_chronology_line_is_a_chronology_line():
      "ElBaradei called for change on Sunday ."),
 ])
 def test_a_page_update_stamp_is_not_shown(quote, shown):
-    from dateline.timeline import summary_text
     assert summary_text(quote, asides=False) == shown
     assert summary_text(quote, page_stamp=True) == shown
 
@@ -466,7 +464,6 @@ def test_a_quiet_period_s_key_day_beats_a_busy_week_s_ordinary_day(monkeypatch):
     """Coverage is bursty: sixty articles in one week give each of its days a score from
     publication volume alone, while a day that three of a quiet month's four articles recall
     is the month's news. LOCAL_NORM divides by the coverage around the day."""
-    import dateline.timeline as T
     who = ["a witness", "a doctor", "state television", "rebel leaders", "the army"]
     ms, pub = [], {}
     for i in range(60):
@@ -482,14 +479,14 @@ def test_a_quiet_period_s_key_day_beats_a_busy_week_s_ordinary_day(monkeypatch):
     for i in range(3):
         ms.append(em(f"q{i}", f"Police fired on protesters in the capital on July 12 , {who[i]} "
                               "said .", "2011-07-12"))
-    assert T.LOCAL_NORM > 0
+    assert SETTINGS.timeline.LOCAL_NORM > 0
     assert [d for d, _ in summarize(ms, pub, n_dates=2, per_date=1)] == ["2011-03-03",
                                                                          "2011-07-12"]
-    monkeypatch.setattr(T, "LOCAL_NORM", 0.0)
+    monkeypatch.setattr(SETTINGS.timeline, "LOCAL_NORM", 0.0)
     assert "2011-07-12" not in [d for d, _ in summarize(ms, pub, n_dates=2, per_date=1)]
 
 
-def test_a_day_named_as_an_attribute_gives_way():
+def test_a_day_named_as_an_attribute_gives_way(monkeypatch):
     """'... the provisions of the joint statement signed by Baku, Moscow and Yerevan dated
     November 10' is about a later call; the ceasefire's own sentence summarises the day."""
     from dateline.model import Span
@@ -508,9 +505,6 @@ def test_a_day_named_as_an_attribute_gives_way():
     assert date_is_attribute(call) and not date_is_attribute(truce)
     pub = {"a": "2020-11-25", "b": "2020-11-25"}
     assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "b"
-    import dateline.timeline as T   # the call is the closer to the day's words otherwise
-    pen, T.DATE_ATTR_PEN = T.DATE_ATTR_PEN, 0.0
-    try:
-        assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "a"
-    finally:
-        T.DATE_ATTR_PEN = pen
+    # the call is the closer to the day's words otherwise
+    monkeypatch.setattr(SETTINGS.timeline, "DATE_ATTR_PEN", 0.0)
+    assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "a"

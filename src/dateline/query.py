@@ -73,7 +73,8 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     its past tense, is ``uncertain`` (``pipeline.date_is_uncertain``), and so is a day all of
     whose sentences are."""
     from .pipeline import date_is_uncertain
-    from .timeline import date_interval, dated_sentences, summarize, summary_text
+    from .text import summary_text
+    from .timeline import date_interval, dated_sentences, summarize
 
     check_range(date_from, date_to)
     if dates < 1 or per_date < 1:

@@ -109,12 +109,184 @@ class DedupeSettings:
 
 @dataclass
 class LinkSettings:
-    pass
+    THRESHOLD: float = knob(
+        0.5, "similarity a mention needs to its best match in a cluster to join it (else it "
+        "starts a new event)",
+        "seed corpus (events.py/link.py tests: the Russian block meets its English twin, "
+        "'ceasefire ... introduced' meets 'signed an agreement')",
+        "not measured: set with the first linker (cc8d40d, no figure), kept since by the seed "
+        "and audit cluster checks of every later link change")
+    AVG_LINK: float = knob(
+        0.3, "to a cluster of 3 or more, a mention must also have this mean similarity to its "
+        "members (no single-link chaining); 0 turns it off",
+        "EgyptianProtest build (271 articles); seed and audit clusters",
+        "single link chained 28 January into one event of 112 sources; with 0.3 the largest "
+        "has 35, seed and audit clusters unchanged, Haiti's quake 88 -> 78 sources (37caab5)")
+    COARSE_WORDS: float = knob(
+        0.2, "word overlap (Jaccard of stems) with which a month's mention joins its day's "
+        "event when it has the same verb and a shared party",
+        "MJ build (Jackson's death); seed, audit, Haiti and Egypt clusters",
+        "one event of 41 sources on 2009-06-25 instead of 30 on 2009-06 and 15 on 2009-06-25; "
+        "other clusters unchanged (e245362)")
+    NO_TRIGGER_WORDS: float = knob(
+        0.35, "word overlap two mentions of a day need when neither their verb nor its event "
+        "class links them",
+        "the audit articles; seed clusters",
+        "9 wrong same-day merges -> 0, the two true paraphrase merges kept, seed unchanged "
+        "(142357b)")
+    SAME_SENTENCE_WORDS: float = knob(
+        0.8, "word overlap above which two mentions are the same sentence repeated in two "
+        "documents (similarity = the date compatibility alone)",
+        "", "not measured: set with the first linker (cc8d40d, no figure); a copied sentence "
+        "shares nearly all its stems")
+    MENTION_BONUS: float = knob(
+        0.1, "an event's importance grows by this per mention beyond the first ...",
+        "", "not measured: set with the first linker (cc8d40d, no figure); small beside an "
+        "independent source (1 each)")
+    MENTION_BONUS_MAX: float = knob(
+        0.5, "... up to this much", "", "not measured: set with the first linker (cc8d40d, no "
+        "figure); mentions never add up to a second independent source")
+    LEAD_BONUS: float = knob(
+        0.25, "importance added when a source is a lead sentence (see LEAD_INDEX)", "",
+        "not measured: set with the first linker (cc8d40d, no figure); news puts what matters "
+        "first")
+    LEAD_INDEX: int = knob(
+        6, "sentences with an index below this are lead sentences (LEAD_BONUS)", "",
+        "not measured: set with the first linker (cc8d40d, no figure)")
+    BACKGROUND_DAYS: int = knob(
+        365, "an event is background when it ended more than this many days before the "
+        "corpus's earliest publication date", "",
+        "not measured: set with the first linker (cc8d40d, no figure): a year before the "
+        "story is history; timeline.rank re-marks background (BACKGROUND_MARGIN_DAYS)")
 
 
 @dataclass
 class TimelineSettings:
-    pass
+    # --- rank: importance and background of the stored events
+    BACKGROUND_MARGIN_DAYS: int = knob(
+        60, "an event is background (history) when it ends this long before the story window "
+        "opens", "", "not measured: set with the first timeline (3dca480, no figure)")
+    # --- summarize: which days
+    PUB_WEIGHT: float = knob(
+        0.25, "an article published on a day counts this much of a reference to that day",
+        "T17 dev topics", "lowered from 0.5 with the all-references date scores (a95a87a; the "
+        "commit gives no figure)")
+    PUB_NEXT_WEIGHT: float = knob(
+        0.5, "... and one published the day after counts this much (news reports yesterday)",
+        "", "not measured: set with the first TLS (3dca480, no figure)")
+    LATER_WEIGHT: float = knob(
+        2.0, "a reference from an article published more than a day after the date counts "
+        "this many (retrospective mentions mark what mattered)",
+        "T17 dev topics (EgyptianProtest, Finan, H1N1, IraqWar, LibyaWar) and SemEval-2015 "
+        "Task 4", "chosen on the dev topics with the later-reference knob (0aa7f6d, a95a87a); "
+        "the commits give no figure")
+    PLANNED: bool = knob(
+        True, "count and summarise references to a date made before it (plans)", "",
+        "not measured: set with the story-centroid pull (98774c2, no figure)")
+    RELEVANCE: float = knob(
+        1.0, "a reference in a sentence less on-topic than the median counts "
+        "(similarity / median) ** this; 0 turns it off",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "date F1 0.577 -> 0.587/0.588, AR-2 0.039 -> 0.040; dev and held-out topics both gain, "
+        "any exponent in 0.5..2 gives most of it (2a7acfb)")
+    STAMPS_VOTE: bool = knob(
+        False, "whether a time stamp ('Mon Jun 27 , 2011 4:32 pm BST') counts as a reference to "
+        "its day", "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "off: date F1 0.596 -> 0.5999, AR-1 0.132 -> 0.1345, AR-2 0.046 -> "
+        "0.049; dev 0.687 -> 0.696, other four 0.529 -> 0.530 (d5241b8)")
+    CHRONOLOGY_WEIGHT: float = knob(
+        10.0, "a reference from a chronology in the corpus counts as this many articles; 0 "
+        "turns chronology detection off", "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "date F1 0.587 -> 0.596, AR-2 0.042 -> 0.044; dev and other topics gain at every weight "
+        "from 3 to 10, above 10 the other topics lose (fee6aa7)")
+    CHRONOLOGY_LINES: int = knob(
+        4, "a document with at least this many dated sentences opening with a day and a dash "
+        "is a chronology", "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "not measured separately: chosen with CHRONOLOGY_WEIGHT "
+        "(fee6aa7); three dated lines are not a list yet")
+    LOCAL_NORM: float = knob(
+        0.25, "divide a day's score by (1 + the story's publication rate around it) ** this, "
+        "so a quiet month's key day can outrank a busy week's ordinary day; 0 turns it off",
+        "T17 (benchmarks/tls.py), 19 timelines, grid LOCAL_NORM 0.15..0.3 x LOCAL_DAYS 10..20",
+        "date F1 0.59995 -> 0.607, AR-1 0.136 -> 0.141, AR-2 0.050 -> 0.054 (dev 0.696 -> "
+        "0.710, other four 0.530 -> 0.533); every grid point 0.602..0.607; 0.25 x 15 is the "
+        "grid's middle, not its best dev point; 0.1 gives nothing, 0.5 starts to lose (44275fb)")
+    LOCAL_DAYS: int = knob(
+        15, "LOCAL_NORM's neighbourhood: +- this many days",
+        "T17 (benchmarks/tls.py), 19 timelines, with LOCAL_NORM",
+        "the middle of the grid 10..20 (44275fb; see LOCAL_NORM)")
+    SPREAD: float = knob(
+        0.0, "days closer than SPREAD x (span / n_dates) to a chosen one are penalised "
+        "(SPREAD_PENALTY); 0 turns it off", "T17 dev topics",
+        "measured and left off: no gain (a95a87a, 7d72bec)")
+    SPREAD_PENALTY: float = knob(
+        0.5, "... their score is multiplied by this per such neighbour", "T17 dev topics",
+        "not measured: SPREAD is off (a95a87a)")
+    # --- summarize: which sentences
+    REF_CANDIDATES: bool = knob(
+        True, "references (every dated sentence) are summary candidates too, not only date "
+        "votes", "T17 dev topics", "measured: False gave no gain (7d72bec)")
+    LEADS: str = knob(
+        "always", "publication-dated leads as summary candidates: fallback | always | never",
+        "T17 dev topics", "'always' chosen on the dev topics over 'fallback' (7d72bec; the "
+        "commit gives no figure)")
+    LEAD_SENTENCES: int = knob(
+        3, "how many first sentences of an article its publication date can date "
+        "(dated_sentences)", "", "not measured: set when dated_sentences moved from the "
+        "benchmark into the library (7b268e0, no figure)")
+    MIN_TOKENS: int = knob(
+        5, "a summary sentence has at least this many words (no fragments)", "",
+        "not measured: set with the first TLS (3dca480, no figure)")
+    MAX_TOKENS: int = knob(
+        60, "... and at most this many (no run-ons)", "",
+        "not measured: set with the first TLS (3dca480, no figure)")
+    MIN_CONTENT: int = knob(
+        3, "content words (not stopwords, not numbers) a summary sentence needs",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "AR-2 unchanged at 3; 4 would cost 0.0003 on the held-out topics (e8c4a11)")
+    CHATTER: bool = knob(
+        True, "a summary sentence is reported prose: a question, exclamation or I/you/we "
+        "outside quotes gives way", "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "AR-1 0.126 -> 0.127, AR-2 unchanged (95ff5a9)")
+    GLOBAL: float = knob(
+        1.0, "pull summaries towards the story: the date's centroid + this x the story's "
+        "centroid", "", "not measured: set with the story-centroid pull (98774c2, no figure)")
+    WEIGHTED: bool = knob(
+        False, "weigh the date's centroid by how often each sentence is repeated", "",
+        "not measured: set with the first TLS (3dca480, no figure)")
+    KEYWORD_BONUS: float = knob(
+        0.1, "score added to a sentence with one of the topic's keywords, when enough have "
+        "one", "", "not measured: set with the first TLS (3dca480, no figure)")
+    HINDSIGHT: float = knob(
+        0.05, "summary score bonus x log1p(days between the date and the report): a recap "
+        "written later names what mattered", "T17 dev topics, fixed dates, mean ROUGE-2 of the "
+        "chosen sentences on gold dates", "0.029 -> 0.044; any weight in 0.03..0.08 gives "
+        "most of it; T17 AR-2 0.034 -> 0.039 (326425f)")
+    CHRON_BONUS: float = knob(
+        0.2, "summary score bonus for a chronology line (a summary an editor already wrote)",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "AR-1 0.128 -> 0.132, AR-2 0.044 -> 0.046; dev and other topics both gain (1af3b48)")
+    HEADLINE_PEN: float = knob(
+        0.2, "summary score penalty for a headline (no closing punctuation)",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "with OTHER_DAY_PEN: AR-2 0.0436 -> 0.0440, dates unchanged (ce394b1)")
+    OTHER_DAY_PEN: float = knob(
+        0.05, "summary score penalty for a sentence that also names other days",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "with HEADLINE_PEN: AR-2 0.0436 -> 0.0440, dates unchanged (ce394b1)")
+    DATE_ATTR_PEN: float = knob(
+        0.1, "summary score penalty for a sentence where the day only dates a thing it "
+        "mentions ('the statement signed ... dated November 10')",
+        "T17 (benchmarks/tls.py), 19 timelines; the seed digest",
+        "date F1 unchanged, AR-1 0.14069 -> 0.14055, AR-2 0.05420 -> 0.05418; the seed digest's "
+        "10 November reads the ceasefire, not the 24 November call (0657a5a)")
+    REDUNDANCY: float = knob(
+        0.35, "TF-IDF cosine above which a sentence repeats one already chosen", "",
+        "not measured: lowered from 0.5 with the story-centroid pull (98774c2, no figure)")
+    CROSS_DATE: bool = knob(
+        True, "no sentence repeating one already shown for another (more important) day",
+        "T17 (benchmarks/tls.py), mean of 19 timelines",
+        "6% of summary sentences were cross-day near-copies; AR-2 unchanged (394fa25)")
 
 
 @dataclass

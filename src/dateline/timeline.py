@@ -45,9 +45,14 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from .lang.en import timeline as en
 from .model import Document, Event, EventMention, Span
-from .sentences import DATELINE
 from .sentences import split as split_sentences
+from .settings import SETTINGS
+from .text import is_chatter, summary_text
+
+# The linguistic knowledge (stop words, stamp, comment, chronology and chatter patterns) is in
+# lang/en/timeline.py; the tuned constants are SETTINGS.timeline, read at call time.
 
 __all__ = ["rank", "select", "summarize", "date_interval", "tfidf", "Tfidf", "score_dates",
            "summarize_date", "date_features", "fit_date_weights", "DATE_FEATURES",
@@ -98,22 +103,12 @@ def _as_date(v) -> dt.date | None:
 # ---------------------------------------------------------------------------------------------
 # text similarity: TF-IDF without a dependency
 
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it
-its itself just me more most my myself no nor not now of off on once only or other our ours
-out over own same she should so some such than that the their theirs them themselves then
-there these they this those through to too under until up very was we were what when where
-which while who whom why will with would you your yours said says say told one two would
-lrb rrb lsb rsb lcb rcb s t mr mrs ms new also year years last week day time
-""".split())
+_WORD = re.compile(en.TOKEN, re.U)
 
 
 def tokens(text: str) -> list[str]:
     return [w for w in (t.lower() for t in _WORD.findall(text))
-            if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+            if w not in en.STOPWORDS and len(w) > 1 and not w.isdigit()]
 
 
 class Tfidf:
@@ -181,9 +176,6 @@ def independent_sources(mentions: Iterable[EventMention],
 # ---------------------------------------------------------------------------------------------
 # rank
 
-BACKGROUND_MARGIN_DAYS = 60   # history: ends this long before the story window opens
-
-
 def _story_window(events: Sequence[Event], documents: dict[str, Document] | None
                   ) -> tuple[dt.date, dt.date] | None:
     """Where the story happens: the span of publication dates when known, else the central
@@ -241,7 +233,8 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None) -> l
         e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst))
         iv = date_interval(e.date)
         e.background = bool(window and iv and
-                            iv[1] < window[0] - dt.timedelta(days=BACKGROUND_MARGIN_DAYS))
+                            iv[1] < window[0] - dt.timedelta(
+                                days=SETTINGS.timeline.BACKGROUND_MARGIN_DAYS))
     return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
 
 
@@ -294,25 +287,11 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
 # ---------------------------------------------------------------------------------------------
 # timeline summarisation
 
-PUB_WEIGHT = 0.25       # an article published on a day counts a quarter reference to that day
-PUB_NEXT_WEIGHT = 0.5   # ... and so does one published the day after (news reports yesterday)
-MIN_TOKENS, MAX_TOKENS = 5, 60   # summary sentences: no fragments, no run-ons
-LATER_WEIGHT = 2.0      # a reference from an article published days after the date (retrospective)
-LEADS = "always"        # publication-dated leads as summary candidates: fallback | always | never
-PLANNED = True          # count/summarise references to a date made before it (plans)
-GLOBAL = 1.0            # pull summaries towards the story: date centroid + this x story centroid
-CHRON_BONUS = 0.2      # a chronology line is a summary an editor already wrote
-HEADLINE_PEN = 0.2     # a headline (no closing punctuation) gives way to a sentence
-OTHER_DAY_PEN = 0.05   # ... and so does a sentence that also names other days
-_ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*(?:''|-RRB-)?\s*$")
-CROSS_DATE = True       # no sentence repeating one already shown for another day
-WEIGHTED = False        # weigh the centroid by how often a sentence is repeated
-REDUNDANCY = 0.35       # cosine above which a sentence repeats one already chosen
-HINDSIGHT = 0.05        # bonus x log1p(days between the date and the report) for a summary
-# sentence: a report written days or months after the date that still names it is a recap of
+# The weights of the date scores and of the summary sentences' scores are SETTINGS.timeline
+# (PUB_WEIGHT, LATER_WEIGHT, HINDSIGHT, CHRON_BONUS, HEADLINE_PEN, ...: each with its figure).
+# HINDSIGHT: a report written days or months after the date that still names it is a recap of
 # what mattered ("On May 6 oil washed ashore ..."), while same-day copy is full of live detail.
-# Measured on the T17 dev topics (fixed dates, mean ROUGE-2 of the chosen sentences on gold
-# dates): 0.029 -> 0.044; any weight in 0.03..0.08 gives most of it.
+_ENDS = re.compile(en.SENTENCE_END)
 
 
 def _doc_key(m: EventMention, dup_of: dict[str, str] | None) -> str:
@@ -330,44 +309,28 @@ def _publication_counts(published: dict[str, str], dup_of: dict[str, str] | None
     return pubs
 
 
-RELEVANCE = 1.0   # a reference in a sentence less on-topic than the median counts (sim/median)**this
+# RELEVANCE: a reference in a sentence less on-topic than the median counts less.
 # Why: a corpus gathered for a story also carries other news (a live blog's unrelated
 # updates, reader comments, round-ups), and their "Tuesday"s vote for days the story does not
 # care about. On T17 (fixed everything else) date F1 0.577 -> 0.588; dev and held-out topics
 # both gain, any exponent in 0.5..2 gives most of it.
 
 
-STAMPS_VOTE = False   # does a time stamp ("Mon Jun 27 , 2011 4:32 pm BST") count as a reference?
+# STAMPS_VOTE (off): does a time stamp ("Mon Jun 27 , 2011 4:32 pm BST") count as a reference?
 # Why not: a page or comment stamp says when something was posted -- the article's own stamp
 # is its publication date, counted already; the others date reader comments and the teasers
 # of other stories ("MANAMA | Mon Jun 27 , 2011 4:32 pm BST MANAMA (Reuters) - A leader of
 # Bahrain's ..." in a Syria corpus), not an event of the story. T17, every timeline: date F1
 # 0.596 -> 0.5999 (dev topics 0.687 -> 0.696, the other four 0.529 -> 0.530).
-_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-_CLOCK_IN = re.compile(_CLOCK)
-_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
-_CLOCK_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?" + _CLOCK, re.I)
-_CLAUSE_GOES_ON = re.compile(r"\s*,\s*[a-z]")   # "June 28 , 2011 , witnesses said": prose
-# what follows a stamp: its clock time, then a time zone, a comment's "| Reply", "wrote"
-_STAMP_AFTER = re.compile(r"\s*[,-]?\s*(?:(?:last\s+)?updated\s+)?(?:at\s+)?(?:" + _CLOCK + r")?\s*"
-                          r"(?:(?-i:[A-Z]{2,5})\b|\||reply\b|wrote\b|retweet\b|this comment\b"
-                          # a comment header's user name: "At 16:12 29th Apr 2009 , jenny wrote :"
-                          r"|,\s*[^\s,]{1,40}(?:\s+[^\s,]{1,40})?\s+wrote\s*:)",
-                          re.I)
-# what comes before one: nothing but a place or byline and a bar, a clock time, "Posted"
-_STAMP_BEFORE = re.compile(r"^\W*(?:[^|]{0,40}\|\s*)?(?:(?:page\s+)?(?:last\s+)?"
-                           r"(?:posted|updated|published)(?:\s+by\s+[^|.]{1,40}?)?\s*:?\s*"
-                           r"(?:on\s+)?)?(?:at\s*)?"
-                           r"(?:" + _CLOCK + r"\s*(?:(?-i:[A-Z]{2,4})\s*)?(?:time\s*)?,?\s*"
-                           r"(?:on\s+)?)?(?:(?-i:[A-Z][a-z]{2,8})\s*,?\s*)?$", re.I)
-
-
-# a publishing credit: the page speaking of itself ("A version appeared on p6 of the Main
-# section of the Guardian on Saturday 2 May 2009", "This article was published on September
-# 14th , 2008", "This clip ... was first broadcast on 26 May 2010")
-_CREDIT = re.compile(r"^\W*(?:this|a\s+version|the\s+(?:article|story|clip|video|report))\b[^.]{0,80}?"
-                     r"\b(?:was\s+|were\s+|is\s+)?(?:first\s+)?(?:published|broadcast|appeared|"
-                     r"printed|posted)\b", re.I)
+# a clock time, a year, "updated at" and what comes before and after a stamp's day; a
+# publishing credit (the page speaking of itself): see lang/en/timeline.py
+_CLOCK_IN = re.compile(en.CLOCK)
+_YEAR_IN = re.compile(en.YEAR)
+_CLOCK_AFTER = re.compile(en.CLOCK_AFTER, re.I)
+_CLAUSE_GOES_ON = re.compile(en.CLAUSE_GOES_ON)   # "June 28 , 2011 , witnesses said": prose
+_STAMP_AFTER = re.compile(en.STAMP_AFTER, re.I)
+_STAMP_BEFORE = re.compile(en.STAMP_BEFORE, re.I)
+_CREDIT = re.compile(en.CREDIT, re.I)
 
 
 def is_stamp(m: EventMention) -> bool:
@@ -391,19 +354,14 @@ def is_stamp(m: EventMention) -> bool:
                 (_STAMP_BEFORE.match(before) and not _CLAUSE_GOES_ON.match(m.quote, b)))
 
 
-CHRONOLOGY_WEIGHT = 10.0   # a reference from a chronology counts as this many articles
-CHRONOLOGY_LINES = 4       # a document with this many sentences opening with a date is one
+# CHRONOLOGY_WEIGHT: a reference from a chronology counts as this many articles, and a
+# document with CHRONOLOGY_LINES sentences opening with a date is one.
 # Why: a chronology ("Feb. 26 - The U.N. Security Council imposes sanctions ...", a wire
 # factbox, a "key events" box) is an editor's own choice of the days that mattered, made with
 # hindsight. T17, every timeline: date F1 0.588 -> 0.598, and both the dev and the other
 # topics gain at every weight from 3 to 10 (above 10 the other topics lose).
-# a day (and year) opening a line: "Feb. 26", "* May 6, 2010", "20 April"
-_DATE_HEAD = (r"^[\W_]{0,3}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-              r"\s+\d{1,2}(?:\s*\\?/\s*\d{1,2})?"     # "Feb. 15/16": a night across two days
-              r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-              r"[a-z]*\.?)\b(?:\s*,?\s*\d{4})?\s*")
-_OPENS_WITH_DATE = re.compile(_DATE_HEAD + r"[-:–—,]")
-_CHRON_PREFIX = re.compile(_DATE_HEAD + r"[-:–—]\s*")   # what the shown text drops
+# a day (and year) opening a line, then a dash, colon or comma: "Feb. 26 -", "* May 6, 2010 :"
+_OPENS_WITH_DATE = re.compile(en.OPENS_WITH_DATE)
 
 
 def chronologies(mentions: Sequence[EventMention],
@@ -425,7 +383,7 @@ def chronologies(mentions: Sequence[EventMention],
         seen.add((m.doc, m.start))
         if _OPENS_WITH_DATE.match(texts[i] if texts is not None else summary_text(m.quote)):
             lines[m.doc] += 1
-    return {d for d, n in lines.items() if n >= CHRONOLOGY_LINES}
+    return {d for d, n in lines.items() if n >= SETTINGS.timeline.CHRONOLOGY_LINES}
 
 
 def relevance(mentions: Sequence[EventMention],
@@ -452,25 +410,26 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
     it explicitly (a sentence repeated across articles counts once; an off-topic sentence
     counts less, by ``rel``: see RELEVANCE, computed here when not given), plus a share of the
     number of articles published on it and on the day after."""
+    st = SETTINGS.timeline
     # the shown form of each sentence, once: relevance and chronology detection both read it
-    need_texts = (rel is None and RELEVANCE) or CHRONOLOGY_WEIGHT
+    need_texts = (rel is None and st.RELEVANCE) or st.CHRONOLOGY_WEIGHT
     texts = [summary_text(m.quote) for m in mentions] if need_texts else None
-    if rel is None and RELEVANCE:
+    if rel is None and st.RELEVANCE:
         rel = relevance(mentions, texts)
     # which sentences are time stamps, once: the votes and chronology detection both read it
     stamps = [is_stamp(m) for m in mentions]
-    chron = chronologies(mentions, texts, stamps) if CHRONOLOGY_WEIGHT else set()
-    pub_weight = PUB_WEIGHT if pub_weight is None else pub_weight
-    pub_next_weight = PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
+    chron = chronologies(mentions, texts, stamps) if st.CHRONOLOGY_WEIGHT else set()
+    pub_weight = st.PUB_WEIGHT if pub_weight is None else pub_weight
+    pub_next_weight = st.PUB_NEXT_WEIGHT if pub_next_weight is None else pub_next_weight
     lo, hi = _as_date(start), _as_date(end)
     refs: dict[dt.date, dict[str, float]] = defaultdict(dict)
     seen: dict[dt.date, set[str]] = defaultdict(set)
     # a sentence that names a day in a time stamp does not vote for it, whatever other
     # expression of it resolves to the same day (the stamp's own clock time "at 5:59 pm")
-    stamped = set() if STAMPS_VOTE else {(_norm_quote(m.quote), _day(m.date))
+    stamped = set() if st.STAMPS_VOTE else {(_norm_quote(m.quote), _day(m.date))
                                           for m, st in zip(mentions, stamps) if st}
     for i, m in enumerate(mentions):
-        if m.date_how != "explicit" or (m.modality == "planned" and not PLANNED):
+        if m.date_how != "explicit" or (m.modality == "planned" and not st.PLANNED):
             continue
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
@@ -480,11 +439,11 @@ def score_dates(mentions: Sequence[EventMention], published: dict[str, str],
             continue
         seen[d].add(key)
         p = _day(published.get(m.doc))
-        w = LATER_WEIGHT if p and p > d + dt.timedelta(days=1) else 1.0
-        if rel is not None and RELEVANCE:
-            w *= min(1.0, float(rel[i])) ** RELEVANCE
+        w = st.LATER_WEIGHT if p and p > d + dt.timedelta(days=1) else 1.0
+        if rel is not None and st.RELEVANCE:
+            w *= min(1.0, float(rel[i])) ** st.RELEVANCE
         if m.doc in chron:
-            w = max(w, CHRONOLOGY_WEIGHT)
+            w = max(w, st.CHRONOLOGY_WEIGHT)
         k = _doc_key(m, dup_of)
         refs[d][k] = max(refs[d].get(k, 0.0), w)
     score: dict[dt.date, float] = {d: float(sum(v.values())) for d, v in refs.items()}
@@ -521,7 +480,7 @@ def date_features(mentions: Sequence[EventMention], published: dict[str, str],
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
             continue
-        if m.modality == "planned" and not PLANNED:
+        if m.modality == "planned" and not SETTINGS.timeline.PLANNED:
             continue
         days.add(d)
         if m.date_how != "explicit":
@@ -574,41 +533,8 @@ def fit_date_weights(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int =
     return w[:-1]
 
 
-# Wire-service datelines and time stamps that open a lead sentence ("NEW YORK | Mon Apr 27 ,
-# 2009 11:34 pm BST NEW YORK -LRB- Reuters -RRB- - Fears ..."), and comment-thread headers.
-_STAMP = re.compile(
-    r"^(?:[A-Z][\w .,'&-]{0,40}\|\s*)?(?:[A-Z][a-z]{2,8}\.?\s*,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\s*,?\s+\d{4}"
-    r"(?:\s*,?\s*" + _CLOCK + r"\s*(?:[A-Z]{2,5}\b)?)?\s*")
-# a page's own update stamp ("5 January 2011 Last updated at 06:50 GMT Help", "Page last
-# updated at 14:47 GMT , Wednesday , 28 September 2011 15:47 UK")
-_UPDATED = re.compile(
-    r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s+)?(?:page\s+)?last\s+updated\s*:?\s*(?:at\s+)?"
-    + _CLOCK + r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*"
-    r"(?:[A-Z][a-z]+day\s*,\s*)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}\s*)?"
-    r"(?:\d{1,2}[:.]\d{2}\s*(?:UK|[A-Z]{2,4}\b)?\s*)?(?:Help\s+)?", re.I)
-_COMMENT = re.compile(r"\bwrote\s*:|\b(?:posted|reply|permalink)\b.{0,40}\d{1,2}:\d{2}"
-                      r"|\s\|\s", re.I)   # " | ": a comment header, breadcrumb or menu, not prose
-
-
-# a bracketed aside: a currency conversion, a ticker, an update stamp, an agency credit
-_ASIDE = re.compile(r"\s*(?:-LRB-|\()[^()]{0,80}?(?:-RRB-|\))")
-
-
-CHATTER = True   # a summary sentence is reported prose: no question, exclamation or I/you/we
-_QUOTED = re.compile(r"``.*?(?:''|$)|\".*?(?:\"|$)|“.*?(?:”|$)")
-_CHAT = re.compile(r"[?!]|\b(?:I|[Yy]ou|[Yy]our|[Yy]ours|[Mm]y|[Ww]e|[Oo]ur|us|me|lol)\b"
-                   r"|\b(?:I|[Yy]ou|[Ww]e)['’]")   # "us", not "US"
-
-
-def is_chatter(text: str) -> bool:
-    """A reader comment or a columnist's aside rather than a report: a question, an
-    exclamation or the first/second person outside quotation marks ("If you want to vote for
-    him , please leave the country before November 4th ." in a blog's comment thread)."""
-    return bool(_CHAT.search(_QUOTED.sub(" ", text)))
-
-
-MIN_CONTENT = 3   # content words (not stopwords, not numbers) a summary sentence needs
+# a reader comment's header, a breadcrumb or a menu (" | "): not prose
+_COMMENT = re.compile(en.COMMENT, re.I)
 
 
 def _fragment(text: str) -> bool:
@@ -616,60 +542,14 @@ def _fragment(text: str) -> bool:
     a splitting leftover) or says too little to stand alone ("It happened on Monday .").
     T17: AR-2 unchanged at 3 content words (4 would cost 0.0003 on the held-out topics)."""
     first = next((c for c in text if c.isalnum()), "")
-    return first.islower() or len(tokens(text)) < MIN_CONTENT
+    return first.islower() or len(tokens(text)) < SETTINGS.timeline.MIN_CONTENT
 
 
-# a live page's update stamp opening an entry: "(Update 5:25 p.m. Cairo, 10:25 a.m. ET)",
-# "-LRB- Updated 2:03 p.m. -LRB- 2103 in Egypt -RRB- -RRB-" (one level of nesting)
-_LIVE_UPDATE = re.compile(r"^(?:-{1,2}\s*)?(?:-LRB-|\()\s*(?:Update[ds]?|UPDATE[DS]?)\b")
-_BRACKET = re.compile(r"-LRB-|-RRB-|[()]")
-
-
-def _strip_live_update(t: str) -> str:
-    m = _LIVE_UPDATE.match(t)
-    if not m:
-        return t
-    depth = 1
-    for b in _BRACKET.finditer(t, m.end()):
-        depth += 1 if b.group() in ("-LRB-", "(") else -1
-        if depth == 0:
-            rest = t[b.end():].lstrip(" :-")
-            return rest if len(rest.split()) >= 3 else t
-        if b.start() - m.end() > 120:
-            break
-    return t
-
-
-def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None) -> str:
-    """A sentence as it should read in a summary: without a leading dateline/time stamp and,
-    unless ``asides``, without bracketed asides (the quote itself stays verbatim in the
-    sources). Selection compares sentences as written; dropping the asides from the shown text
-    raised T17 AR-2 0.041 -> 0.043 with the same sentences chosen."""
-    t = " ".join(quote.split())
-    # a page's own update stamp ("Last updated at 06:50 GMT") is dropped from what is shown
-    # (``page_stamp``; by default with the asides): selection sees such sentences as the page
-    # furniture they are (T17 AR-2 -0.0001 when selection saw them without)
-    drop = (not asides) if page_stamp is None else page_stamp
-    t2 = _strip_live_update(_UPDATED.sub("", t, count=1)) if drop else t
-    t2 = _STAMP.sub("", t2, count=1)
-    t2 = DATELINE.sub("", t2, count=1)
-    if not asides:
-        t2 = _ASIDE.sub("", t2).strip()
-        # a chronology line's own date ("Feb. 26 - ") repeats the day it is shown under
-        t3 = _CHRON_PREFIX.sub("", t2, count=1)
-        t2 = t3 if len(t3.split()) >= 3 else t2
-    return t2 if len(t2.split()) >= 3 else t
-
-
-DATE_ATTR_PEN = 0.1   # ... and so does one where the day only dates a thing it mentions
+# DATE_ATTR_PEN: a sentence where the day only dates a thing it mentions gives way.
 # "During the conversation, the sides discussed transport under the joint statement signed on
 # November 10": the sentence is about the conversation; the day is an attribute of the
 # statement, named in passing after a preposition.
-_ATTRIBUTE_BEFORE = re.compile(r"\b(?:under|of|in|by|with|to|from|per|following|after|since|"
-                               r"within|about|on)\s+(?:the|a|an|its|their|this|that)\s+"
-                               r"(?:[\w-]+\s+){0,3}(?:[a-z]+ed|signed|made|held|set|reached|"
-                               r"dated)\s+(?:on\s+)?$"
-                               r"|\bdated\s+$")   # "the joint statement ... dated November 10"
+_ATTRIBUTE_BEFORE = re.compile(en.ATTRIBUTE_BEFORE)
 
 
 def date_is_attribute(m: EventMention) -> bool:
@@ -689,34 +569,35 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
     near-duplicates of those already chosen."""
     if not cands or k <= 0:
         return []
+    st = SETTINGS.timeline
     x = vectors if vectors is not None else tfidf([m.quote for m in cands])
     c = np.asarray(x.sum(axis=0)).ravel() if centroid is None else centroid
     nc = np.linalg.norm(c)
     if nc == 0:
         return list(cands[:k])
     scores = np.asarray(x @ (c / nc)).ravel()
-    if ages is not None and HINDSIGHT:
-        scores = scores + HINDSIGHT * np.log1p(np.maximum(0.0, np.asarray(ages, dtype=np.float64)))
+    if ages is not None and st.HINDSIGHT:
+        scores = scores + st.HINDSIGHT * np.log1p(np.maximum(0.0, np.asarray(ages, dtype=np.float64)))
     if keywords:
         kw = [re.compile(r"\b" + re.escape(w) + r"\b", re.I) for w in keywords if w.strip()]
         if kw:
             has = np.array([any(p.search(m.quote) for p in kw) for m in cands], dtype=float)
             if has.sum() >= k:  # prefer sentences on the topic, when there are enough
-                scores = scores + 0.1 * has
+                scores = scores + st.KEYWORD_BONUS * has
     texts = [summary_text(m.quote) for m in cands]
     lens = np.array([len(t.split()) for t in texts])
-    ok = (lens >= MIN_TOKENS) & (lens <= MAX_TOKENS)
-    ok &= np.array([not _COMMENT.search(t) and not (CHATTER and is_chatter(t)) and
+    ok = (lens >= st.MIN_TOKENS) & (lens <= st.MAX_TOKENS)
+    ok &= np.array([not _COMMENT.search(t) and not (st.CHATTER and is_chatter(t)) and
                     not _fragment(t) for t in texts])
     scores = np.where(ok, scores, scores - 1.0)
-    if CHRON_BONUS:
-        scores = scores + CHRON_BONUS * np.array([bool(_OPENS_WITH_DATE.match(t)) for t in texts])
-    if HEADLINE_PEN:
-        scores = scores - HEADLINE_PEN * np.array([not _ENDS.search(t) for t in texts])
-    if other_days is not None and OTHER_DAY_PEN:
-        scores = scores - OTHER_DAY_PEN * np.asarray(other_days, dtype=np.float64)
-    if DATE_ATTR_PEN:
-        scores = scores - DATE_ATTR_PEN * np.array([date_is_attribute(m) for m in cands])
+    if st.CHRON_BONUS:
+        scores = scores + st.CHRON_BONUS * np.array([bool(_OPENS_WITH_DATE.match(t)) for t in texts])
+    if st.HEADLINE_PEN:
+        scores = scores - st.HEADLINE_PEN * np.array([not _ENDS.search(t) for t in texts])
+    if other_days is not None and st.OTHER_DAY_PEN:
+        scores = scores - st.OTHER_DAY_PEN * np.asarray(other_days, dtype=np.float64)
+    if st.DATE_ATTR_PEN:
+        scores = scores - st.DATE_ATTR_PEN * np.array([date_is_attribute(m) for m in cands])
     order = sorted(range(len(cands)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for rank, i in enumerate(order):
@@ -724,19 +605,17 @@ def summarize_date(cands: Sequence[EventMention], k: int, vectors=None, centroid
             break
         if chosen:
             sims = (x[chosen] @ x[i].T).toarray().ravel()
-            if sims.max() > REDUNDANCY:
+            if sims.max() > st.REDUNDANCY:
                 continue
-        if avoid is not None and avoid.shape[0] and (avoid @ x[i].T).toarray().max() > REDUNDANCY:
+        if avoid is not None and avoid.shape[0] and (avoid @ x[i].T).toarray().max() > st.REDUNDANCY:
             if len(order) - rank > k - len(chosen):   # only while others are left
                 continue
         chosen.append(i)
     return [cands[i] for i in chosen]
 
 
-SPREAD = 0.0            # dates closer than SPREAD x (span / n_dates) days to a chosen one ...
-SPREAD_PENALTY = 0.5    # ... have their score multiplied by this (per such neighbour)
-LOCAL_NORM = 0.25       # divide a day's score by (1 + its neighbourhood's mean volume) ** this
-LOCAL_DAYS = 15         # the neighbourhood: +-LOCAL_DAYS days
+# LOCAL_NORM: divide a day's score by (1 + its neighbourhood's mean volume) ** LOCAL_NORM,
+# the neighbourhood being +-LOCAL_DAYS days.
 # Why: coverage is bursty (LibyaWar has hundreds of articles a week in March 2011 and a few in
 # July), and votes grow with coverage, so without it a long story's timeline crowds into its
 # busiest weeks, while an editor's timeline spreads over the story. Measured on T17 once the
@@ -745,7 +624,6 @@ LOCAL_DAYS = 15         # the neighbourhood: +-LOCAL_DAYS days
 # point (0.59995 without); the dev topics gain at every point (0.696 -> 0.703..0.716), the
 # other four move by -0.007..+0.004 (0.530 -> 0.523..0.534). 0.25 x 15 is the middle of that
 # grid, not its best dev point (0.25 x 10); 0.1 gives nothing, 0.5 starts to lose.
-REF_CANDIDATES = True   # ``references`` are summary candidates too (else: date scores only)
 
 
 def _local_normalise(scores: dict[dt.date, float], published: dict[str, str],
@@ -779,8 +657,8 @@ def choose_dates(scores: dict[dt.date, float], n: int, allowed=None, spread: flo
     """The ``n`` best days; with ``spread``, greedily, a day within ``spread x span / n`` days
     of an already chosen one has its score multiplied by ``penalty`` for each such neighbour
     (a long story's timeline covers its whole span, not one burst)."""
-    spread = SPREAD if spread is None else spread
-    penalty = SPREAD_PENALTY if penalty is None else penalty
+    spread = SETTINGS.timeline.SPREAD if spread is None else spread
+    penalty = SETTINGS.timeline.SPREAD_PENALTY if penalty is None else penalty
     days = [d for d in sorted(scores, key=lambda d: (-scores[d], d)) if allowed is None or allowed(d)]
     if not spread or n <= 1 or len(days) <= n:
         return days[:n]
@@ -821,6 +699,7 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     ``date_weights`` (optional: one per DATE_FEATURES, or {feature name: weight}, e.g. from
     ``fit_date_weights``) rank the days by a learned linear score of ``date_features`` instead
     of ``score_dates``; without it the ranking is unsupervised and deterministic."""
+    st = SETTINGS.timeline
     lo, hi = _as_date(start), _as_date(end)
     pool = list(mentions) + list(references or [])
     if date_weights is not None:
@@ -831,19 +710,19 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         scores = {d: float(v) for d, v in zip(days, sc)}
     else:
         scores = score_dates(pool, published, lo, hi, dup_of)
-        scores = _local_normalise(scores, published, dup_of, LOCAL_NORM, LOCAL_DAYS)
+        scores = _local_normalise(scores, published, dup_of, st.LOCAL_NORM, st.LOCAL_DAYS)
     # candidate sentences per day: those referring to it explicitly, and, for a day with
     # little explicit reference, the publication-dated leads of its articles
     by_day: dict[dt.date, list[EventMention]] = defaultdict(list)
     pub_day: dict[dt.date, list[EventMention]] = defaultdict(list)
-    for m in (pool if REF_CANDIDATES else mentions):
+    for m in (pool if st.REF_CANDIDATES else mentions):
         d = _day(m.date)
         if not d or (lo and d < lo) or (hi and d > hi):
             continue
-        if m.modality == "planned" and not PLANNED:
+        if m.modality == "planned" and not st.PLANNED:
             continue
         (by_day if m.date_how == "explicit" else pub_day)[d].append(m)
-    if not REF_CANDIDATES:   # a date found only by the references: their sentences
+    if not st.REF_CANDIDATES:   # a date found only by the references: their sentences
         extra: dict[dt.date, list[EventMention]] = defaultdict(list)
         for m in references or []:
             d = _day(m.date)
@@ -860,7 +739,7 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     allq = list({summary_text(m.quote): None for m in pool}.keys())
     vec = Tfidf(allq)
     story = None
-    if GLOBAL:
+    if st.GLOBAL:
         pooled = [summary_text(m.quote) for d in chosen_days for m in by_day.get(d, [])]
         sx = vec.transform(list(dict.fromkeys(pooled)))
         story = np.asarray(sx.sum(axis=0)).ravel()
@@ -875,7 +754,7 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
     shown = []
     for d in sorted(chosen_days, key=lambda d: (-scores.get(d, 0.0), d)):
         cands = list(by_day.get(d, []))
-        if LEADS == "always" or (LEADS == "fallback" and not cands):
+        if st.LEADS == "always" or (st.LEADS == "fallback" and not cands):
             cands += pub_day.get(d, [])
         # one copy per distinct sentence (first seen); the others weigh on the centroid
         uniq: dict[str, EventMention] = {}
@@ -887,24 +766,24 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
         keys = list(uniq)
         cands = [uniq[q] for q in keys]
         x = vec.transform([summary_text(m.quote) for m in cands])
-        w = np.array([weight[q] for q in keys], dtype=np.float64) if WEIGHTED else np.ones(len(keys))
+        w = np.array([weight[q] for q in keys], dtype=np.float64) if st.WEIGHTED else np.ones(len(keys))
         centroid = np.asarray(x.T @ w).ravel()
-        if GLOBAL and story is not None:
+        if st.GLOBAL and story is not None:
             c = centroid / (np.linalg.norm(centroid) or 1.0)
-            centroid = c + GLOBAL * story
+            centroid = c + st.GLOBAL * story
         ages = []
         for m in cands:
             p = _day(published.get(m.doc))
             ages.append((p - d).days if p else 0)
         avoid = None
-        if CROSS_DATE and shown:
+        if st.CROSS_DATE and shown:
             from scipy.sparse import vstack
             avoid = vstack(shown).tocsr()
         other = [len(days_of.get(_norm_quote(m.quote) or m.quote, ())) > 1 for m in cands]
         picked = summarize_date(cands, per_date, x, centroid, keywords=keywords, ages=ages,
                                 other_days=other,
                                 avoid=avoid)
-        if CROSS_DATE and picked:
+        if st.CROSS_DATE and picked:
             pos = {id(m): i for i, m in enumerate(cands)}
             shown.append(x[[pos[id(m)] for m in picked]])
         out.append((d.isoformat(), picked))
@@ -914,16 +793,24 @@ def summarize(mentions: Sequence[EventMention], published: dict[str, str], n_dat
 # ---------------------------------------------------------------------------------------------
 # references: every dated sentence of a document
 
-LEAD_SENTENCES = 3   # how many first sentences of an article its publication date can date
+def __getattr__(name: str):
+    # benchmarks/tls.py keys its candidate cache on ``dateline.timeline.LEAD_SENTENCES``: the
+    # setting, read through (SETTINGS.timeline.LEAD_SENTENCES is the one value)
+    if name == "LEAD_SENTENCES":
+        return SETTINGS.timeline.LEAD_SENTENCES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def dated_sentences(doc: Document, leads: int = LEAD_SENTENCES) -> list[EventMention]:
+def dated_sentences(doc: Document, leads: int | None = None) -> list[EventMention]:
     """Every sentence of ``doc`` with a day-level time expression (one mention per
     expression, ``date_how="explicit"``, the expression's span in ``time``), and its first
-    ``leads`` sentences without one, dated by publication (``date_how="publication"``).
+    ``leads`` sentences without one (default SETTINGS.timeline.LEAD_SENTENCES), dated by
+    publication (``date_how="publication"``).
 
     These are the ``references`` of ``summarize``: whether or not an event was attached to
     it, a sentence that names a day is a vote for that day, and a candidate summary of it."""
+    if leads is None:
+        leads = SETTINGS.timeline.LEAD_SENTENCES
     spans = split_sentences(doc.text, doc.paragraphs)
     starts = [s for s, _ in spans]
     out: list[EventMention] = []
