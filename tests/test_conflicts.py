@@ -23,6 +23,7 @@ def test_contingent_size_is_an_approximate_agreement(seed_export):
 
 def test_look_alike_numbers_are_not_conflicts(seed_export):
     data, _ = seed_export
+    assert data["conflicts"]
     for c in data["conflicts"]:
         vals = " ".join(_values(c))
         assert "planes" not in vals                 # 140 planes vs 1,960 soldiers
@@ -59,6 +60,7 @@ def test_opposing_claims_about_who_attacked(seed_export):
 def test_conflict_quotes_are_verbatim(seed_export):
     data, _ = seed_export
     texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert data["conflicts"]
     for c in data["conflicts"]:
         assert len(c["claims"]) >= 2
         for x in c["claims"]:
