@@ -199,11 +199,11 @@ NEGATION_BEFORE = (
 HYPOTHETICAL_BEFORE = (r"\b(?:if|unless|whether|would|could|might|may|should|must|had\s+to|has\s+to|"
                        r"have\s+to|to|will|shall|plans?\s+to|expected\s+to|due\s+to|agreed\s+to|"
                        r"supposed\s+to|able\s+to)\s+(?:\w+\s+){0,1}$")
-# ... unless a perfect or passive auxiliary comes right before it ("would say it has
-# withdrawn", "had to be ... was handed over").
+# ... unless a perfect or passive auxiliary comes right before it ("is said to have
+# withdrawn": "to have" is hypothetical in form, the deed is reported).
 DONE_AUX_BEFORE = r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$"
-# A past participle after an obligation: "was to be", "had to", "were due" (a duty, not a
-# deed).
+# A past form right after an obligation ("had to", "was due", "were supposed") states a
+# duty, not a deed.
 OBLIGED_BEFORE = r"\b(?:had|has|have|was|were)\s+(?:to|due|supposed)\s+$"
 
 # A present form reports non-fulfilment only after these: "did not withdraw", "failed to
@@ -270,8 +270,8 @@ ROLE_AFTER = (r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?" + ROLE + r"\s+(?:of|f
 # "Suez Canal Authority chairman <person>": the text between the organisation and the person
 ROLE_BETWEEN = r"\s+(?:[\w-]+\s+)?" + ROLE + r"\s+"
 
-# A reporting verb after a party ("Armenia, the ministry said", "X told reporters") or
-# before it ("said X", "according to X"): X is the speaker.
+# A reporting verb after a party ("Osama Rabie, the head of the authority, said", "X told
+# reporters") or before it ("said X", "according to X"): X is the speaker.
 SAYS_AFTER = (r"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+)?[a-z][^,;]{0,80})?,?\s+(?:had\s+|has\s+|have\s+)?(?:said|says|told|announced|added|"
               r"stated|confirmed|wrote)\b")
 SAYS_BEFORE = r"\b(?:said|says|according\s+to)\s+$"
