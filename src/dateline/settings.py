@@ -91,7 +91,15 @@ class TimeSettings:
 
 @dataclass
 class EntitySettings:
-    pass
+    STRONG_CITY_POP: int = knob(
+        100_000, "a town with at least this many people (whose name is not an English word) "
+        "is a place on its own in running text; smaller ones need a place context or a "
+        "country the text is about (read when the gazetteer database is built)",
+        "not measured: set when the gazetteer was written")
+    FAMOUS_CITY_POP: int = knob(
+        1_000_000, "a city with at least this many people is a place on its own even when its "
+        "name is an English word, and ranks with capitals and states among namesakes",
+        "not measured: set when the gazetteer was written")
 
 
 @dataclass
