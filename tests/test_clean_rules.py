@@ -138,3 +138,14 @@ def test_debris_shapes_are_declared():
     from dateline.clean import DEBRIS_RULES
 
     assert {s["reason"] for s in shapes} == {r for r, _ in DEBRIS_RULES}
+
+
+def test_min_words_is_read_at_call_time(monkeypatch):
+    from dateline.clean import CleanError
+    from dateline.settings import SETTINGS
+
+    text = "The delegations met again on Tuesday and agreed to meet next week in Geneva."
+    assert _clean(text).text
+    monkeypatch.setattr(SETTINGS.clean, "MIN_WORDS", 100)
+    with pytest.raises(CleanError):
+        _clean(text)
