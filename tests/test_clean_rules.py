@@ -117,3 +117,35 @@ def test_html_body_and_dropped():
     assert doc.published == "2021-03-05" and doc.published_how == "metadata"
     assert "World news" not in doc.text
     assert any(d.text == "World news" for d in doc.dropped)
+
+
+def _debris_shapes():
+    from dateline.lang.en import debris as en
+    from dateline.lang.ru import debris as ru
+
+    return [*en.DEBRIS_SHAPES, *ru.DEBRIS_SHAPES]
+
+
+@pytest.mark.parametrize("shape", _debris_shapes(), ids=lambda s: f"{s['reason']}: {s['example']}")
+def test_every_debris_shape_removes_its_example(shape):
+    # the data modules declare each shape with a line it removes: that line gets that reason
+    assert debris_reason(shape["example"]) == shape["reason"]
+
+
+def test_debris_shapes_are_declared():
+    shapes = _debris_shapes()
+    assert shapes and all(s["reason"] and s["pattern"] and s["example"] for s in shapes)
+    from dateline.clean import DEBRIS_RULES
+
+    assert {s["reason"] for s in shapes} == {r for r, _ in DEBRIS_RULES}
+
+
+def test_min_words_is_read_at_call_time(monkeypatch):
+    from dateline.clean import CleanError
+    from dateline.settings import SETTINGS
+
+    text = "The delegations met again on Tuesday and agreed to meet next week in Geneva."
+    assert _clean(text).text
+    monkeypatch.setattr(SETTINGS.clean, "MIN_WORDS", 100)
+    with pytest.raises(CleanError):
+        _clean(text)

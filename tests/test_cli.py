@@ -79,7 +79,8 @@ def test_story_commands_on_seed(seed_dir, tmp_path):
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--entity", "Kelbajar"])
     assert json.loads(r.output) and all(e["date"].startswith("2020-1") for e in json.loads(r.output))
     r = runner.invoke(main, ["timeline", "--db", db, "--json", "--from", "2020-11-01", "--to", "2020-11-30"])
-    assert all("2020-11" <= e["date"][:7] <= "2020-11" for e in json.loads(r.output))
+    nov = json.loads(r.output)
+    assert nov and all("2020-11" <= e["date"][:7] <= "2020-11" for e in nov)
     r = runner.invoke(main, ["timeline", "--db", db, "--from", "yesterday"])
     assert r.exit_code != 0 and "YYYY" in r.output
     r = runner.invoke(main, ["entities", "--db", db, "--json", "--type", "place"])

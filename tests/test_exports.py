@@ -14,6 +14,7 @@ import pytest
 
 from dateline.export import EXTENSIONS, FORMATS, MEDIA_TYPES, write
 from dateline.export import csv_, geojson_, html, ics, plover, timelinejs
+from dateline.settings import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
@@ -230,7 +231,7 @@ def test_timelinejs_escapes_untrusted_text(sample):
     attack = next(e for e in tl["events"] if e["unique_id"] == "ev-ev-attack")
     assert "&lt;script&gt;" in attack["text"]["text"] and "&lt;img src=x onerror=&quot;" in attack["text"]["text"]
     assert "Plain Wire, 2021-03-02 — according to Officials &lt;b&gt;" in attack["text"]["text"]
-    assert len(attack["text"]["headline"]) <= timelinejs.HEADLINE_MAX + 40  # escaped, cut
+    assert len(attack["text"]["headline"]) <= SETTINGS.output.HEADLINE_MAX + 40  # escaped, cut
 
 
 def test_timelinejs_headline_cut_at_word():
@@ -448,8 +449,10 @@ def test_html_report_from_a_database_opens_with_the_story_in_brief(seed_build, t
     assert not RESOURCE.search(page)
     brief = page[page.index('<section id="brief">'):page.index('<section id="timeline">')]
     days = re.findall(r'<div class="date">([^<]+)', brief)
-    assert len(days) == html.BRIEF_DAYS and '<a href="#brief">' in page
-    for doc, a, b in re.findall(r'title="document (\w+), characters (\d+)–(\d+)', brief):
+    assert len(days) == SETTINGS.output.BRIEF_DAYS and '<a href="#brief">' in page
+    cited = re.findall(r'title="document (\w+), characters (\d+)–(\d+)', brief)
+    assert cited
+    for doc, a, b in cited:
         quote = texts[doc][int(a):int(b)]
         assert html._e(quote) in brief
     # as an analyst would put it: the war began with the attack of 27 September (not with a

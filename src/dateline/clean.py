@@ -12,49 +12,34 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from .lang.en import calendar as en_calendar
+from .lang.en import debris as en_debris
+from .lang.ru import calendar as ru_calendar
+from .lang.ru import debris as ru_debris
 from .model import Document, Dropped, Paragraph, RawDocument
+from .settings import SETTINGS
 
 # ---------------------------------------------------------------------------------------------
-# Debris rules: (reason, pattern). A line is dropped if a pattern matches the whole stripped line.
+# Debris rules: (reason, pattern), from the debris shapes of every language (lang/*/debris.py).
+# A line is dropped if a pattern matches the whole stripped line; a reason's pattern is the
+# alternation of each language's shape of that reason, in the English shapes' order.
 _I = re.I
-_SHARE_WORDS = (r"share|shares|tweet|print|print version|print this( article| page)?|e-?mail|email this|"
-                r"save|copy link|whatsapp|telegram|facebook|twitter|linkedin|reddit|pinterest|vk|"
-                r"messenger|comment|comments|\d+ comments?|leave a comment|add comment|post a comment|"
-                r"show comments|discussion about this post|recommend( news)?( to (a )?friend)?|"
-                r"send to (a )?friend|bookmark|like|follow|subscribe|sign up|log ?in|register|"
-                r"font size|a\+|a-|listen|listen to (this )?article|report (an )?error")
-DEBRIS_RULES: list[tuple[str, re.Pattern]] = [
-    ("ad marker", re.compile(r"\[?\s*(ad|ads|advert|advertisement)[ _-]?\d*\s*\]?|"
-                             r"(advertisement|advertising|sponsored( content)?|promoted( content)?|"
-                             r"story continues below( advertisement)?|continue reading below|"
-                             r"scroll to continue( with content)?|реклама)\s*:?", _I)),
-    ("share/print/comment widget", re.compile(
-        rf"((\s*[|•·/]\s*)?({_SHARE_WORDS})\s*){{1,8}}[:.!]?|(share|follow us|connect with us|"
-        rf"join us|find us) (on|via|with)\b.{{0,80}}|connect with us\..{{0,80}}|"
-        rf"(get|receive) (the )?latest news( and updates)?.{{0,40}}|"
-        rf"(click|tap) here\b.{{0,80}}|(sign up|subscribe|register)( to| for)? (our|the|to) .{{0,60}}"
-        rf"(newsletter|updates|channel|alerts).{{0,40}}", _I)),
-    ("form field", re.compile(
-        r"[•·*\-–]?\s*((your|friend'?s?|the|e-?mail|full|first|last|user) ?)?"
-        r"(name|e-?mail( address)?|password|captcha|phone( number)?|subject|message|comment|"
-        r"website)\s*[:*]\s*(\*)?", _I)),
-    ("view counter", re.compile(r"(views?|reads?|hits|просмотров|просмотры|seen)\s*[:\-]?\s*\d[\d,. ]*|"
-                                r"\d[\d,. ]*\s*(views?|reads?|просмотров)", _I)),
-    ("URL line", re.compile(r"((url|source|link|permalink|short ?link)\s*:\s*)?(https?://|www\.)\S+", _I)),
-    ("read-more teaser", re.compile(r"(read more|read also|also read|see also|related( articles?| stories| news)?|"
-                                    r"more on this|recommended|читайте также|по теме)\s*[:\-–—>|»].*", _I)),
-    ("media placeholder", re.compile(r"(video|photo|photos|gallery|audio|watch|image|infographic|"
-                                     r"видео|фото)\s*:?", _I)),
-    ("media credit", re.compile(r"((video|photo|image|source|credit|фото|видео)\s*:\s*)?[^.!?]{2,80}"
-                                r"\s/\s(youtube|getty images|afp|reuters|ap|shutterstock|twitter|"
-                                r"facebook|instagram|telegram|epa|tass|ria novosti)", _I)),
-    ("copyright footer", re.compile(r"(©|\(c\)|copyright\b|all rights reserved).{0,200}", _I)),
-    ("cookie notice", re.compile(r".{0,200}\b(we use cookies|cookie policy|accept (all )?cookies)\b.{0,200}", _I)),
-]
+
+
+def _debris_rules() -> list[tuple[str, re.Pattern]]:
+    by_reason: dict[str, list[str]] = {}
+    for shapes in (en_debris.DEBRIS_SHAPES, ru_debris.DEBRIS_SHAPES):
+        for shape in shapes:
+            by_reason.setdefault(shape["reason"], []).append(shape["pattern"])
+    return [(reason, re.compile("|".join(f"(?:{p})" for p in pats) if len(pats) > 1 else pats[0], _I))
+            for reason, pats in by_reason.items()]
+
+
+DEBRIS_RULES: list[tuple[str, re.Pattern]] = _debris_rules()
 # Embedded social posts: the signature line of a tweet embed and the lines of the embed above it.
-_TWEET_SIGNATURE = re.compile(r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}")
-_EMBED_LINE = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+|@\w{2,}")
-_SCRAPER_DATE = re.compile(r"date\s+(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s*(.*)")
+_TWEET_SIGNATURE = re.compile(en_debris.TWEET_SIGNATURE)
+_EMBED_LINE = re.compile(en_debris.EMBED_LINE)
+_SCRAPER_DATE = re.compile(en_debris.SCRAPER_DATE)
 
 
 _COOKIE_RULE = dict(DEBRIS_RULES)["cookie notice"]
@@ -65,7 +50,7 @@ def debris_reason(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
-    if len(s) > 300:  # debris lines are short; a long line is prose
+    if len(s) > SETTINGS.clean.DEBRIS_MAX_CHARS:  # debris lines are short; a long line is prose
         return None
     # cheap necessary conditions for the two costliest rules: a cookie notice names cookies
     # (checked on ASCII lines only, where lower() is exact), a media credit has ' / '
@@ -76,31 +61,23 @@ def debris_reason(line: str) -> str | None:
             continue
         if pat.fullmatch(s):
             return reason
-    if "pic.twitter.com/" in s:
-        return "embedded social post"
+    if en_debris.EMBED_MARKER in s:
+        return en_debris.EMBED_REASON
     return None
 
 
 # ---------------------------------------------------------------------------------------------
 # Dates in header lines (high precision only: these become the publication date)
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-               "sept": 9, "oct": 10, "nov": 11, "dec": 12})
-RU_MONTHS = {"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-             "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12}
-_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_RUMON = r"(?P<rumon>[а-я]{3,8})"
-_FULL_DATES = [
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b{_MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<d>[0-3]?\d)\s+{_RUMON}\s+(?P<y>(?:19|20)\d\d)", re.I),
-    re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b"),
-]
-_DATELINE = re.compile(
-    rf"^(?P<place>[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'-]{{2,40}})(?:,\s*[^,\n]{{2,40}})?,\s*{_MON}\s+(?P<d>[0-3]?\d)\b"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?")
+MONTHS = en_calendar.MONTHS
+RU_MONTHS = ru_calendar.MONTHS_GENITIVE
+_MON = en_debris.MONTH_WORD
+_RUMON = ru_debris.MONTH_WORD
+# every language's written dates, then the numeric one (see lang/en/debris.FULL_DATES)
+_FULL_DATES = ([re.compile(p) for p in en_debris.FULL_DATES]
+               + [re.compile(p, re.I) for p in ru_debris.FULL_DATES]
+               + [re.compile(en_debris.NUMERIC_DATE)])
+_DATELINE = re.compile(en_debris.DATELINE.format(
+    upper=en_debris.UPPER_LETTERS + ru_debris.UPPER_LETTERS, mon=_MON))
 
 
 def _ymd(y: int, m: int, d: int) -> str | None:
@@ -159,15 +136,16 @@ class _Meta:
             self.sources.append((priority, name))
 
 
-_SITE_SECTION = re.compile(r"(?P<site>[A-Z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,})+|[A-Z][A-Z0-9&.-]{1,20})\s*[/|»>]\s*[\w ]{2,30}")
-_AGENCY_LINE = re.compile(r"(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3})\s*:")
-_AGENCY_PAREN = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þa-z ,.'-]{0,60}\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-—–]{1,2}\s")
-_AGENCY_REPORTS = re.compile(r",\s+(?P<name>[A-Z][\w.&-]+(?: [A-Z][\w.&-]+){0,2})\s+(?:reports|reported|news agency reports)\b")
-_BYLINE = re.compile(r"(?:By|BY|От)\s+(?P<name>[A-Z][\w.&'-]+(?:\s+[A-Z][\w.&'-]+){0,3})")
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:/|\||::)\s+(?P<site>[A-Z][\w.&' -]{1,30})$")
-_TITLE_DASH_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+[-–—]\s+(?P<site>[A-Z0-9][A-Z0-9.&-]{1,20}|[\w-]+\.[a-z]{2,})$")
-_HEADER_MAX_WORDS = 8
-_TIME_TOKEN = re.compile(r"\[?\(?\d{1,2}:\d{2}(:\d{2})?\]?\)?|\(?(utc|gmt)[+-−]?\d{0,2}:?\d{0,2}\)?|[ap]\.?m\.?", _I)
+_SITE_SECTION = re.compile(en_debris.SITE_SECTION)
+_AGENCY_LINE = re.compile(en_debris.AGENCY_LINE)
+_AGENCY_PAREN = re.compile(en_debris.AGENCY_PAREN)
+_AGENCY_REPORTS = re.compile(en_debris.AGENCY_REPORTS)
+_BYLINE = re.compile(en_debris.BYLINE.format(words="|".join(en_debris.BYLINE_WORDS + ru_debris.BYLINE_WORDS)))
+_TITLE_SUFFIX = re.compile(en_debris.TITLE_SUFFIX)
+_TITLE_DASH_SUFFIX = re.compile(en_debris.TITLE_DASH_SUFFIX)
+_TIME_TOKEN = re.compile(en_debris.TIME_TOKEN, _I)
+_HEADER_OUTLET = [re.compile(p) for p in en_debris.HEADER_OUTLET]
+_URL_FIELD = re.compile(en_debris.URL_FIELD, _I)
 
 
 def _header_date(line: str) -> tuple[str, str] | None:
@@ -177,7 +155,7 @@ def _header_date(line: str) -> tuple[str, str] | None:
         return None
     rest = (line[:f[1]] + " " + line[f[2]:])
     rest_words = _TIME_TOKEN.sub(" ", rest).split()
-    if len([w for w in rest_words if re.search(r"\w", w)]) > _HEADER_MAX_WORDS:
+    if len([w for w in rest_words if re.search(r"\w", w)]) > SETTINGS.clean.HEADER_MAX_WORDS:
         return None
     return f[0], rest
 
@@ -190,7 +168,7 @@ def _headline_like(line: str) -> bool:
 
 def _extract_meta(lines: list[str], keep: list[bool], meta: _Meta, dropped_idx: dict[int, str]) -> None:
     """Header lines: scraper metadata, timestamps, datelines, outlet markers, title."""
-    header = [i for i, l in enumerate(lines) if l.strip() and (keep[i] or i == 0)][:12]
+    header = [i for i, l in enumerate(lines) if l.strip() and (keep[i] or i == 0)][:SETTINGS.clean.HEADER_LINES]
     title_from_line = None
     partial_dateline = None
     for i in header:
@@ -210,7 +188,7 @@ def _extract_meta(lines: list[str], keep: list[bool], meta: _Meta, dropped_idx: 
                 meta.published, meta.published_how = hd[0], "text"
             for part in re.split(r"\s[-–—|]\s|\s/\s", hd[1]):
                 part = _TIME_TOKEN.sub(" ", part).strip(" []()-–—|/")
-                if part and (re.fullmatch(r"[A-Z0-9][A-Z0-9.&-]{1,20}", part) or re.fullmatch(r"[\w-]+\.[a-z]{2,}", part)):
+                if part and any(p.fullmatch(part) for p in _HEADER_OUTLET):
                     meta.offer_source(2, part)
             continue
         dl = _DATELINE.match(s)
@@ -242,7 +220,7 @@ def _extract_meta(lines: list[str], keep: list[bool], meta: _Meta, dropped_idx: 
                 break
         if not meta.title:
             meta.title = title_from_line
-    body = " ".join(lines[i] for i in range(len(lines)) if keep[i])[:3000]
+    body = " ".join(lines[i] for i in range(len(lines)) if keep[i])[:SETTINGS.clean.AGENCY_SCAN_CHARS]
     if (m := _AGENCY_PAREN.search(body)):
         meta.offer_source(5, m.group("name"))
     if (m := _AGENCY_REPORTS.search(body)):
@@ -350,17 +328,13 @@ def _html_outside(html: str, body: str) -> list[Dropped]:
             continue
         seen.add(t)
         out.append(Dropped(t, "outside the article body (trafilatura)"))
-        if len(out) >= 500:
+        if len(out) >= SETTINGS.clean.OUTSIDE_MAX_BLOCKS:
             break
     return out
 
 
 class CleanError(Exception):
     pass
-
-
-# Fewer words than this is a stub, an error page or an empty shell, not an article.
-MIN_WORDS = 8
 
 
 def clean(raw: RawDocument) -> Document:
@@ -380,13 +354,13 @@ def clean(raw: RawDocument) -> Document:
     _extract_meta(lines, keep, meta, why)
     for i, line in enumerate(lines):
         if not keep[i]:
-            if (m := re.fullmatch(r"\s*(?:url|source|link|permalink)\s*:\s*(https?://\S+)\s*", line, _I)):
+            if (m := _URL_FIELD.fullmatch(line)):
                 meta.url = meta.url or m.group(1)
     # Dropped lines, in input order, after anything trafilatura left out.
     dropped.extend(Dropped(lines[i].strip(), why[i]) for i in sorted(why))
     out, paragraphs = _assemble(lines, keep)
     n_words = len(out.split())
-    if n_words < MIN_WORDS:
+    if n_words < SETTINGS.clean.MIN_WORDS:
         raise CleanError(f"no article text ({n_words} words after cleaning)")
     if meta.url and not meta.sources:
         host = urlparse(meta.url).hostname or ""

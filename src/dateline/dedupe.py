@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import zlib
+
+from functools import lru_cache
 
 import numpy as np
 
-NUM_PERM = 64
-SHINGLE = 5
-DOC_THRESHOLD = 0.8    # near-duplicate documents (re-posts, lightly edited copies)
-PARA_THRESHOLD = 0.7   # repeated paragraphs (agency background boilerplate)
-MIN_PARA_WORDS = 8     # shorter lines ("Trend:", datelines) repeat everywhere and mean nothing
-_WORD = re.compile(r"\w+", re.U)
+from .lang.common import WORD as _WORD
+from .settings import SETTINGS
+
+# The tuned numbers (permutations, shingle length, thresholds, LSH bands) are SETTINGS.dedupe.
 
 
 def normalized_hash(text: str) -> str:
@@ -26,16 +25,23 @@ def normalized_hash(text: str) -> str:
     return hashlib.sha256(" ".join(_WORD.findall(text.lower())).encode()).hexdigest()[:32]
 
 
-# MinHash with NUM_PERM affine permutations of 32-bit shingle hashes, vectorised with numpy over
-# every shingle of a document at once (datasketch's per-object MinHash costs ~40 µs a
-# paragraph in set-up alone). The signatures are stored as plain uint32 arrays.
+# MinHash with NUM_PERM (SETTINGS.dedupe) affine permutations of 32-bit shingle hashes,
+# vectorised with numpy over every shingle of a document at once (datasketch's per-object
+# MinHash costs ~40 µs a paragraph in set-up alone). The signatures are stored as plain uint32 arrays.
 # Each permutation is a multiply-shift hash, h(x) = (a*x + b) mod 2^64 >> 32 (Dietzfelbinger
 # et al.): universal, and with no division it is ~6x faster in numpy than (a*x + b) mod p.
 _MAX32 = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
-_rng = np.random.RandomState(1)
-_A = _rng.randint(0, 2**63 - 1, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-_B = _rng.randint(0, 2**63 - 1, size=NUM_PERM, dtype=np.uint64)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of each permutation: odd multipliers and offsets from a fixed seed, so that
+    signatures computed in different processes and builds compare."""
+    rng = np.random.RandomState(1)
+    a = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.randint(0, 2**63 - 1, size=num_perm, dtype=np.uint64)
+    return a, b
 
 
 def _word_hashes(words: list[str]) -> np.ndarray:
@@ -45,11 +51,12 @@ def _word_hashes(words: list[str]) -> np.ndarray:
 
 def _shingle_hashes(wh: np.ndarray) -> np.ndarray:
     """32-bit hashes of the SHINGLE-word windows of a word-hash array (a rolling combination)."""
-    if len(wh) < SHINGLE:
+    shingle = SETTINGS.dedupe.SHINGLE
+    if len(wh) < shingle:
         return (wh * np.uint64(0x9E3779B1)).sum(dtype=np.uint64)[None] & _MAX32 if len(wh) else wh
-    h = np.zeros(len(wh) - SHINGLE + 1, dtype=np.uint64)
-    for k in range(SHINGLE):
-        h = h * np.uint64(1000003) + wh[k:len(wh) - SHINGLE + 1 + k]
+    h = np.zeros(len(wh) - shingle + 1, dtype=np.uint64)
+    for k in range(shingle):
+        h = h * np.uint64(1000003) + wh[k:len(wh) - shingle + 1 + k]
     return (h ^ (h >> np.uint64(29))) & _MAX32
 
 
@@ -67,11 +74,14 @@ def signatures(text: str, spans: list[tuple[int, int]]) -> tuple[bytes | None, l
     wh = np.array(hashes, dtype=np.uint64)
     sh = _shingle_hashes(wh)  # sh[i] covers words i..i+4; in-paragraph windows are selected below
     # permutations x shingles (C order): the minima run along contiguous rows
-    phv = np.multiply.outer(_A, sh)
-    phv += _B[:, None]
+    num_perm = SETTINGS.dedupe.NUM_PERM
+    mult, offset = _permutations(num_perm)
+    phv = np.multiply.outer(mult, sh)
+    phv += offset[:, None]
     phv >>= _SHIFT
     doc_sig = phv.min(axis=1).astype(np.uint32).tobytes()
-    todo = [(n, a, b - SHINGLE + 1) for n, (a, b) in enumerate(bounds) if b - a >= MIN_PARA_WORDS]
+    shingle, min_words = SETTINGS.dedupe.SHINGLE, SETTINGS.dedupe.MIN_PARA_WORDS
+    todo = [(n, a, b - shingle + 1) for n, (a, b) in enumerate(bounds) if b - a >= min_words]
     if todo:
         # reduceat over [a, z) pairs: the even columns are the paragraphs' minima
         idx = [i for _, a, z in todo for i in (a, z)]
@@ -80,7 +90,7 @@ def signatures(text: str, spans: list[tuple[int, int]]) -> tuple[bytes | None, l
             idx.pop()  # the last segment runs to the end anyway
         if m in idx:
             # a sentinel column makes len(sh) a valid index
-            phv = np.hstack([phv, np.full((NUM_PERM, 1), np.iinfo(np.uint64).max, dtype=np.uint64)])
+            phv = np.hstack([phv, np.full((num_perm, 1), np.iinfo(np.uint64).max, dtype=np.uint64)])
         mins = np.minimum.reduceat(phv, np.array(idx, dtype=np.int64), axis=1)[:, ::2].T.astype(np.uint32)
         for (n, a, z), row in zip(todo, mins):
             para[n] = row.tobytes()
@@ -152,24 +162,24 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-# LSH banding: BANDS bands of ROWS rows; two signatures become candidates when any band is
-# equal. With 16 x 4 the candidate threshold is about (1/16)^(1/4) = 0.5, below both
+# LSH banding: BANDS bands of ROWS rows (SETTINGS.dedupe); two signatures become candidates
+# when any band is equal. With 16 x 4 the candidate threshold is about (1/16)^(1/4) = 0.5, below both
 # thresholds, so near misses of the estimate are still proposed. Done with numpy over the whole
 # signature matrix: datasketch's MinHashLSH took 64 s and 2.3 GB for Timeline17's 219k
 # paragraphs, this takes a few seconds and a few hundred MB.
-BANDS, ROWS = 16, 4
-MAX_GROUP_PAIRS = 64  # in a band bucket larger than this, compare members to a few anchors only
 
 
 def _candidates(sig: np.ndarray):
     """Index pairs (i < j) sharing at least one LSH band."""
     seen: set[tuple[int, int]] = set()
-    for b in range(BANDS):
+    bands, n_rows = SETTINGS.dedupe.BANDS, SETTINGS.dedupe.ROWS
+    max_pairs = SETTINGS.dedupe.MAX_GROUP_PAIRS
+    for b in range(bands):
         # one 64-bit key per band (sorting raw 16-byte records was the slowest step); a rare
         # key collision only proposes an extra candidate, which verification rejects
-        rows = sig[:, b * ROWS:(b + 1) * ROWS].astype(np.uint64)
+        rows = sig[:, b * n_rows:(b + 1) * n_rows].astype(np.uint64)
         band = np.zeros(len(sig), dtype=np.uint64)
-        for r in range(ROWS):
+        for r in range(n_rows):
             band = band * np.uint64(0x100000001B3) + rows[:, r]
         order = np.argsort(band, kind="stable")
         sorted_band = band[order]
@@ -178,7 +188,7 @@ def _candidates(sig: np.ndarray):
         multi = np.flatnonzero(ends - starts > 1)  # most buckets hold one signature: skip them
         for a, z in zip(starts[multi].tolist(), ends[multi].tolist()):
             g = sorted(order[a:z].tolist())
-            anchors = g if len(g) <= MAX_GROUP_PAIRS else g[:4]
+            anchors = g if len(g) <= max_pairs else g[:4]
             for x, i in enumerate(anchors):
                 for j in g[x + 1:]:
                     if (i, j) not in seen:
@@ -194,7 +204,8 @@ def _near_pairs(items: list[tuple[object, bytes]], threshold: float, text_of):
     if len(items) < 2:
         return
     keys = [k for k, _ in items]
-    sig = np.frombuffer(b"".join(blob for _, blob in items), dtype=np.uint32).reshape(len(items), NUM_PERM)
+    sig = np.frombuffer(b"".join(blob for _, blob in items),
+                        dtype=np.uint32).reshape(len(items), SETTINGS.dedupe.NUM_PERM)
     sets: dict = {}
 
     def shingles_of(i):
@@ -227,7 +238,8 @@ def run(store) -> dict:
             uf.union(by_hash[d[3]], d[0])
         else:
             by_hash[d[3]] = d[0]
-    for a, b in _near_pairs([(d[0], d[4]) for d in docs if d[4] is not None], DOC_THRESHOLD, doc_text):
+    for a, b in _near_pairs([(d[0], d[4]) for d in docs if d[4] is not None],
+                            SETTINGS.dedupe.DOC_THRESHOLD, doc_text):
         uf.union(a, b)
     clusters: dict[str, list] = {}
     for d in docs:
@@ -248,7 +260,7 @@ def run(store) -> dict:
         a, b = spans[key]
         return doc_text(key[0])[a:b]
     puf = _UnionFind()
-    for a, b in _near_pairs([((p[0], p[1]), p[4]) for p in paras], PARA_THRESHOLD, para_text):
+    for a, b in _near_pairs([((p[0], p[1]), p[4]) for p in paras], SETTINGS.dedupe.PARA_THRESHOLD, para_text):
         if a[0] != b[0]:
             puf.union(a, b)
     groups: dict[tuple, list] = {}

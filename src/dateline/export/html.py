@@ -18,7 +18,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..web.render import safe_url
+from ..render_util import safe_url
+from ..settings import SETTINGS
 from . import Out, as_data, names, outlets, text_out
 from .timelinejs import display
 
@@ -293,7 +294,6 @@ def report(data: dict, title: str | None = None, brief: list[dict] | None = None
 """
 
 
-BRIEF_DAYS = 10   # days in the "In brief" section of a report made from a database
 
 
 def write(store_or_data: Any, out: Out, title: str | None = None) -> None:
@@ -301,6 +301,6 @@ def write(store_or_data: Any, out: Out, title: str | None = None) -> None:
     brief = None
     if not isinstance(store_or_data, dict):   # a database: the digest can be computed
         from ..query import digest
-        brief = digest(store_or_data, BRIEF_DAYS)
+        brief = digest(store_or_data, SETTINGS.output.BRIEF_DAYS)
     with text_out(out) as f:
         f.write(report(data, title, brief))

@@ -19,11 +19,9 @@ import json
 from html import escape
 from typing import Any
 
+from ..lang.en.calendar import MONTH_TITLES as MONTHS
+from ..settings import SETTINGS
 from . import Out, as_data, names, outlets, text_out
-
-HEADLINE_MAX = 110
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 
 
 def date_parts(value: str) -> dict | None:
@@ -48,8 +46,11 @@ def display(value: str) -> str:
     return p.get("year", value or "")
 
 
-def headline(summary: str, limit: int = HEADLINE_MAX) -> str:
-    """A short headline from the summary: cut at a word boundary, with an ellipsis."""
+def headline(summary: str, limit: int | None = None) -> str:
+    """A short headline from the summary: cut at a word boundary, with an ellipsis (at
+    SETTINGS.output.HEADLINE_MAX characters unless ``limit`` says otherwise)."""
+    if limit is None:
+        limit = SETTINGS.output.HEADLINE_MAX
     s = " ".join(summary.split())
     if len(s) <= limit:
         return s

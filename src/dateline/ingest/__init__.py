@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import RawDocument
+from ..settings import SETTINGS
 
-# An article is at most a few hundred kilobytes; anything above this is not an article and
-# would only stall the pipeline (a 50 MB "article" is a log file or a dump).
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# The size limit of one article is SETTINGS.ingest.MAX_ARTICLE_BYTES.
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -73,9 +72,10 @@ def read(path: Path) -> Iterator[RawDocument | IngestError]:
             yield from jsonl.read(path)
             return
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
+        limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
+        if size > limit:
             yield IngestError(str(path), f"file too large for an article ({size / 2**20:.1f} MB > "
-                              f"{MAX_ARTICLE_BYTES // 2**20} MB limit)")
+                              f"{limit // 2**20} MB limit)")
             return
         data = path.read_bytes()
         if suffix in HTML_SUFFIXES:

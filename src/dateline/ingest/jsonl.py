@@ -9,14 +9,17 @@ from ..model import RawDocument
 
 
 def read(path: Path) -> Iterator:
-    from . import MAX_ARTICLE_BYTES, IngestError
+    from ..settings import SETTINGS
+    from . import IngestError
+
+    limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
 
     with path.open("rb") as f:
         for n, line in enumerate(f, 1):
             where = f"{path}:{n}"
             if not line.strip():
                 continue
-            if len(line) > MAX_ARTICLE_BYTES:
+            if len(line) > limit:
                 yield IngestError(where, f"line too large for an article ({len(line) / 2**20:.1f} MB)")
                 continue
             try:

@@ -19,7 +19,8 @@ def read(path: Path) -> Iterator:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from . import MAX_ARTICLE_BYTES, IngestError
+    from ..settings import SETTINGS
+    from . import IngestError
     from .html import from_bytes
 
     n = 0
@@ -37,8 +38,9 @@ def read(path: Path) -> Iterator:
                     else:
                         ctype = rec.rec_headers.get_header("Content-Type") or ""
                     if "html" in ctype.lower():
-                        data = rec.content_stream().read(MAX_ARTICLE_BYTES + 1)
-                        if len(data) > MAX_ARTICLE_BYTES:
+                        limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
+                        data = rec.content_stream().read(limit + 1)
+                        if len(data) > limit:
                             page = IngestError(where, "record too large for an article")
                         else:
                             charset = None

@@ -7,16 +7,13 @@ Latin), so those inherit the document's main language unless their script says o
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from ..settings import SETTINGS
 from .common import script as _script
 
-MIN_WORDS = 5
-MIN_SCORE = 0.6
-_WORD = re.compile(r"\w+", re.U)
+# The tuned numbers (MIN_WORDS, MIN_SCORE, WINDOW, SAMPLE, WINDOW_SCORE) are SETTINGS.lang.
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +37,6 @@ def detect(text: str) -> tuple[str | None, float]:
     return res[0]["lang"], float(res[0]["score"])
 
 
-WINDOW = 1000  # characters of consecutive same-script paragraphs judged in one call
-SAMPLE = 300   # characters of a window the detector reads (its cost grows with the length)
-
-
 def _raw_languages(paragraphs: list[str]) -> list[tuple[str | None, bool, str | None]]:
     """(language, confident, script) per paragraph.
 
@@ -54,22 +47,25 @@ def _raw_languages(paragraphs: list[str]) -> list[tuple[str | None, bool, str | 
     paragraph by paragraph. A script change always starts a new window, so a Russian block
     in an English article is always found; the price is that a short passage in another
     language of the same script inside a confidently judged window is not."""
+    cfg = SETTINGS.lang
+    window, sample, window_score = cfg.WINDOW, cfg.SAMPLE, cfg.WINDOW_SCORE
+    min_score, min_words = cfg.MIN_SCORE, cfg.MIN_WORDS
     scripts = [_script(p) for p in paragraphs]
     out: list = [None] * len(paragraphs)
     i = 0
     while i < len(paragraphs):
         j, size = i, 0
-        while j < len(paragraphs) and scripts[j] == scripts[i] and (size == 0 or size + len(paragraphs[j]) <= WINDOW):
+        while j < len(paragraphs) and scripts[j] == scripts[i] and (size == 0 or size + len(paragraphs[j]) <= window):
             size += len(paragraphs[j])
             j += 1
-        lang, score = detect(" ".join(paragraphs[i:j])[:SAMPLE])
-        if j - i > 1 and lang is not None and score >= 0.9:
+        lang, score = detect(" ".join(paragraphs[i:j])[:sample])
+        if j - i > 1 and lang is not None and score >= window_score:
             for k in range(i, j):
                 out[k] = (lang, True, scripts[k])
         else:
             for k in range(i, j):
                 l, sc = detect(paragraphs[k]) if j - i > 1 else (lang, score)
-                out[k] = (l, l is not None and sc >= MIN_SCORE and len(paragraphs[k].split()) >= MIN_WORDS,
+                out[k] = (l, l is not None and sc >= min_score and len(paragraphs[k].split()) >= min_words,
                           scripts[k])
         i = j
     return out

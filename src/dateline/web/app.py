@@ -22,6 +22,8 @@ from starlette.staticfiles import StaticFiles
 
 from ..export.json import document_json, entity_json, event_json
 from ..query import timeline as query_timeline
+from ..render_util import safe_url
+from ..settings import SETTINGS
 from . import render
 from .data import HEX_ID, Data, snippet_parts, text_snippet
 
@@ -76,10 +78,7 @@ def _is_json(request: Request) -> bool:
     return request.url.path.endswith(".json")
 
 
-PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
-TIMELINE_PAGE_SIZE = 500   # the date axis draws the page's events: keep a story's worth on one
-
-
+# page sizes (PAGE_SIZE, MAX_PAGE_SIZE, TIMELINE_PAGE_SIZE) are SETTINGS.output
 _WHOLE = re.compile(r"[0-9]{1,9}")   # ASCII digits only: str.isdigit() also takes "²" and "٣"
 
 
@@ -95,13 +94,16 @@ def int_param(q, name: str, default: int, hi: int | None = None) -> int:
     return int(raw)
 
 
-def paginate(request: Request, rows: list, size: int = PAGE_SIZE) -> tuple[list, dict]:
-    """One page of ``rows`` by ``?page=N`` (from 1) and ``?size=K`` (1..MAX_PAGE_SIZE), and
+def paginate(request: Request, rows: list, size: int | None = None) -> tuple[list, dict]:
+    """One page of ``rows`` by ``?page=N`` (from 1) and ``?size=K`` (1..MAX_PAGE_SIZE; by
+    default ``size``, else SETTINGS.output.PAGE_SIZE), and
     what the page says of itself: {number, size, total, pages, first, last, next, prev}
     (``first``/``last``: 1-based positions of its rows, 0 past the end; the links keep
     the other query parameters). A bad number is a 400; a page past the end is empty."""
     q = request.query_params
-    size = int_param(q, "size", size, MAX_PAGE_SIZE)
+    if size is None:
+        size = SETTINGS.output.PAGE_SIZE
+    size = int_param(q, "size", size, SETTINGS.output.MAX_PAGE_SIZE)
     number = int_param(q, "page", 1)
     total = len(rows)
     pages = max(1, -(-total // size))
@@ -170,7 +172,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         except ValueError as e:
             error = str(e)
         total = len(events)
-        events, pg = paginate(request, events, TIMELINE_PAGE_SIZE)
+        events, pg = paginate(request, events, SETTINGS.output.TIMELINE_PAGE_SIZE)
         used = {i for e in snap.events for i in e.actors + e.places}
         actors = sorted((snap.entity_by_id[i] for i in {i for e in snap.events for i in e.actors}
                          if i in snap.entity_by_id), key=lambda e: e["name"].casefold())
@@ -256,7 +258,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
                           "pieces": render.cut(doc.text, a, b, marks)})
         meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
         ctx = {"doc": doc, "meta": meta, "paras": paras, "hl": hl,
-               "url": render.safe_url(doc.url), "n_events": len({e for _, _, e in spans})}
+               "url": safe_url(doc.url), "n_events": len({e for _, _, e in spans})}
         return page(request, "document.html", ctx, {})
 
     # -- entities -----------------------------------------------------------------------------

@@ -4,9 +4,12 @@ Nothing here builds HTML: templates get plain data and Jinja2 escapes every piec
 from __future__ import annotations
 
 import math
-from urllib.parse import urlsplit
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+from ..lang.en.calendar import MONTH_TITLES
+from ..render_util import safe_url  # noqa: F401  (the views' helper, defined once for web and export)
+
+# "Jan" ... "Dec": the calendar's display names, cut to three letters
+MONTHS = [m[:3] for m in MONTH_TITLES]
 
 
 def date_label(d: str | None) -> str:
@@ -21,18 +24,6 @@ def date_label(d: str | None) -> str:
     except (ValueError, IndexError):
         pass
     return d
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links are ever rendered as links (no javascript:, data:, ...); shared by
-    the web app and the static HTML report."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def cut(text: str, lo: int, hi: int, spans: list[tuple[int, int, str, object]]) -> list[dict]:
