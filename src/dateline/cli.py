@@ -235,11 +235,9 @@ _STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending
 def commitments(db, status, as_json):
     """Commitments with deadlines, and whether later reports say they were kept (as of the
     latest document)."""
-    from .export.json import as_of
-
     with _open(db) as store:
         rows = [c for c in store.commitments() if not status or c["status"] == status]
-        names, when = _names(store), as_of(store)
+        names, when = _names(store), store.as_of()
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

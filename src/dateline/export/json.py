@@ -21,8 +21,8 @@ def document_json(store: Store, doc) -> dict:
 
 
 def as_of(store: Store) -> str | None:
-    """The corpus's "now": the latest publication date of any document."""
-    return store.db.execute("SELECT max(published) FROM documents").fetchone()[0]
+    """The corpus's "now" (``Store.as_of``), as exported."""
+    return store.as_of()
 
 
 def entity_json(e: dict) -> dict:

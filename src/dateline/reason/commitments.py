@@ -311,8 +311,6 @@ def _date(value: str, years_by_md: dict[str, set[str]], corpus_years: set[str]) 
 
 
 def build_context(store) -> Context:
-    from ..export.json import as_of
-
     docs = [d for d in store.documents() if not d.duplicate_of]
     entities = {e["id"]: e for e in store.entities()}
     by_place: dict[str, str] = {}
@@ -328,7 +326,7 @@ def build_context(store) -> Context:
     for eid in sorted(countries, key=lambda x: -entities[x]["mentions"]):
         for dm in demonyms(entities[eid]["name"]):
             demonym_of.setdefault(dm, eid)
-    ctx = Context(docs=docs, as_of=as_of(store), entities=entities)
+    ctx = Context(docs=docs, as_of=store.as_of(), entities=entities)
     ctx.countries = countries
 
     years_by_md: dict[str, set[str]] = defaultdict(set)

@@ -264,6 +264,11 @@ class Store:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
+    def as_of(self) -> str | None:
+        """The corpus's "now": the latest publication date of any document (commitments are
+        judged, and exports dated, as of it)."""
+        return self.db.execute("SELECT max(published) FROM documents").fetchone()[0]
+
     def documents(self, full: bool = True) -> Iterator[Document]:
         """All documents in a stable order (publication date, then id)."""
         rows = self.db.execute(

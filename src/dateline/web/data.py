@@ -14,7 +14,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..export.json import as_of
 from ..model import Event
 from ..store import Store
 
@@ -167,7 +166,7 @@ def load(path: str, store: Store) -> Snapshot:
     fts.commit()
     return Snapshot(key=key, events=events, entities=store.entities(), docs=docs,
                     commitments=store.commitments(), conflicts=store.conflicts(),
-                    as_of=as_of(store), window=_window(events), fts=fts)
+                    as_of=store.as_of(), window=_window(events), fts=fts)
 
 
 class Data:
