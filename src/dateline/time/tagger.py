@@ -48,41 +48,21 @@ _FLAGS = re.I
 
 # ------------------------------------------------------------------ lexicon
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_RU_MONTHS = {}
-for _i, _stem in enumerate(["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
-                            "сентябр", "октябр", "ноябр", "декабр"], 1):
-    _RU_MONTHS[_stem] = _i
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3,
-             "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
-_RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
-                "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6}
-_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "noon": "MI",
-        "midday": "MI", "mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI",
-        "утром": "MO", "днем": "AF", "днём": "AF", "вечером": "EV", "ночью": "NI"}
-_UNIT = {"second": "S", "sec": "S", "minute": "MIN", "min": "MIN", "hour": "H", "hr": "H",
-         "day": "D", "night": "D", "week": "W", "fortnight": "W", "weekend": "D", "month": "M",
-         "year": "Y", "yr": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
-         "quarter": "Q", "millennium": "L", "millennia": "L", "season": "Y"}
-_SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_ZONES = {"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "mst": "-07:00",
-          "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "gmt": "Z", "utc": "Z", "z": "Z",
-          "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "msk": "+03:00", "azt": "+04:00",
-          "amt": "+04:00", "eet": "+02:00", "eest": "+03:00",
-          "moscow": "+03:00", "baku": "+04:00", "yerevan": "+04:00", "tbilisi": "+04:00",
-          "ankara": "+03:00", "istanbul": "+03:00", "turkish": "+03:00", "tehran": "+03:30",
-          "kyiv": "+02:00", "kiev": "+02:00", "london": "Z", "greenwich mean": "Z",
-          "paris": "+01:00", "berlin": "+01:00", "beijing": "+08:00", "tokyo": "+09:00",
-          "eastern": "-05:00", "central": "-06:00", "mountain": "-07:00", "pacific": "-08:00",
-          "московскому": "+03:00", "бакинскому": "+04:00", "ереванскому": "+04:00",
-          "киевскому": "+02:00"}
+# the words live in the language layer (lang/<code>/calendar.py, time_words.py); the
+# tagger reads both languages' tables as one lookup
+from dateline.lang.en import calendar as _en_cal, time_words as _en_tw  # noqa: E402
+from dateline.lang.ru import calendar as _ru_cal, time_words as _ru_tw  # noqa: E402
+
+_MONTHS = _en_cal.MONTHS
+# tried in month order ("март" before "ма", which also begins "мая")
+_RU_MONTHS = {stem: i for i, stem in enumerate(_ru_cal.MONTH_STEMS, 1)}
+_WEEKDAYS = _en_cal.WEEKDAYS
+_RU_WEEKDAYS = _ru_cal.WEEKDAYS
+_POD = {**_en_tw.PARTS_OF_DAY, **_ru_tw.PARTS_OF_DAY}
+_UNIT = _en_tw.UNITS
+_SEASON = _en_tw.SEASONS
+_ORD = _en_tw.ORDINALS
+_ZONES = {**_en_tw.ZONES, **_ru_tw.ZONES}
 
 # ------------------------------------------------------------------ regex pieces
 
