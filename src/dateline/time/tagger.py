@@ -41,6 +41,7 @@ import datetime as dt
 import re
 
 from dateline.model import TimeMention
+from dateline.settings import SETTINGS
 
 from . import normalize as N
 
@@ -485,7 +486,6 @@ _ZONE_AFTER = re.compile(r"\s*(?:(?:local\s+)?time\b|GMT\b|UTC\b|BST\b|[ECMP][SD
 _STAMP_NUM = re.compile(r"(?<![\w,.$£€#:/-])(" + _HHMM_RX + r")\s+(?=[A-Z])")
 _PREP_BEFORE = re.compile(r"\b(?:in|on|of|by|to|at|since|from|until|during|before|after|the|"
                           r"and|or|than|between|early|late|mid|summer|winter|spring|autumn)\s+$", re.I)
-LIVE_STAMPS = 3   # a page with this many is a live page
 
 
 def _is_stamp_num(text: str, s: int) -> bool:
@@ -494,16 +494,16 @@ def _is_stamp_num(text: str, s: int) -> bool:
 
 
 def _is_live_page(ctx) -> bool:
-    """The text has LIVE_STAMPS or more entries opened by a 24-hour clock reading and a
+    """The text has SETTINGS.time.LIVE_STAMPS or more entries opened by a 24-hour clock
     capitalised word ("1600 United Nations Secretary General ...", "2021 President ...")."""
     if ctx._live is None:
         n = 0
         for mm in _STAMP_NUM.finditer(ctx.text):
             if _is_stamp_num(ctx.text, mm.start()):
                 n += 1
-                if n >= LIVE_STAMPS:
+                if n >= SETTINGS.time.LIVE_STAMPS:
                     break
-        ctx._live = n >= LIVE_STAMPS
+        ctx._live = n >= SETTINGS.time.LIVE_STAMPS
     return ctx._live
 
 
