@@ -27,12 +27,14 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from reason import run_story  # noqa: E402  (build a folder into a temporary store, export it)
 
 SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "karabakh-2020"
@@ -54,20 +56,6 @@ PUBLISHED = {  # file prefix: (date or None for any, how it may have been found)
 DEBRIS = re.compile(r"\[ad_\d\]|pic\.twitter\.com|READ MORE|^VIDEO$|^URL:|Views:|Print version|"
                     r"Your name:|e-mail:|Recommend news|Connect with us|Discussion about this post|"
                     r"/ YouTube$|^ ?date \d{4}", re.M)
-
-
-def export_of(corpus: Path) -> dict:
-    from dateline.export.json import export
-    from dateline.pipeline import build
-    from dateline.store import Store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "seed.db"
-        rep = build([str(corpus)], str(db), workers=1)
-        if rep.failed:
-            raise SystemExit(f"seed build failed: {rep.failed}")
-        with Store(db, readonly=True) as store:
-            return export(store)
 
 
 def score(data: dict) -> dict:
@@ -121,7 +109,7 @@ def main(argv=None) -> int:
         print(f"no seed corpus at {corpus}", file=sys.stderr)
         return 2
     t0 = time.time()
-    res = score(export_of(corpus))
+    res = score(run_story(corpus))
     res["seconds"] = round(time.time() - t0, 1)
     for k, v in res.items():
         print(f"  {k:<28} {v:.4f}" if isinstance(v, float) else f"  {k:<28} {v}")

@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -131,10 +132,12 @@ def process_article(rec: dict):
     return rec["id"], doc.published, [m.to_json() for m in ms], h, [m.to_json() for m in refs]
 
 
+@functools.cache
 def _code_hash() -> str:
     """The candidates' cache key: all of the package's code and knowledge (the stages read
     the language layer and the settings, so a narrower list of modules went stale), the
-    settings' values (``--set`` may change them) and this benchmark's candidate code."""
+    settings' values (``--set`` may change them) and this benchmark's candidate code. Computed
+    once a run (after ``--set``): it reads every source file."""
     import hashlib
     import inspect
 

@@ -20,11 +20,6 @@ def document_json(store: Store, doc) -> dict:
     }
 
 
-def as_of(store: Store) -> str | None:
-    """The corpus's "now" (``Store.as_of``), as exported."""
-    return store.as_of()
-
-
 def entity_json(e: dict) -> dict:
     keys = ("id", "name", "type", "aliases", "mentions", "lat", "lon", "roles", "is_source")
     return {k: e.get(k) for k in keys if k in e}
@@ -48,7 +43,7 @@ def event_json(ev) -> dict:
 def export(store: Store) -> dict:
     return {
         "schema": SCHEMA,
-        "as_of": as_of(store),
+        "as_of": store.as_of(),
         "documents": [document_json(store, d) for d in store.documents()],
         "entities": [entity_json(e) for e in store.entities()],
         "events": [event_json(ev) for ev in store.events()],
