@@ -9,8 +9,9 @@ Design
   beats "10 November 2020", and "the past two months" beats "the past".
 * Speed: one pass finds *anchors* (month and weekday names, unit words, "now", "today" ...,
   year-like and clock-like digit runs); each pattern then runs only in small windows around
-  its own anchors (see ``_ANCHOR_SPEC``/``_PAD``), never over the whole text. Clause tense is
-  computed lazily, per expression that needs it, from a local scan of its sentence.
+  its own anchors (declared with the rule, see ``lang/en/time_rules.py``), never over the
+  whole text. Clause tense is computed lazily, per expression that needs it, from a local
+  scan of its sentence.
   About 1 ms for a 700-word news article (``benchmarks/time_speed.py``).
 * The surviving candidates are normalised left to right, so narrative-relative expressions
   ("two days later", "the following day", "a year earlier") can use the temporal focus
@@ -65,217 +66,11 @@ _SEASON = _en_tw.SEASONS
 _ORD = _en_tw.ORDINALS
 _ZONES = {**_en_tw.ZONES, **_ru_tw.ZONES}
 
-# ------------------------------------------------------------------ regex pieces
+# ------------------------------------------------------------------ rules
 
-_B = r"(?<![\w])"          # left word boundary that also works before punctuation-led tokens
-_E = r"(?![\w])"
-MON = (r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-       r"december)(?![\w])|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:\.|(?![\w])))")
-MON_ALONE = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-             r"november|december)(?![\w])|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.")
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-YEAR_CORE = r"(?:1[6-9]\d\d|20\d\d)"
-YEAR = YEAR_CORE + r"(?![\w%]|[.,]\d)"
-WD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-      r"mon\.|tues?\.|wed\.|thu(?:rs?)?\.|fri\.|sat\.|sun\.)")
-WD_PL = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
-_UNITW = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS = r"(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety)"
-NUMW = (rf"(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS}|{_UNITW}|(?:a|one)\s+hundred|hundred|"
-        r"a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|few|several|many|"
-        r"numerous|a|an|single|half\s+an?|an?\s+half)")
-NUMD = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?"
-NUM = rf"(?:(?:{NUMD}|{NUMW})(?:\s+and\s+a\s+half)?)"
-AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am(?![\w])|pm(?![\w]))"
-_ZC = (r"(?:(?:UTC|GMT)\s*(?:[+\-−]\s*\d{1,2}(?::?\d\d)?)?|"
-       r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|AZT|AMT|EET|EEST)(?![\w])|"
-       r"(?:Moscow|Baku|Yerevan|Ankara|Istanbul|Turkish|Tbilisi|Kyiv|Kiev|London|Paris|Berlin|"
-       r"Tehran|Beijing|Tokyo|local|Eastern|Pacific|Central|Mountain|Greenwich\s+Mean)"
-       r"\s+(?:standard\s+|daylight\s+)?time)")
-ZONE = (rf"(?:\s*\(\s*{_ZC}\s*\)|\s*,?\s+{_ZC}|"
-        r"\s+по\s+(?:московскому|бакинскому|ереванскому|киевскому|местному)\s+времени)")
-MODP = (r"(?:(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|"
-        r"latter\s+part|first\s+half|second\s+half|first\s+part))"
-        r"(?:\s+of\s+|-|\s+))?")
-UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|"
-         r"months?|years?|yrs?|decades?|centur(?:y|ies)|quarters?|millenni(?:um|a)|weekends?)")
-_NOUNS_AFTER_YEAR = (r"troops|soldiers|people|persons|residents|civilians|members|workers|"
-                     r"employees|units|cases|deaths|tons|tonnes|barrels|shares|miles|km|meters|"
-                     r"metres|feet|dollars|euros|rubles|manats|votes|seats|hectares|homes|houses|"
-                     r"cars|vehicles|planes|aircraft|points|pounds|yen|students|children|"
-                     r"families|refugees|prisoners|pages|copies|men|women|jobs|rounds|kg|"
-                     r"acres|users|visitors|views|words|calories|degrees|bottles|times")
-
-_P: list[tuple[str, re.Pattern]] = []
-
-
-def _lower_pattern(p: str) -> str:
-    """Lower-case the literal letters of a pattern (escapes and (?P<...> left intact)."""
-    out = []
-    i = 0
-    while i < len(p):
-        c = p[i]
-        if c == "\\" and i + 1 < len(p):
-            out.append(p[i:i + 2])
-            i += 2
-            continue
-        if p.startswith("(?P", i):
-            out.append("(?P")
-            i += 3
-            continue
-        out.append(c.lower())
-        i += 1
-    return "".join(out)
-
-
-# Each pattern is compiled twice: case-insensitively (for texts whose lower-casing changes
-# length, e.g. with 'İ') and as a lower-case pattern run on text.lower(). The second form is
-# about twice as fast because sre's literal fast paths do not apply under re.IGNORECASE.
-_PL: dict[str, re.Pattern] = {}
-
-
-def _add(name: str, rx: str, flags: int = _FLAGS) -> None:
-    _P.append((name, re.compile(rx, flags)))
-    _PL[name] = re.compile(_lower_pattern(rx), flags & ~re.I)
-
-
-_add("iso", rf"(?<![\w/.\-])(?P<year>{YEAR_CORE})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d)(?:\.\d+)?)?"
-             r"(?P<off>Z|[+-]\d\d:?\d\d)?)?(?![\w\-])")
-_add("numdate", r"(?<![\w/.\-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w]|[./]\d)")
-# a year after the day may follow a tokenised comma ("25 June , 2009"); "June 25 last year"
-# keeps its day
-_YREL = r"\s+(?P<yrel>this|last|next)\s+year(?![\w'’])"
-# "Feb. 15/16 , 2011" (a night across two days): the first day, and the year still attaches
-_NIGHT2 = r"(?:\s*\\?/\s*(?:3[01]|[12]\d|0?[1-9])(?![\w]))?"
-_add("md", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY}){_NIGHT2}"
-           rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|{_YREL})?")
-_add("dm", rf"{_B}{MODP}(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MON})"
-           rf"(?:\s*,?\s+(?P<year>{YEAR})|{_YREL})?")
-_add("my", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of|\s?,)?\s+(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS})))(?![\w-])")
-_add("myrel", rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])")
-_add("mon", rf"{_B}{MODP}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?"
-            rf"(?P<mon>{MON_ALONE})")
-_add("year", rf"(?<![\w$#/.,:£€\-]){MODP}(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|"
-             rf"the\s+(?:fiscal\s+|calendar\s+)?year|fy|model\s+year)\s*)?(?P<year>{YEAR})"
-             rf"(?!\s+(?:{_NOUNS_AFTER_YEAR})(?![\w]))")
-_add("yrange", rf"(?<![\w$#/.,:\-])(?P<year>{YEAR_CORE})[-–](?P<y2>\d\d)(?![\w%\-])")
-_add("decade", rf"{_B}(?:the\s+)?{MODP}(?:(?P<d4>(?:1[5-9]|20)\d)0['’]?s|['’](?P<d2>\d)0['’]?s|"
-               r"(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
-_add("century", rf"{_B}(?:the\s+)?{MODP}(?P<cen>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|"
-                r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
-                r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-                r"twenty[\s-]first)[\s-]+century(?![\w])")
-_add("spyear", rf"{_B}(?:the\s+year\s+)?(?P<sy>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|"
-               rf"{_TEENS}|hundred|o[\s-]+{_UNITW})|twenty[\s-]+(?:{_TEENS}|twenty(?:[\s-]+{_UNITW})?))"
-               r"(?![\w-])")
-_add("y2k", rf"{_B}the\s+year\s+(?P<sy>two\s+thousand(?:\s+and)?(?:[\s-]+(?:{_TEENS}|{_UNITW}))?)(?![\w-])")
-_add("weekday", rf"{_B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+|"
-                rf"(?P<mod>early|late|earlier|later)\s+(?:on\s+)?)?(?P<wd>{WD})"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night|noon))?(?![\w])")
-_add("deictic", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<deic>today|tonight|yesterday|"
-                r"tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
-                r"(?:\s+(?P<pod>morning|afternoon|evening|night))?(?![\w])")
-_add("podrel", rf"{_B}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>this|last)\s+"
-               r"(?P<pod>morning|afternoon|evening|night)(?![\w])")
-_add("refw", rf"{_B}(?P<refw>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|"
-             r"presently|at\s+the\s+moment|more\s+recently|recently|lately|"
-             r"recent\s+(?:days|weeks|months|years|decades)|the\s+past|"
-             r"(?:the\s+)?(?:near|distant|foreseeable|immediate|not\s+too\s+distant)\s+future|the\s+future|"
-             r"the\s+(?:near|short)\s+term|"
-             r"(?:the\s+)?(?:coming|following|upcoming|ensuing)\s+(?:days|weeks|months|years|decades)|"
-             r"the\s+next\s+(?:days|weeks|months|years|decades)|"
-             r"(?:in\s+)?(?:a|one)\s+(?:later|future)\s+date|as\s+soon\s+as\s+possible)(?![\w])")
-_add("relunit", rf"{_B}(?:(?P<mod>early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|"
-                r"the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|"
-                r"the\s+first\s+half\s+of|the\s+second\s+half\s+of)(?:\s+|-)(?:in\s+)?)?"
-                r"(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|"
-                r"the\s+previous|the\s+current|the\s+coming|the\s+next|the\s+following|the\s+same|"
-                r"that|the\s+preceding|this\s+past|this\s+coming|the\s+prior|prior)\s+"
-                r"(?:(?P<fisc>fiscal|calendar)\s+)?"
-                r"(?P<unit>week|month|year|decade|century|weekend|day|morning|evening|afternoon|"
-                r"night)(?![\w-])")
-_add("theend", rf"{_B}(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle|the\s+turn)\s+of\s+"
-               r"the\s+(?P<unit>week|month|year|decade|century)(?![\w])")
-_add("yearend", rf"{_B}(?P<ye>year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)(?![\w])")
-_add("weekend", rf"{_B}(?P<we>the\s+weekend)(?![\w])")
-_add("season", rf"{_B}(?:(?P<the>the)\s+)?{MODP}(?:(?P<rel>last|this|next|past|coming|this\s+past|this\s+coming)\s+)?"
-               rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<syear>(?:nineteen|eighteen)[\s-]+(?:{_TENS}(?:[\s-]+{_UNITW})?|{_TEENS}))))?(?![\w-])")
-_add("quarter", rf"{_B}(?P<pre>(?:the|its|their|this|last|next|that|(?:this|last|next)\s+year['’]s|"
-                rf"the\s+same|the\s+comparable|the\s+year[\s-](?:ago|earlier)|the\s+(?P<pyear>{YEAR}))\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
-                r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|"
-                r"previous|preceding|year[\s-]ago|year[\s-]earlier|most\s+recent|recent|comparable|"
-                r"same|prior|corresponding)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?"
-                r"(?:(?P<q>quarter)|(?P<per>period))(?P<pl>s)?"
-                rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?(?![\w-])")
-_add("qcode", rf"{_B}(?:(?P<qn>[1-4])Q|Q(?P<qn2>[1-4]))(?:\s*(?P<year>{YEAR}|['’]?\d\d(?![\w])))?(?![\w])", 0)
-_add("yearago", rf"{_B}(?P<ya>year[\s-]+(?:earlier|ago))(?![\w])")
-_add("half", rf"{_B}(?:the\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+"
-             rf"(?:(?:fiscal\s+)?(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year)(?![\w])")
-_add("duration", rf"{_B}(?P<mods>(?:about|around|approximately|roughly|nearly|almost|over(?!\s+the)|more\s+than|"
-                 r"less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|some|under|"
-                 r"another|an\s+additional|a\s+further|a\s+full|the|the\s+past|the\s+last|the\s+next|"
-                 r"the\s+first|the\s+previous|the\s+coming|the\s+following|the\s+final|the\s+remaining|"
-                 r"the\s+entire|the\s+same|past|last|next|first|previous|final|"
-                 r"well\s+over|just\s+over|little\s+more\s+than|a\s+little\s+over|"
-                 r"a\s+little\s+more\s+than|in\s+excess\s+of|upwards\s+of|"
-                 r"more\s+or\s+less|close\s+to|nearly\s+all)\s+"
-                 r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|"
-                 r"some|the\s+past|the\s+last|the\s+next|the\s+first)\s+)?)?"
-                 rf"(?P<num>{NUM})(?:\s*(?:to|or|-|–|and)\s*(?P<num2>{NUM}))?"
-                 r"(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business|calendar|"
-                 r"working|extra|further))?(?:\s+|-)"
-                 rf"(?P<unit>{UNITS})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?(?:\s+or\s+so)?"
-                 r"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back|before\s+that|after\s+that))?(?![\w])")
-_add("theyear", r"\b(?:for|in|throughout|during|over)\s+(?P<x>the\s+(?:(?:fiscal|full|calendar|whole|entire)\s+)?year)(?![\w'’-])")
-_add("current", r"(?<![\w-])(?:then[\s-]+)?current(?![\w-])(?!\s+(?:account|accounts|affairs|events|density|flow|flows|source)\b)")
-_add("forbare", r"(?<=\bfor\s)(?P<bare>days|weeks|months|years|decades|hours|minutes|centuries)(?![\w])")
-_add("set", rf"{_B}(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUM})\s+)?"
-            rf"(?P<unit>seconds?|minutes?|hours?|days?|nights?|mornings?|evenings?|weeks?|weekends?|"
-            rf"months?|years?|quarters?|decades?|{WD}|{MON_ALONE}|summers?|winters?|springs?|autumns?)(?![\w])")
-_add("adv", rf"{_B}(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
-            r"bimonthly|semiannually|semi-annually|fortnightly|bi-weekly|bi-monthly)(?![\w])")
-_add("freq", rf"{_B}(?P<f>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
-             r"(?P<unit>second|minute|hour|day|night|week|month|year|quarter|decade)(?![\w])")
-_add("wdpl", rf"{_B}(?P<wds>{WD_PL})(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?(?![\w])")
-_add("time", r"(?<![\w:.,/])(?:(?P<hh>[01]?\d|2[0-4])[:h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
-             rf"(?:\s*(?P<ampm>{AMPM}))?|(?P<hh2>1[0-2]|0?[1-9])(?:[.:](?P<mm2>[0-5]\d))?\s*(?P<ampm2>{AMPM})|"
-             r"(?P<hh3>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-             r"\s+o['’]clock|(?P<word>noon|midday|midnight))"
-             r"(?:\s+(?:hours|hrs)(?![\w]))?"
-             rf"(?P<zone>{ZONE})?(?![\w:])")
-_add("podprefix", rf"{_B}(?:(?:early|late)\s+(?:in\s+|on\s+)?)?the\s+(?P<pod>morning|afternoon|evening|night)"
-                  r"\s+of(?=\s+\S)")
-_add("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<hol>christmas(?:\s+day|\s+eve)?|"
-                r"new\s+year['’]s(?:\s+day|\s+eve)?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|"
-                r"halloween|independence\s+day|labou?r\s+day|memorial\s+day|valentine['’]s\s+day|"
-                r"election\s+day|veterans\s+day|boxing\s+day|new\s+year(?!['’]))"
-                rf"(?:\s+(?P<year>{YEAR}))?(?![\w])")
-# --- Russian
-_RU_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:-?(?:го|е|ое))?"
-_RU_GEN = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-_RU_PREP = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
-_add("ru_dm", rf"{_B}(?P<day>{_RU_DAY})\s+(?P<mon>{_RU_GEN})(?:\s+(?P<year>{YEAR})(?:\s*(?:года|год|г\.|г(?![\w])))?)?(?![\w])")
-_add("ru_mon", rf"{_B}(?:в|во)\s+(?P<x>(?P<mon>{_RU_PREP})(?:\s+(?P<year>{YEAR})\s*(?:года|г\.))?)(?![\w])")
-_add("ru_year", rf"{_B}(?P<x>(?P<year>{YEAR})\s*(?:году|года|год|г\.|гг\.))")
-_add("ru_wd", rf"{_B}(?:в|во)\s+(?P<x>(?:(?P<rel>прошлую|прошлый|прошлое|следующую|следующий|следующее|эту|этот|это)\s+)?"
-              r"(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?![\w])")
-_add("ru_deic", rf"{_B}(?P<deic>позавчера|послезавтра|вчера|сегодня|завтра|сейчас|ныне|недавно|скоро|"
-                r"в\s+настоящее\s+время|в\s+ближайшее\s+время|в\s+последнее\s+время)"
-                r"(?:\s+(?P<pod>утром|днем|днём|вечером|ночью))?(?![\w])")
-_add("ru_relunit", rf"{_B}(?:на|в|во)\s+(?P<x>(?P<rel>прошлой|этой|следующей|текущей|прошлом|этом|следующем|"
-                   r"текущем|нынешнем|будущем|прошедшем|минувшем|минувшей|прошедшей)\s+"
-                   r"(?P<unit>неделе|месяце|году|квартале))(?![\w])")
-_add("ru_future", rf"{_B}(?:в\s+)?(?P<x>(?P<w>последующие|ближайшие|следующие|грядущие|предстоящие|"
-                  r"будущие|последние|прошедшие|минувшие)\s+(?:несколько\s+)?(?:дни|дней|недели|недель|"
-                  r"месяцы|месяцев|годы|лет))(?![\w])")
-_add("ru_dur", rf"{_B}(?P<num>\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|"
-               r"несколько)\s+(?P<unit>дн(?:ей|я)|день|недел[ьиюе]|месяц(?:а|ев)?|год(?:а)?|лет|"
-               r"час(?:а|ов)?|минут[аы]?|десятилети[йяе])(?:\s+(?P<dir>назад|спустя))?(?![\w])")
-
-_RU_NUM = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-           "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "несколько": "X"}
+# the rules themselves are declarations in lang/<code>/time_rules.py, compiled by .rules
+from .rules import RULES as _RULES, DIGIT_KINDS as _DIGIT_KINDS  # noqa: E402
+from dateline.lang.en import time_rules as _en_rules  # noqa: E402
 
 _HAS_CYR = re.compile(r"[а-яё]", re.I)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|az|ru|org|net|html?)\b\S*", re.I)
@@ -307,7 +102,6 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 
 _WS_ANY = re.compile(r"\s+")
-_LOWER_BAD = {"may", "march", "sat.", "sun.", "wed.", "mar", "sun", "sat", "wed", "jan"}
 
 
 # ------------------------------------------------------------------ context
@@ -1306,7 +1100,7 @@ def _h_ru_future(m, ctx, s, e):
 
 def _h_ru_dur(m, ctx, s, e):
     t = m["num"].lower()
-    n = int(t) if t.isdigit() else _RU_NUM.get(t)
+    n = int(t) if t.isdigit() else _ru_tw.NUMBERS.get(t)
     if n is None:
         return None
     u = m["unit"].lower()
@@ -1326,24 +1120,13 @@ def _h_ru_dur(m, ctx, s, e):
     return N.duration_value(n, code), "DURATION"
 
 
-_HANDLERS = {
-    "iso": _h_iso, "numdate": _h_numdate, "myrel": _h_myrel, "md": _h_md, "dm": _h_md, "my": _h_my, "mon": _h_mon,
-    "year": _h_year, "yrange": _h_yrange, "decade": _h_decade, "century": _h_century,
-    "spyear": _h_spyear, "y2k": _h_spyear, "weekday": _h_weekday, "deictic": _h_deictic,
-    "podrel": _h_podrel, "refw": _h_refw, "relunit": _h_relunit, "theend": _h_theend,
-    "yearend": _h_yearend, "weekend": _h_weekend, "season": _h_season, "quarter": _h_quarter,
-    "qcode": _h_qcode, "yearago": _h_yearago, "half": _h_half, "duration": _h_duration,
-    "forbare": _h_forbare, "theyear": _h_theyear, "current": _h_current, "set": _h_set, "adv": _h_adv, "freq": _h_freq, "wdpl": _h_wdpl,
-    "time": _h_time, "podprefix": _h_podprefix, "holiday": _h_holiday,
-    "ru_dm": _h_ru_dm, "ru_mon": _h_ru_mon, "ru_year": _h_ru_year, "ru_wd": _h_ru_wd,
-    "ru_deic": _h_deictic, "ru_relunit": _h_ru_relunit, "ru_future": _h_ru_future,
-    "ru_dur": _h_ru_dur,
-}
-_PRIORITY = {name: i for i, (name, _) in enumerate(_P)}
+# each rule's normaliser, by the name its declaration gives (a missing one fails at import)
+_HANDLERS = {r.name: globals()["_h_" + r.handler] for r in _RULES}
+_PRIORITY = {r.name: r.priority for r in _RULES}
 
 # ------------------------------------------------------------------ candidate filters
 
-_CASE_WORDS = re.compile(r"(?<![\w])(may|march|sat\.|sun\.|wed\.|mar|jan|sun|sat)(?![\w])", re.I)
+_CASE_WORDS = re.compile(_en_rules.CAPITALISED_ONLY_RX, re.I)
 
 
 def _case_ok(txt: str, name: str) -> bool:
@@ -1492,77 +1275,22 @@ def _merge(text: str, items: list[list]) -> list[list]:
 
 # Anchors: every match of a pattern contains at least one of its anchor tokens (a run of
 # letters or of digits). One tokenising pass finds the anchors, and each pattern then only runs
-# in the merged windows [anchor - _BACK, anchor + _FWD] around its own anchors instead of over
+# in the merged windows [anchor - back, anchor + forward] around its own anchors instead of over
 # the whole text (a news article has a few dozen anchors, so most of the text is never
-# scanned by the expensive patterns). Lookbehinds and \\b see the text before a window;
-# _PAD gives, per pattern, room (back, forward) for about twice the longest text a match can
-# have before its first / after its last anchor, plus lookaheads.
-_BACK = 100
-_FWD = 80
-_PAD = {
-    "duration": (70, 45), "refw": (40, 25), "relunit": (70, 12), "md": (60, 40), "dm": (70, 40),
-    "my": (60, 45), "myrel": (60, 40), "mon": (60, 20), "year": (70, 30), "iso": (5, 50),
-    "numdate": (12, 10), "yrange": (5, 12), "decade": (60, 10), "qcode": (5, 12),
-    "time": (15, 70), "weekday": (25, 20), "deictic": (30, 20), "podrel": (30, 15),
-    "holiday": (15, 25), "theend": (40, 10), "yearend": (30, 10), "theyear": (50, 10),
-    "set": (5, 45), "freq": (40, 25), "forbare": (5, 5), "quarter": (60, 30), "yearago": (5, 15),
-    "half": (25, 35), "season": (60, 40), "century": (60, 10), "spyear": (15, 30),
-    "y2k": (20, 25), "adv": (10, 10), "wdpl": (5, 20), "current": (10, 15),
-    "podprefix": (25, 10), "weekend": (10, 5),
-}
-# digit runs by length: four digits can be a year; one or two an hour, a day, '90s or Q3
-_MONTH_TOKS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-_WD_TOKS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
-_UNIT_TOKS = ("second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour",
-              "hours", "hr", "hrs", "day", "days", "night", "nights", "week", "weeks", "fortnight",
-              "fortnights", "month", "months", "year", "years", "yr", "yrs", "decade", "decades",
-              "century", "centuries", "quarter", "quarters", "millennium", "millennia", "weekend",
-              "weekends")
-_ANCHOR_SPEC = {
-    "md": _MONTH_TOKS, "dm": _MONTH_TOKS, "my": _MONTH_TOKS, "myrel": _MONTH_TOKS,
-    "mon": _MONTH_TOKS,
-    "decade": ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-               "nineties"),
-    "century": ("century",),
-    "spyear": ("nineteen", "eighteen", "twenty"),
-    "y2k": ("thousand",),
-    "weekday": _WD_TOKS,
-    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
-    "podrel": ("morning", "afternoon", "evening", "night"),
-    "refw": ("now", "currently", "nowadays", "days", "present", "presently", "moment", "recently",
-             "lately", "recent", "past", "future", "term", "weeks", "months", "years", "decades",
-             "date", "possible"),
-    "relunit": ("week", "month", "year", "decade", "century", "weekend", "day", "morning",
-                "evening", "afternoon", "night"),
-    "theend": ("week", "month", "year", "decade", "century"),
-    "yearend": ("year",),
-    "weekend": ("weekend",),
-    "season": ("spring", "summer", "fall", "autumn", "winter", "nineteen", "eighteen"),
-    "quarter": ("quarter", "quarters", "period", "periods"),
-    "yearago": ("year",),
-    "half": ("half",),
-    "duration": _UNIT_TOKS,
-    "theyear": ("year",),
-    "current": ("current",),
-    "forbare": ("days", "weeks", "months", "years", "decades", "hours", "minutes", "centuries"),
-    "set": ("every", "each", "per"),
-    "adv": ("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "biweekly", "bimonthly",
-            "semiannually", "annually", "fortnightly", "weekly", "monthly"),
-    "freq": ("once", "twice", "thrice", "times"),
-    "wdpl": ("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
-    "time": ("clock", "noon", "midday", "midnight"),
-    "podprefix": ("morning", "afternoon", "evening", "night"),
-    "holiday": ("christmas", "year", "thanksgiving", "easter", "halloween", "independence",
-                "labor", "labour", "memorial", "valentine", "election", "veterans", "boxing"),
-}
+# scanned by the expensive patterns). Lookbehinds and \\b see the text before a window; a
+# rule's ``pad`` gives room (back, forward) for about twice the longest text a match can have
+# before its first / after its last anchor, plus lookaheads.
+# per rule: (back, forward) scan room, anchor words, digit kinds (from the declarations)
+_PAD = {r.name: r.pad for r in _RULES}
 _ANCHORS: dict[str, tuple[str, ...]] = {}
-for _n, _toks in _ANCHOR_SPEC.items():
-    for _t in _toks:
-        if _n not in _ANCHORS.get(_t, ()):
-            _ANCHORS[_t] = _ANCHORS.get(_t, ()) + (_n,)
+for _r in _RULES:
+    for _t in _r.anchors:
+        if _r.name not in _ANCHORS.get(_t, ()):
+            _ANCHORS[_t] = _ANCHORS.get(_t, ()) + (_r.name,)
+_BY_DIGIT = {k: tuple(r.name for r in _RULES if k in r.digits) for k in _DIGIT_KINDS}
+# rules anchored on words and on digit runs: their two lists of hits are merged back into
+# text order before windows are built
+_MIXED = tuple(r.name for r in _RULES if r.anchors and r.digits)
 
 
 def _trie_rx(words) -> str:
@@ -1603,18 +1331,23 @@ def _low_has(sub: str, a: int, b: int, *words: str) -> bool:
     return any(w in seg for w in words)
 
 
-# cheap necessary conditions on the text around a word anchor, per pattern
-_WORD_CHECK = {
-    "forbare": lambda t, s, e: t[max(0, s - 4):s - 1].lower() == "for",
-    "theend": lambda t, s, e: _low_has(t, s - 8, s, "the"),
-    "yearend": lambda t, s, e: _low_has(t, s - 12, e + 6, "end"),
-    "yearago": lambda t, s, e: _low_has(t, e, e + 10, "ago", "earlier"),
-    "theyear": lambda t, s, e: _low_has(t, s - 25, s, "the"),
-    "podprefix": lambda t, s, e: _low_has(t, e, e + 4, "of"),
-}
-_CASE_ANCHORS = frozenset(("may", "march", "mar", "jan", "sun", "sat", "wed"))
+def _near_check(back, fwd, words):
+    """A rule's ``near`` cue as a test on (subject, anchor start, anchor end): one of ``words``
+    in the ``back`` characters before the anchor (to its start, or with ``fwd`` to ``fwd``
+    characters after its end), or with ``back`` None in the ``fwd`` characters after it."""
+    if back is None:
+        return lambda t, s, e: _low_has(t, e, e + fwd, *words)
+    if fwd is None:
+        return lambda t, s, e: _low_has(t, s - back, s, *words)
+    return lambda t, s, e: _low_has(t, s - back, e + fwd, *words)
+
+
+# cheap necessary conditions on the text around a word anchor, per rule
+_WORD_CHECK = {r.name: _near_check(*r.near) for r in _RULES if r.near}
+_CASE_ANCHORS = frozenset(_en_rules.CAPITALISED_ONLY)
 _TIME_TAIL = re.compile(r"[:h.]|\s*[ap]", re.I)
-_NEEDS_DIGIT = frozenset(("md", "dm"))
+_NEEDS_DIGIT = frozenset(r.name for r in _RULES if r.needs_digit)
+_WINDOW_NEEDS = {r.name: r.window_needs for r in _RULES if r.window_needs}
 
 
 def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -1661,21 +1394,21 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
         if k == 4:
             c0 = subject[s]
             if c0 == "1" or c0 == "2" and subject[s + 1] == "0":
-                add(("year",), s, e)
+                add(_BY_DIGIT["year"], s, e)
                 if nxt in ("-", "–"):
-                    add(("iso", "yrange"), s, e)
+                    add(_BY_DIGIT["year-dash"], s, e)
                 if s and subject[s - 1] in ("/", "."):
-                    add(("numdate",), s, e)
+                    add(_BY_DIGIT["year-after-sep"], s, e)
                 if subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
-                    add(("decade",), s, e)
+                    add(_BY_DIGIT["decade4"], s, e)
         elif k <= 2:
             if nxt and _TIME_TAIL.match(subject, e):
-                add(("time",), s, e)
+                add(_BY_DIGIT["clock"], s, e)
             if k == 1 and (nxt in ("q", "Q") or s and subject[s - 1] in ("q", "Q")):
-                add(("qcode",), s, e)
+                add(_BY_DIGIT["quarter-digit"], s, e)
             if k == 2 and subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
-                add(("decade",), s, e)
-    for n in ("decade", "time"):  # words and digit runs were found apart: back to text order
+                add(_BY_DIGIT["decade2"], s, e)
+    for n in _MIXED:  # words and digit runs were found apart: back to text order
         lst = hits.get(n)
         if lst and len(lst) > 2:
             pairs = sorted(zip(lst[::2], lst[1::2]))
@@ -1694,7 +1427,7 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
         return r
 
     for n, pos in hits.items():
-        back, fwd = _PAD.get(n, (_BACK, _FWD))
+        back, fwd = _PAD[n]
         wins = []
         ws, we = pos[0] - back, pos[1] + fwd
         for i in range(2, len(pos), 2):
@@ -1709,9 +1442,9 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
         # "May this year" needs "year"
         if n in _NEEDS_DIGIT:
             wins = [w for w in wins if _DIGITS.search(subject, w[0], w[1])]
-        elif n == "myrel":
-            wins = [w for w in wins if subject.find("year", w[0], w[1]) >= 0
-                    or subject.find("YEAR", w[0], w[1]) >= 0 or not lower]
+        elif n in _WINDOW_NEEDS and lower:
+            need = _WINDOW_NEEDS[n]
+            wins = [w for w in wins if any(subject.find(x, w[0], w[1]) >= 0 for x in need)]
         if wins:
             out[n] = wins
     return out
@@ -1726,23 +1459,19 @@ def _candidates(text: str, cyr: bool, full: bool = False) -> list[tuple[int, int
     subject = low if same else text
     windows = _anchor_windows(subject, same, text) if not full else {}
     whole = [(0, len(subject))]
-    for name, rx in _P:
-        if full:
-            if name.startswith("ru_") and not cyr:
-                continue
-            wins = whole
-        elif name.startswith("ru_"):
-            if not cyr:
-                continue
+    for rule in _RULES:
+        name = rule.name
+        if rule.script == "CYRILLIC" and not cyr:
+            continue
+        if full or rule.whole_text:
             wins = whole
         else:
             wins = windows.get(name)
             if wins is None:
                 continue
-        if same:
-            rx = _PL[name]
+        rx = rule.rx_lower if same else rule.rx
         has_x = "x" in rx.groupindex
-        prio = _PRIORITY[name]
+        prio = rule.priority
         for ws, we in wins:
             for m in rx.finditer(subject, ws, we):
                 s, e = m.span()
