@@ -38,44 +38,16 @@ import json
 import re
 from typing import Any
 
+from dateline.lang.en import plover as _vocab
+
 from . import Out, as_data, names, outlets, text_out
 
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
-# (category, word stems). A stem matches a word that starts with it ("withdr" ~ withdrew,
-# withdrawal); "=word" matches that exact word only. Order matters for summary lookup.
-TABLE: list[tuple[str, tuple[str, ...]]] = [
-    ("ASSAULT", ("attack", "shell", "bomb", "airstrike", "strike", "struck", "kill", "injur",
-                 "wound", "=fire", "=fired", "=firing", "fight", "fought", "clash", "hostilit",
-                 "invad", "invasion", "offensive", "violat", "=war", "shot", "shoot", "missile",
-                 "assault", "massacr", "destroy")),
-    ("COERCE", ("arrest", "detain", "detention", "seiz", "occup", "blockad", "curfew", "deport",
-                "expropriat", "=ban", "=banned", "confiscat")),
-    ("PROTEST", ("protest", "demonstrat", "=rally", "=rallied", "=marched", "picket")),
-    ("SANCTION", ("sanction", "expel", "embargo", "boycott", "=sever", "=severed", "severing", "suspend", "=recalled")),
-    ("MOBILIZE", ("deploy", "mobili", "station", "reinforc", "troop", "peacekeep", "=units",
-                  "=army", "=forces")),
-    ("THREATEN", ("threat", "warn", "ultimat")),
-    ("ACCUSE", ("accus", "blam", "condemn", "critici", "denounc", "alleg")),
-    ("REJECT", ("reject", "refus", "=deny", "=denied", "=denies", "veto")),
-    ("REQUEST", ("request", "=ask", "=asked", "=asks", "petition", "appeal", "=urge", "=urged",
-                 "=urges", "demand")),
-    ("RETREAT", ("withdr", "vacat", "retreat", "=return", "=returned", "=returns", "=returning",
-                 "releas", "demobili", "disarm", "evacuat", "handover", "=handed")),
-    ("AID", ("=aid", "humanitarian", "assist", "donat", "relief")),
-    ("COOPERATE", ("cooperat", "co-operat", "coordinat", "jointly", "exchang")),
-    ("CONCEDE", ("grant", "conced", "concession", "=allow", "=allowed", "accept", "compromis")),
-    ("SUPPORT", ("support", "prais", "endors", "welcom", "recogni", "congratulat", "thank")),
-    ("CONSULT", ("=meet", "=meets", "=met", "meeting", "talk", "discuss", "negotiat", "consult",
-                 "visit", "=hosted", "conversation", "mull", "phone")),
-    ("AGREE", ("agree", "=sign", "=signed", "=signs", "=signing", "=deal", "=accord", "=accords", "ceasefire",
-               "cease-fire", "truce", "pledg", "promis", "=committed", "commitment", "armistice")),
-]
-# Triggers too vague to code on their own: look at the summary instead.
-LIGHT = {"held", "hold", "holds", "took", "take", "takes", "sent", "send", "sends", "launched",
-         "launch", "made", "make", "entered", "enter", "began", "begin", "begun", "introduced",
-         "carried", "conducted", "started", "erupted", "broke", "happened", "occurred", "came"}
+# the vocabulary is English knowledge: lang/en/plover.py (stems per category, light verbs)
+TABLE = _vocab.TABLE
+LIGHT = _vocab.LIGHT
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
