@@ -11,6 +11,9 @@ import bisect
 import datetime as dt
 import re
 
+from dateline.lang.en import sentences as _en_sent, time_words as _en_tw
+from dateline.lang.ru import time_words as _ru_tw
+
 # ---------------------------------------------------------------- dates
 
 
@@ -212,34 +215,16 @@ def weekday_date(wd: int, ref: dt.date, tense: str | None, mod: str | None = Non
 
 # ---------------------------------------------------------------- tense
 
-_FUT = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
-        r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
-        r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
-        r"(?:set|poised|slated|scheduled)\s+to(?=\s+(?!the\b|a\b|an\b)[a-z]+(?<!ed)\b)|"
-        r"upcoming|would|tomorrow|"
-        r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра")
-_PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
-         r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"
-         r"brought|bought|sold|struck|led|thought|knew|ran|wrote|spoke|stood|kept|paid|built|drove|"
-         r"flew|chose|shot|hit|set|put|cut|let|quit|grew|drew|threw|sought|taught|caught|"
-         r"meant|felt|heard|slid|sank|swore|wound|woke|withdrew|overtook|undertook|forbade|"
-         r"[a-z]+ed|"
-         r"вчера|[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ол)(?:а|о|и)?(?:сь|ся)?")
-_NOT_PAST = re.compile(r"^(?:united|based|related|limited|armed|called|need|feed|seed|speed|bed|red|"
-                       r"hundred|indeed|proceed|exceed|succeed|embed|shed|breed|bleed|weed|ted|fred|"
-                       r"ned|ed|med|wed|fed|sled|bled|expected|scheduled|planned|proposed|"
-                       r"detailed|advanced|concerned|interested|supposed|used|red|occupied|"
-                       r"unrecognized|recognised|recognized|disputed|alleged|so-called|liberated)$", re.I)
+# tense cues per language (lang/<code>/time_words.py), joined: one scan serves both
+_FUT = _en_tw.TENSE_FUTURE + "|" + _ru_tw.TENSE_FUTURE
+_PAST = _en_tw.TENSE_PAST + "|" + _ru_tw.TENSE_PAST
+_NOT_PAST = re.compile(rf"^(?:{_en_tw.NOT_PAST})$", re.I)
 _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
 _CLAUSE_CUT = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+|\s[—–]\s|\s--\s")
 _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
 # a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end
 # the sentence
-_ABBR = ("Mr", "Mrs", "Ms", "Dr", "St", "Sr", "Jr", "Gov", "Sen", "Rep", "Gen", "Col", "Lt",
-         "Sgt", "Capt", "Cmdr", "Adm", "Prof", "Rev", "Hon", "Pres", "Inc", "Corp", "Co", "Ltd",
-         "No", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-         "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Ave",
-         "Mt", "Ft", "approx", "est", "Gens", "Reps", "Sens")
+_ABBR = _en_sent.ABBREVIATIONS_BEFORE_STOP
 _ABBR_END = re.compile(r"(?:\b(?:" + "|".join(_ABBR) + r")|(?:^|[\s.])[A-Za-z])\.$")
 _SENT_CAND = re.compile(r"[.!?;:]\s+(?=[\"'“‘(A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[-•*—])")
 
@@ -310,15 +295,9 @@ def clause_tense(text: str, start: int, end: int, index: list[int] | None = None
 
 # ---------------------------------------------------------------- numbers
 
-NUM_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "a": 1, "an": 1, "dozen": 12, "couple": 2, "single": 1,
-}
-_VAGUE = {"few", "several", "some", "many", "numerous", "multiple"}
+# number words of durations and counts (lang/en/time_words.py)
+NUM_WORDS = _en_tw.NUMBER_WORDS
+_VAGUE = _en_tw.VAGUE_NUMBERS
 
 
 def parse_number(s: str):

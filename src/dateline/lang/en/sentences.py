@@ -60,3 +60,11 @@ DATELINE_MONTH_DAY = (
 # capitalised (Jan|Feb|...|Sept|...|Dec)
 LIST_HEAD = (r":\s+(?=(?:<month>)[a-z]*\.?"
              r"\s+\d{1,2}\b[^.:;\n]{0,25}?\s(?:-{1,2}|–|—)\s)")
+
+# abbreviations and initials whose full stop does not end a sentence for the tagger's clause
+# scan ("a.m.", "Mr.", "Sept."): time/normalize.sentence_bounds
+ABBREVIATIONS_BEFORE_STOP = ('Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sr', 'Jr', 'Gov', 'Sen', 'Rep', 'Gen', 'Col', 'Lt', 'Sgt',
+                            'Capt', 'Cmdr', 'Adm', 'Prof', 'Rev', 'Hon', 'Pres', 'Inc', 'Corp', 'Co', 'Ltd', 'No', 'vs',
+                            'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon',
+                            'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun', 'Ave', 'Mt', 'Ft', 'approx',
+                            'est', 'Gens', 'Reps', 'Sens')

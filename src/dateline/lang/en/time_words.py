@@ -29,3 +29,65 @@ ZONES = {"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "ms
          "kyiv": "+02:00", "kiev": "+02:00", "london": "Z", "greenwich mean": "Z",
          "paris": "+01:00", "berlin": "+01:00", "beijing": "+08:00", "tokyo": "+09:00",
          "eastern": "-05:00", "central": "-06:00", "mountain": "-07:00", "pacific": "-08:00"}
+
+# tense cues of a clause (time/normalize.clause_tense): the last one before a year-less date
+# or a weekday decides whether it is read forward ("will meet on Monday") or back ("met on
+# Monday"). Future: modals and verbs of intention and schedule.
+TENSE_FUTURE = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
+                r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
+                r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
+                r"(?:set|poised|slated|scheduled)\s+to(?=\s+(?!the\b|a\b|an\b)[a-z]+(?<!ed)\b)|"
+                r"upcoming|would|tomorrow")
+# past: past auxiliaries, common irregular past forms and -ed words (minus NOT_PAST)
+TENSE_PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
+              r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"
+              r"brought|bought|sold|struck|led|thought|knew|ran|wrote|spoke|stood|kept|paid|built|drove|"
+              r"flew|chose|shot|hit|set|put|cut|let|quit|grew|drew|threw|sought|taught|caught|"
+              r"meant|felt|heard|slid|sank|swore|wound|woke|withdrew|overtook|undertook|forbade|"
+              r"[a-z]+ed")
+# -ed words that mark no past tense (adjectives, names, words ending in -eed)
+NOT_PAST = (r"united|based|related|limited|armed|called|need|feed|seed|speed|bed|red|"
+            r"hundred|indeed|proceed|exceed|succeed|embed|shed|breed|bleed|weed|ted|fred|"
+            r"ned|ed|med|wed|fed|sled|bled|expected|scheduled|planned|proposed|"
+            r"detailed|advanced|concerned|interested|supposed|used|red|occupied|"
+            r"unrecognized|recognised|recognized|disputed|alleged|so-called|liberated")
+
+# number words of durations and counts ("three weeks" -> P3W; "a dozen" -> 12)
+NUMBER_WORDS = {'zero': 0,
+               'one': 1,
+               'two': 2,
+               'three': 3,
+               'four': 4,
+               'five': 5,
+               'six': 6,
+               'seven': 7,
+               'eight': 8,
+               'nine': 9,
+               'ten': 10,
+               'eleven': 11,
+               'twelve': 12,
+               'thirteen': 13,
+               'fourteen': 14,
+               'fifteen': 15,
+               'sixteen': 16,
+               'seventeen': 17,
+               'eighteen': 18,
+               'nineteen': 19,
+               'twenty': 20,
+               'thirty': 30,
+               'forty': 40,
+               'fourty': 40,
+               'fifty': 50,
+               'sixty': 60,
+               'seventy': 70,
+               'eighty': 80,
+               'ninety': 90,
+               'hundred': 100,
+               'thousand': 1000,
+               'a': 1,
+               'an': 1,
+               'dozen': 12,
+               'couple': 2,
+               'single': 1}
+# quantities the text does not give ("a few days" -> PXD)
+VAGUE_NUMBERS = {'some', 'several', 'few', 'numerous', 'many', 'multiple'}

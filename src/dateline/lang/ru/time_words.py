@@ -11,3 +11,8 @@ ZONES = {"московскому": "+03:00", "бакинскому": "+04:00", "
 # is a number the text does not give
 NUMBERS = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
            "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "несколько": "X"}
+
+# tense cues of a clause (see lang/en/time_words.TENSE_FUTURE): future auxiliaries and verbs of
+# intention; past: "вчера" and past-tense verb endings (-ал, -ил, ... with -ся/-сь)
+TENSE_FUTURE = r"будет|будут|буду|будем|будете|будешь|планиру\w*|намерен\w*|предстоит|завтра"
+TENSE_PAST = r"вчера|[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ол)(?:а|о|и)?(?:сь|ся)?"
