@@ -21,16 +21,16 @@ def test_every_rule_has_an_example():
 
 @pytest.mark.parametrize("rule,example", list(_examples()))
 def test_rule_example(rule, example):
-    text, span, value = example
+    text, ref, span, value = example
     assert span in text, f"{rule.name}: the example's span is not in its text"
-    got = [(m.text, m.value) for m in tag(text, rule.example_ref)]
+    got = [(m.text, m.value) for m in tag(text, ref)]
     assert (span, value) in got, f"{rule.name}: {text!r} -> {got}"
 
 
 @pytest.mark.parametrize("rule,example", list(_examples()))
 def test_rule_example_is_found_by_its_rule(rule, example):
     """The example exercises the rule it is declared with, not a neighbour."""
-    text, span, value = example
+    text, _, span, _ = example
     low = text.lower() if len(text.lower()) == len(text) else None
     subject = low if low is not None else text
     rx = rule.rx_lower if low is not None else rule.rx
@@ -97,6 +97,12 @@ def test_loader_refuses_duplicate_names_and_priorities(monkeypatch):
     with pytest.raises(ValueError, match="share a priority"):
         _load_with(monkeypatch, dict(name="x2", priority=R.RULES[0].priority,
                                      anchors=("now",), pattern="now"))
+
+
+def test_loader_refuses_an_example_without_its_reference_date(monkeypatch):
+    with pytest.raises(ValueError, match="reference date"):
+        _load_with(monkeypatch, dict(name="x5", priority=9999, anchors=("now",), pattern="now",
+                                     examples=[("It is now.", "now", "PRESENT_REF")]))
 
 
 def test_loader_refuses_a_rule_that_could_never_run(monkeypatch):

@@ -48,8 +48,7 @@ class Rule:
     window_needs: tuple[str, ...]
     whole_text: bool             # scan the whole text instead of anchor windows
     script: str | None           # only for texts with letters of this script
-    examples: tuple[tuple[str, str, str], ...]
-    example_ref: str
+    examples: tuple[tuple[str, str, str, str], ...]   # (text, reference date, span, value)
     lang: str
 
 
@@ -101,6 +100,10 @@ def load() -> list[Rule]:
             for kind in d.get("digits", ()):
                 if kind not in DIGIT_KINDS:
                     raise ValueError(f"time rule {d['name']!r}: unknown digit kind {kind!r}")
+            for x in d.get("examples", ()):
+                if len(x) != 4:
+                    raise ValueError(f"time rule {d['name']!r}: an example is (text, reference "
+                                     f"date, span, value), not {x!r}")
             if not whole and not d.get("anchors") and not d.get("digits"):
                 raise ValueError(f"time rule {d['name']!r}: no anchors, it would never run")
             rules.append(Rule(
@@ -111,8 +114,7 @@ def load() -> list[Rule]:
                 pad=tuple(d.get("pad", DEFAULT_PAD)), near=d.get("near"),
                 needs_digit=bool(d.get("needs_digit")), window_needs=tuple(d.get("window_needs", ())),
                 whole_text=whole, script=getattr(mod, "SCRIPT", None),
-                examples=tuple(tuple(x) for x in d.get("examples", ())),
-                example_ref=mod.EXAMPLE_REF, lang=lang))
+                examples=tuple(tuple(x) for x in d.get("examples", ())), lang=lang))
     names = [r.name for r in rules]
     dup = {n for n in names if names.count(n) > 1}
     if dup:
