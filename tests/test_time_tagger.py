@@ -136,8 +136,11 @@ def test_relative_dates():
     assert one("Output will grow next month.", ref).value == "2020-12"
     m = one("The fighting continued the following days as well.", ref)
     assert m.text == "the following days"
+    # "later" counts from the time under discussion; with none before it, only the count
     m = one("Two days later the town fell.", ref)
-    assert m.type == "DATE"
+    assert (m.type, m.value) == ("DURATION", "P2D")
+    m = one("Talks began on Nov. 3. Two days later the town fell.", ref, "later")
+    assert (m.type, m.value) == ("DATE", "2020-11-05")
 
 
 def test_refs():
@@ -274,3 +277,54 @@ def test_month_comma_year_in_tokenised_text():
     got = [(t.text, t.value) for t in tag("Jackson died aged 50 in June , 2009 while rehearsing .",
                                           "2011-06-10")]
     assert got == [("June , 2009", "2009-06")]
+
+
+def vals(text, ref=None):
+    return [m.value for m in tag(text, ref)]
+
+
+# ---- names and numbers that are no dates; clauses that look forward (issue 13)
+
+def test_holiday_only_when_used_as_a_date():
+    assert vals("Christmas came early for the markets.", "2021-04-09") == []
+    assert vals("The troops will be home by Christmas.", "2021-04-09") == ["2021-12-25"]
+    assert vals("Shops opened on Christmas Day.", "2021-04-09") == ["2020-12-25"]
+
+
+def test_since_in_a_comparison_is_a_comparison():
+    for text in ("It is the worst drought since 1976.",
+                 "It was the first time since 2003 that the party lost.",
+                 "Prices hit their lowest level since the early 1990s.",
+                 "Sales were higher than in 2003."):
+        ms = tag(text, "2021-04-09")
+        assert ms and all(m.role == "comparison" for m in ms), text
+    # a plain "since" dates a state's start: not a comparison
+    assert tag("He has lived in Baku since 1976.", "2021-04-09")[0].role == "point"
+
+
+def test_house_numbers_and_clock_readings_are_not_years():
+    assert vals("Protesters marched to 1600 Pennsylvania Avenue.", "2011-02-09") == []
+    assert vals("The curfew starts at 1645 in Egypt.", "2011-02-09") == []
+    assert vals("He was charged in the 1995 shooting of Dr. Hugh Short.", "2000-01-24") == ["1995"]
+    assert vals("Elections were held in 1645 and 1646.", "2011-02-09")[:1] == ["1645"]
+
+
+def test_far_counts_are_figures_of_speech():
+    assert vals("People will remember this 500 years from now.", "2011-02-09") == ["FUTURE_REF"]
+    assert vals("The ruling comes two years from now.", "2011-02-09") == ["2013"]
+
+
+def test_narrative_later_counts_from_the_text_not_today():
+    assert vals("Six years later, Sadat died.", "2011-02-09") == ["P6Y"]
+    assert vals("Sadat signed the treaty in 1979. Two years later, Sadat died.",
+                  "2011-02-09") == ["1979", "1981"]
+
+
+def test_future_passive_and_forward_weekdays():
+    # "will be held": a participle after "be" marks no past tense
+    assert vals("Elections will be held in September.", "2011-02-12") == ["2011-09"]
+    # written Saturday 12 Feb: "for Sunday" is tomorrow, "ahead of Thursday" the next one
+    assert vals("Protesters readied themselves for Sunday.", "2011-02-12") == ["2011-02-13"]
+    assert vals("Crowds gathered ahead of Thursday's speech.", "2011-02-12") == ["2011-02-17"]
+    # written Friday: "Until Thursday, they had not called" is yesterday
+    assert vals("Until Thursday, they had not called.", "1999-05-07") == ["1999-05-06"]

@@ -844,7 +844,7 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
 def _event_times(times):
     """The times that can date an event: dates and times, and of a range only its start."""
     starts_present = any(t.role == "range_start" for t in times)
-    return [tm for tm in times if tm.type in ("DATE", "TIME")
+    return [tm for tm in times if tm.type in ("DATE", "TIME") and tm.role != "comparison"
             and not (tm.role == "range_end" and starts_present)]
 
 

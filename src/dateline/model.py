@@ -26,7 +26,7 @@ class TimeMention:
     end: int
     value: str          # TIMEX3 value: 2020-11-20, 2020-11, 1988, 2020-W47, P44D, XXXX-11-20 ...
     type: str           # DATE | TIME | DURATION | SET
-    role: str = "point"  # point | deadline | range_start | range_end | publication
+    role: str = "point"  # point | deadline | range_start | range_end | publication | comparison
 
     def to_json(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
@@ -145,7 +145,7 @@ class Event:
     places: list[str] = field(default_factory=list)   # entity ids
     sources: list[EventMention] = field(default_factory=list)
     importance: float = 0.0
-    background: bool = False        # history outside the story window (e.g. 1988 in a 2020 story)
+    background: bool = False        # outside the story window: history (1988 in a 2020 story), a far-off plan
     attributed_to: dict[str, str | None] = field(default_factory=dict)  # (doc:start) -> entity id
 
     @property

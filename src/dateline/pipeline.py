@@ -196,7 +196,7 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
     from .entities import EntityMention
     from .link import link
     from .reason import reason
-    from .timeline import rank
+    from .timeline import rank, story_window
 
     timings = timings if timings is not None else {}
     with _timed(timings, "date from corpus"):
@@ -225,7 +225,10 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
     with _timed(timings, "link"):
         entities, events = link(docs, events_by_doc, entities_by_doc)
     with _timed(timings, "rank"):
-        rank(events, {d.id: d for d in docs})  # importance and background, over the whole story
+        by_id = {d.id: d for d in docs}
+        rank(events, by_id)  # importance and background, over the whole story
+        win = story_window(events, by_id)
+        store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
     with _timed(timings, "store events"):
         store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)

@@ -110,6 +110,11 @@ class TimeSettings:
         "a Haiti build (296 T17 articles), 17f6685",
         "year-only events 249 -> 167, live-page stamps read as years 79 -> 0; TempEval-3 "
         "unchanged (value F1 0.805 / 0.806)")
+    FAR_YEARS: int = knob(
+        100, "a count of years from now or ago beyond this many ('500 years from now') is a "
+        "figure of speech: FUTURE_REF / PAST_REF, not a year that would stretch the story",
+        "the Egypt build, where '500 years from now' opened the story window in 2511",
+        "not measured beyond that case: TimeBank has no such counts")
 
 
 @dataclass
@@ -262,6 +267,17 @@ class TimelineSettings:
     BACKGROUND_MARGIN_DAYS: int = knob(
         60, "an event is background (history) when it ends this long before the story window "
         "opens", "", "not measured: set with the first timeline (3dca480, no figure)")
+    AFTER_MARGIN_DAYS: int = knob(
+        31, "an event that starts this long after the story window closes is shown apart "
+        "(background): a far-off plan, or a number misread as a date",
+        "the Egypt build, whose '500 years from now' opened the web axis in 2511",
+        "Timeline17: see the closing note of issue 13 (events outside the gold span)")
+    WINDOW_PUB_QUANTILE: float = knob(
+        0.02, "the story window spans the publication dates from this quantile to its "
+        "complement, so one stray old or late article does not set it", "", "not measured")
+    WINDOW_MIN_DOCS: int = knob(
+        50, "below this many documents the window spans all publication dates", "",
+        "not measured")
     # --- summarize: which days
     PUB_WEIGHT: float = knob(
         0.25, "an article published on a day counts this much of a reference to that day",

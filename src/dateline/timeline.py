@@ -176,16 +176,23 @@ def independent_sources(mentions: Iterable[EventMention],
 # ---------------------------------------------------------------------------------------------
 # rank
 
-def _story_window(events: Sequence[Event], documents: dict[str, Document] | None
-                  ) -> tuple[dt.date, dt.date] | None:
-    """Where the story happens: the span of publication dates when known, else the central
-    part (10th..90th percentile) of the day-level event dates."""
+def story_window(events: Sequence[Event], documents: dict[str, Document] | None = None
+                 ) -> tuple[dt.date, dt.date] | None:
+    """Where the story happens: the span of its publication dates (from the 2nd to the 98th
+    percentile once there are enough documents for a stray old or late article not to set
+    it), else the central part (10th..90th percentile) of the day-level event dates.
+
+    The timeline, the web axis, the TimelineJS export and the report all use this window
+    (through ``Event.background``, set by :func:`rank`): an event that ends well before it is
+    history, one that starts well after it a far-off plan or a misdated number, and both are
+    shown apart from the story."""
     pubs = []
     if documents:
         pubs = sorted(d for d in (_as_date(doc.published) for doc in documents.values()
                                   if not doc.duplicate_of) if d)
     if pubs:
-        return pubs[0], pubs[-1]
+        q = SETTINGS.timeline.WINDOW_PUB_QUANTILE if len(pubs) >= SETTINGS.timeline.WINDOW_MIN_DOCS else 0.0
+        return pubs[int(q * (len(pubs) - 1))], pubs[int(math.ceil((1 - q) * (len(pubs) - 1)))]
     days = sorted(d for d in (_day(e.date) for e in events) if d)
     if not days:
         ivs = sorted(iv[0] for iv in (date_interval(e.date) for e in events) if iv)
@@ -195,6 +202,16 @@ def _story_window(events: Sequence[Event], documents: dict[str, Document] | None
     lo = days[int(0.1 * (len(days) - 1))]
     hi = days[int(math.ceil(0.9 * (len(days) - 1)))]
     return lo, hi
+
+
+def outside_window(date: str, window: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether an event dated ``date`` lies outside the story window (with its margins)."""
+    iv = date_interval(date)
+    if not (window and iv):
+        return False
+    st = SETTINGS.timeline
+    return (iv[1] < window[0] - dt.timedelta(days=st.BACKGROUND_MARGIN_DAYS)
+            or iv[0] > window[1] + dt.timedelta(days=st.AFTER_MARGIN_DAYS))
 
 
 def rank(events: list[Event], documents: dict[str, Document] | None = None) -> list[Event]:
@@ -224,17 +241,14 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None) -> l
         if (d := _day(e.date)):
             per_day[d] += n
     total = sum(per_day.values()) or 1
-    window = _story_window(events, documents)
+    window = story_window(events, documents)
     for i, e in enumerate(events):
         d = _day(e.date)
         burst = 0.0
         if d:
             burst = sum(per_day.get(d + dt.timedelta(days=k), 0) for k in (-1, 0, 1)) / total
         e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst))
-        iv = date_interval(e.date)
-        e.background = bool(window and iv and
-                            iv[1] < window[0] - dt.timedelta(
-                                days=SETTINGS.timeline.BACKGROUND_MARGIN_DAYS))
+        e.background = outside_window(e.date, window)
     return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
 
 

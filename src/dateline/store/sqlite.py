@@ -373,6 +373,18 @@ class Store:
     def conflicts(self) -> list[dict]:
         return [json.loads(r[0]) for r in self.db.execute("SELECT data FROM conflicts ORDER BY kind, id")]
 
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.db:
+            if value is None:
+                self.db.execute("DELETE FROM meta WHERE key=?", (key,))
+            else:
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, value))
+
+    def story_window(self) -> tuple[str, str] | None:
+        """The story window the last build found (timeline.story_window), as ISO dates."""
+        v = self.get_meta("story_window")
+        return tuple(v.split("/")) if v else None
+
     def get_meta(self, key: str) -> str | None:
         r = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return r[0] if r else None

@@ -220,6 +220,7 @@ _FUT = _en_tw.TENSE_FUTURE + "|" + _ru_tw.TENSE_FUTURE
 _PAST = _en_tw.TENSE_PAST + "|" + _ru_tw.TENSE_PAST
 _NOT_PAST = re.compile(rf"^(?:{_en_tw.NOT_PAST})$", re.I)
 _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
+_PASSIVE_BE = re.compile(r"(?<![\w])(?:be|being)\s+$", re.I)
 _CLAUSE_CUT = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+|\s[—–]\s|\s--\s")
 _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
 # a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end
@@ -265,8 +266,10 @@ def tense_markers(text: str, start: int, end: int):
     """The tense markers in text[start:end] (match objects: group "f" future, "p" past), minus
     -ed words that mark no past ("united", "expected")."""
     for m in _TENSE_RE.finditer(text, start, end):
-        if not (m.group("p") and _NOT_PAST.match(m.group(0))):
-            yield m
+        if m.group("p") and (_NOT_PAST.match(m.group(0)) or
+                             _PASSIVE_BE.search(text, max(0, m.start() - 7), m.start())):
+            continue  # "united"; "will be held", "is to be signed": a participle, no past
+        yield m
 
 
 def clause_tense(text: str, start: int, end: int, index: list[int] | None = None) -> str | None:

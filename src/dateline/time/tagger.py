@@ -107,13 +107,16 @@ _WS_ANY = re.compile(r"\s+")
 # ------------------------------------------------------------------ context
 
 class _Ctx:
-    __slots__ = ("text", "ref", "focus_day", "focus_q", "_tense", "_index", "_live")
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
         self.ref = ref
         self.focus_day: dt.date | None = None
         self.focus_q: tuple[int, int, int] | None = None  # (year, quarter, position)
+        # the year of the last date mentioned when it was coarser than a day (else None):
+        # "Sadat signed in 1979. Six years later, ..." counts from 1979, not from today
+        self.focus_year: int | None = None
         self._tense: dict = {}
         self._index: list[int] | None = None
         self._live: bool | None = None   # see _is_live_page
@@ -306,6 +309,8 @@ def _clock_not_year(m, ctx, s: int, e: int) -> bool:
         return False
     if _ZONE_AFTER.match(ctx.text, e):
         return True
+    if m["year"][2:] != "00" and _AT_BEFORE.search(ctx.text, max(0, s - 4), s):
+        return True   # "the curfew starts at 1645": a 24-hour clock ("in 1645" is the year)
     return bool(_STAMP_NUM.match(ctx.text, s)) and _is_stamp_num(ctx.text, s) and _is_live_page(ctx)
 
 
@@ -324,7 +329,15 @@ def _h_year(m, ctx, s, e):
             return None
         if _NAME_BEFORE_YEAR.search(ctx.text, max(0, s - 16), s):
             return None   # part of a name: "WWDC 2010", "(CES) 2011", "Euro 2012"
+        if _STREET_AFTER.match(ctx.text, e):
+            return None   # a house number: "1600 Pennsylvania Avenue"
     return f"{y:04d}", "DATE"
+
+
+_STREET_AFTER = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:"
+                           + "|".join(w.capitalize() for w in _en_tw.STREET_WORDS.split("|"))
+                           + r")\b")
+_AT_BEFORE = re.compile(r"(?<![\w])at\s+$", re.I)
 
 
 # an acronym (optionally in brackets; not an era, fiscal-year or country code) or one of a
@@ -402,10 +415,21 @@ def _h_weekday(m, ctx, s, e):
     if ctx.ref is None:
         v = f"XXXX-WXX-{wd + 1}"
     else:
-        d = N.weekday_date(wd, ctx.ref, ctx.tense(s, e), rel if rel in ("last", "next", "this") else None)
+        tense = ctx.tense(s, e)
+        if rel is None:
+            if _WD_AHEAD.search(ctx.text, max(0, s - 24), s):
+                tense = "future"  # "ahead of Thursday's vote": the day ahead
+            elif tense == "past" and _WD_EITHER.search(ctx.text, max(0, s - 12), s) and \
+                    not re.match(r"['’]s?(?![\w])", ctx.text[e:e + 2]):  # "for Sunday's attack"
+                tense = None      # "readied themselves for Sunday": the nearest Sunday
+        d = N.weekday_date(wd, ctx.ref, tense, rel if rel in ("last", "next", "this") else None)
         v = N.fmt_day(d)
         ctx.focus_day = d
     return v + (f"T{pod}" if pod else ""), "DATE" if not pod else "TIME"
+
+
+_WD_AHEAD = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_AHEAD_BEFORE})\s+(?:this\s+)?$", re.I)
+_WD_EITHER = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_EITHER_BEFORE})\s+$", re.I)
 
 
 def _h_deictic(m, ctx, s, e):
@@ -786,6 +810,19 @@ def _h_duration(m, ctx, s, e):
         if n == "X":
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
         narrative = d in ("earlier", "later", "before that", "after that")
+        if narrative and d != "earlier" and ctx.focus_year is not None:
+            # counted from a year the text named: only a count of years or decades is dated
+            if code in ("Y", "DE") and isinstance(n, int):
+                return f"{ctx.focus_year + sign * n * (10 if code == 'DE' else 1):04d}", "DATE"
+            return N.duration_value(n, code), "DURATION"
+        if narrative and d != "earlier" and ctx.focus_day is None:
+            # "Six years later, Sadat died" with no time before it to count from: the count
+            # is all the text gives; counting from the publication date would invent a date
+            return N.duration_value(n, code), "DURATION"
+        if code in ("Y", "DE", "CE") and isinstance(n, (int, float)) and \
+                n * {"Y": 1, "DE": 10, "CE": 100}[code] > SETTINGS.time.FAR_YEARS:
+            # "500 years from now", "a thousand years ago": a figure of speech, not a date
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
         base = (ctx.focus_day if narrative and ctx.focus_day else ctx.ref)
         if code == "Y" and n == 1 and ctx.focus_q and s - ctx.focus_q[2] < 3000 and sign < 0 and ctx.ref:
             return f"{ctx.focus_q[0] - 1:04d}-Q{ctx.focus_q[1]}", "DATE"
@@ -1009,6 +1046,10 @@ def _holiday_date(h: str, y: int) -> dt.date | None:
 
 def _h_holiday(m, ctx, s, e):
     h = m["hol"]
+    if not (m["rel"] or m["year"] or re.search(r"\s(?:day|eve|sunday)$", h, re.I)
+            or _HOL_BEFORE.search(ctx.text, max(0, s - 20), s)
+            or _HOL_AFTER.match(ctx.text, e)):
+        return None  # a holiday named, not used as a date: "Christmas came early for ..."
     if h.lower().startswith("new year") and not re.search(r"day|eve", h, re.I) and not m["year"]:
         # "New Year" alone: only when clearly a date ("on New Year", "the New Year holiday" is fine too)
         pass
@@ -1043,6 +1084,10 @@ def _h_holiday(m, ctx, s, e):
 
 
 # --- Russian handlers
+
+_HOL_BEFORE = re.compile(rf"(?<![\w])(?:{_en_tw.HOLIDAY_DATE_BEFORE})\s+(?:the\s+)?$", re.I)
+_HOL_AFTER = re.compile(rf"['’]?s?\s+(?:{_en_tw.HOLIDAY_DATE_AFTER})(?![\w])", re.I)
+
 
 def _h_ru_dm(m, ctx, s, e):
     mon = _mon(m["mon"])
@@ -1144,6 +1189,29 @@ _DEADLINE_PRE = re.compile(
     r"(?:\bby|\buntil|\btill|\buntill|\bno\s+later\s+than|\bnot\s+later\s+than|\bbefore|"
     r"\bdeadline\s+(?:of|is|was|on|for|set\s+for)|\bdeadline|\bdue(?:\s+(?:on|by))?|\bexpires?\s+(?:on)?|"
     r"(?<![\w])до|(?<![\w])не\s+позднее|(?<![\w])не\s+позже)\s*(?:the\s+)?(?:end\s+of\s+)?[\"“(]?$", re.I)
+_SINCE_PRE = re.compile(r"(?<![\w])since\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|start\s+of)[\s-]+)?"
+                        r"(?:the\s+)?$", re.I)
+_CMP_CUE = re.compile(rf"(?<![\w])(?!(?:{_en_tw.COMPARISON_NOT_EST})(?![\w]))"
+                      rf"(?:{_en_tw.COMPARISON_BEFORE_SINCE})(?![\w])", re.I)
+_CMP_YEAR_PRE = re.compile(rf"(?<![\w])(?:{_en_tw.COMPARISON_BEFORE_YEAR})\s+(?:the\s+)?$", re.I)
+_CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:but|and|while|which)\s")
+
+
+def _is_comparison(text: str, mm: TimeMention) -> bool:
+    """"the worst drought since 1976", "more than in 2003": the time is what something is
+    compared with, not when the event happened."""
+    if _CMP_YEAR_PRE.search(text, max(0, mm.start - 24), mm.start):
+        return True
+    sm = _SINCE_PRE.search(text, max(0, mm.start - 30), mm.start)
+    if not sm:
+        return False
+    lo = max(0, sm.start() - 90)
+    cut = None
+    for cut in _CLAUSE_START.finditer(text, lo, sm.start()):
+        pass
+    return _CMP_CUE.search(text, cut.end() if cut else lo, sm.start()) is not None
+
+
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|through\s+to|по|до|и)\s*$", re.I)
 _RANGE_PRE = re.compile(r"(?:\bbetween|\bfrom|(?<![\w])с|(?<![\w])со|(?<![\w])между)\s+$", re.I)
 
@@ -1171,6 +1239,8 @@ def _assign_roles(text: str, ms: list[TimeMention]) -> None:
         pre = text[max(0, mm.start - 30):mm.start]
         if _DEADLINE_PRE.search(pre):
             mm.role = "deadline"
+        elif _is_comparison(text, mm):
+            mm.role = "comparison"
     _publication(text, ms)
 
 
@@ -1529,6 +1599,9 @@ def _tag(text: str, ref: dt.date | None, lang: str | None) -> list[TimeMention]:
         d = N.value_date(value) if typ in ("DATE", "TIME") else None
         if d is not None:
             ctx.focus_day = d
+            ctx.focus_year = None
+        elif typ == "DATE" and value[:4].isdigit():
+            ctx.focus_year = int(value[:4])
     items = _merge(text, items)
     out = []
     for s, e, value, typ, focus in items:

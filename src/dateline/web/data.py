@@ -49,7 +49,7 @@ class Snapshot:
     commitments: list[dict]
     conflicts: list[dict]
     as_of: str | None
-    window: tuple[str, str] | None          # the story window: dates of non-background events
+    window: tuple[str, str] | None          # the story window (timeline.story_window, stored by the build)
     fts: sqlite3.Connection
     fts_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -166,7 +166,7 @@ def load(path: str, store: Store) -> Snapshot:
     fts.commit()
     return Snapshot(key=key, events=events, entities=store.entities(), docs=docs,
                     commitments=store.commitments(), conflicts=store.conflicts(),
-                    as_of=store.as_of(), window=_window(events), fts=fts)
+                    as_of=store.as_of(), window=store.story_window() or _window(events), fts=fts)
 
 
 class Data:

@@ -91,3 +91,37 @@ NUMBER_WORDS = {'zero': 0,
                'single': 1}
 # quantities the text does not give ("a few days" -> PXD)
 VAGUE_NUMBERS = {'some', 'several', 'few', 'numerous', 'many', 'multiple'}
+
+# ---------------------------------------------------------------- when a name is a date
+# A holiday is a date only where it is used as one: after a preposition of time or a
+# determiner ("on Christmas", "by Easter", "this Thanksgiving"), or followed by its day, eve or
+# a year. "Christmas came early for the markets" and "another Groundhog Day of talks" are
+# metaphors, not 25 December.
+HOLIDAY_DATE_BEFORE = (r"on|at|by|before|after|until|till|since|over|during|for|around|"
+                       r"through|from|to|into|ahead\s+of|in\s+time\s+for|this|last|next|"
+                       r"of|past|coming|following|over\s+the")
+HOLIDAY_DATE_AFTER = r"day|eve|holidays?|weekend|break|period|season|morning|night|evening|week"
+
+# A year after "since" in a comparison dates the comparison, not an event of that year:
+# "the worst drought since 1976", "the first time since 2003", "its lowest level since 1990".
+# The tagger keeps the expression (TimeBank tags it) with role "comparison"; events do not
+# take their date from it.
+COMPARISON_BEFORE_SINCE = (r"first|worst|best|biggest|largest|highest|lowest|deadliest|"
+                           r"strongest|weakest|most|least|fewest|greatest|longest|shortest|"
+                           r"sharpest|steepest|fastest|slowest|record|ever|unprecedented|"
+                           r"not\s+seen|unseen|[a-z]{3,}est")
+COMPARISON_NOT_EST = r"interest|protest|arrest|forest|honest|modest|contest|request|harvest|west|rest|test|suggest|invest|digest|manifest|earnest|latest"
+# "than in 2003", "compared with 2003", "from 2003 levels"
+COMPARISON_BEFORE_YEAR = r"than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|versus|vs\.?"
+
+# A four-digit number before a street name is a house number, not a year ("1600 Pennsylvania
+# Avenue", "1201 Main St.")
+STREET_WORDS = (r"avenue|ave|street|st|road|rd|boulevard|blvd|lane|ln|drive|dr|way|place|pl|"
+                r"court|ct|square|sq|parkway|pkwy|highway|hwy|terrace|plaza|circle")
+
+# A weekday after these looks forward: "ahead of Thursday's vote", "in time for Sunday"
+WEEKDAY_AHEAD_BEFORE = r"ahead\s+of|in\s+time\s+for|adjourned\s+(?:to|until)|postponed\s+(?:to|until)"
+# After these a weekday may look either way, so a past verb does not decide it: "readied
+# themselves for Sunday" (written Saturday: tomorrow) but "Until Thursday, they had not
+# called" (written Friday: yesterday); the nearest such day wins as with no tense at all
+WEEKDAY_EITHER_BEFORE = r"for|until|till"

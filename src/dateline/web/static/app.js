@@ -173,7 +173,11 @@
     axis.addEventListener("pointerup", end);
     axis.addEventListener("pointercancel", end);
     window.addEventListener("resize", draw);
-    draw();
+    // open on the story, not on the span that history or one far-off date stretches:
+    // "all" shows the rest
+    if (story && FULL_SPAN > 2 * (story[1] - story[0]) + 8 * DAY)
+      setView((story[0] + story[1]) / 2, (story[1] - story[0]) * 1.1 + 4 * DAY);
+    else draw();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
