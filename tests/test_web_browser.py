@@ -87,7 +87,8 @@ def test_timeline_event_source_highlight(server, page, shots):
     page.wait_for_selector("#axis svg .mark")
     marks = page.locator("#axis svg .mark").count()
     items = page.locator("#events li.event").count()
-    assert marks == items > 5
+    # the axis opens on the story window (history drawn only under "all", below)
+    assert 0 < marks <= items and items > 5
     assert page.locator("#axis .story-band").count() == 1
     assert page.locator("#events li.event.background").count() >= 1
     page.screenshot(path=str(shots / "01-timeline.png"), full_page=True)
