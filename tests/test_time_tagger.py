@@ -298,8 +298,12 @@ def test_since_in_a_comparison_is_a_comparison():
                  "Sales were higher than in 2003."):
         ms = tag(text, "2021-04-09")
         assert ms and all(m.role == "comparison" for m in ms), text
-    # a plain "since" dates a state's start: not a comparison
-    assert tag("He has lived in Baku since 1976.", "2021-04-09")[0].role == "point"
+    # a span reaching back to a year is no event of that year either
+    assert tag("Since 2001 our economy has faced a recession.", "2021-04-09")[0].role == "comparison"
+    # but the when-clause after it, and a day someone was last seen, are
+    assert tag("Relations have been tense since 1991, when the army occupied it.",
+               "2021-04-09")[0].role == "point"
+    assert tag("She has not been seen since August 14, 2005.", "2021-04-09")[0].role == "point"
 
 
 def test_house_numbers_and_clock_readings_are_not_years():

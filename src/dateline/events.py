@@ -888,6 +888,15 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
     for tm, d in dated:
         ti = _token_at(toks, tm.start)
         vi, cl = _time_trigger(toks, clauses, tm, ti)
+        if vi is None and not cyr:
+            # no verb by the subject test: a chronology's or headline's bare present after a
+            # common noun ("April 25 - The well's blowout preventer fails .", "Sept. 7 : U.S.
+            # government seizes Fannie Mae") -- the first -s form of a known verb that no
+            # determiner turns into a noun
+            vi = next((i for i, t in enumerate(toks)
+                       if i > 0 and t.low.endswith("s") and t.w[:1].islower()
+                       and _VERB_FORMS.get(t.low) and toks[i - 1].low not in _DETS
+                       and toks[i - 1].low not in _PREPS and toks[i - 1].w[:1].isalpha()), None)
         if vi is None:
             if cyr:
                 vi = next((i for i, t in enumerate(toks) if _RU_VERB_ENDING.search(t.low)

@@ -220,7 +220,10 @@ _FUT = _en_tw.TENSE_FUTURE + "|" + _ru_tw.TENSE_FUTURE
 _PAST = _en_tw.TENSE_PAST + "|" + _ru_tw.TENSE_PAST
 _NOT_PAST = re.compile(rf"^(?:{_en_tw.NOT_PAST})$", re.I)
 _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])", re.I)
-_PASSIVE_BE = re.compile(r"(?<![\w])(?:be|being)\s+$", re.I)
+# a past form after "be", "to" or a modal is a participle or a base form that looks like a
+# past ("will be held", "is expected to hit", "would cut"): no past tense
+_PASSIVE_BE = re.compile(r"(?<![\w])(?:be|being|to|will|would|can|could|may|might|must|shall|"
+                         r"should|['’]ll)\s+$", re.I)
 _CLAUSE_CUT = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+|\s[—–]\s|\s--\s")
 _REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
 # a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end

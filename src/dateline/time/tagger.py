@@ -344,7 +344,8 @@ _AT_BEFORE = re.compile(r"(?<![\w])at\s+$", re.I)
 # few name words right before a bare year makes the year part of an event or product name
 _NAME_BEFORE_YEAR = re.compile(
     r"(?:\b(?!(?:AD|BC|CE|BCE|FY|US|UK|EU|UN)\b)[A-Z]{2,6}\)?"
-    r"|\b(?:Euro|Expo|Olympics|Games|Cup|Vision|Agenda|Windows|Office|Conference|Summit))\s+$")
+    r"|\b(?:Euro|Expo|Olympics|Games|Cup|Vision|Agenda|Windows|Office|Conference|Summit|"
+    r"[Rr]esolution|[Rr]esolutions|No\.|[Nn]umber))\s+$")
 
 
 def _h_yrange(m, ctx, s, e):
@@ -1204,6 +1205,16 @@ def _is_comparison(text: str, mm: TimeMention) -> bool:
         return True
     sm = _SINCE_PRE.search(text, max(0, mm.start - 30), mm.start)
     if not sm:
+        return False
+    if re.match(r"\d{3,4}$", mm.value) and not re.match(r"\s*,?\s*when\b", text[mm.end:mm.end + 8]):
+        # "since 1970": a span reaching back to then, or a comparison
+        # with then -- "Since 2001 our economy has faced a recession", "the only three
+        # players since 1970": the sentence's event is not in that year ("tense since 1991,
+        # when the military occupied ..." is: the when-clause happened then)
+        return True
+    # a day: "the biggest crowd since January 25" compares, but "has not been seen since
+    # August 14, 2005" dates when she was last seen
+    if re.search(r"(?<![\w])(?:seen|heard)\s+$", text[max(0, sm.start() - 12):sm.start()]):
         return False
     lo = max(0, sm.start() - 90)
     cut = None
