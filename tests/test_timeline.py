@@ -508,3 +508,57 @@ def test_a_day_named_as_an_attribute_gives_way(monkeypatch):
     # the call is the closer to the day's words otherwise
     monkeypatch.setattr(SETTINGS.timeline, "DATE_ATTR_PEN", 0.0)
     assert summarize([call, truce], pub, n_dates=1, per_date=1)[0][1][0].doc == "a"
+
+
+def test_shown_quotes_mark_their_elisions():
+    """Text shown between quotation marks (the digest) is the source's words: every piece
+    between "[…]" marks stands in the sentence as written."""
+    from dateline.text import summary_text
+    q = ("A complete ceasefire in the zone of the conflict is introduced at 00:00 hours "
+         "(Moscow time) on 10 November 2020.")
+    shown = summary_text(q, asides=False, elide=True)
+    assert shown == ("A complete ceasefire in the zone of the conflict is introduced at 00:00 "
+                     "hours […] on 10 November 2020.")
+    for piece in shown.split("[…]"):
+        assert piece.strip() in q
+    head = "BAKU, Nov 10 (Reuters) - Armenia agreed to hand over the district by Nov. 20."
+    shown = summary_text(head, asides=False, elide=True)
+    assert shown.startswith("[…] ") and shown[4:] in head
+    # nothing cut, nothing marked
+    assert summary_text("Armenia agreed to hand over the district.", asides=False,
+                        elide=True) == "Armenia agreed to hand over the district."
+
+
+def _story_events():
+    story = ["Protesters marched on Tahrir Square against Mubarak in Cairo.",
+             "Police fired tear gas at protesters in Cairo as Mubarak spoke.",
+             "Mubarak named a vice president as protesters filled Tahrir Square.",
+             "The army said it would not fire on protesters in Cairo.",
+             "Protesters in Alexandria demanded that Mubarak step down.",
+             "Mubarak promised reforms while protesters stayed in Tahrir Square."]
+    evs = [ev(i, "2011-02-0%d" % (i + 1), [em(f"d{i}", q, "2011-02-0%d" % (i + 1))])
+           for i, q in enumerate(story)]
+    # a sidebar teaser of another story, repeated on two of the pages
+    side = "Blizzard warnings were up Tuesday night in eight states from Kansas to Ohio."
+    evs.append(ev(9, "2011-02-01", [em("d1", side, "2011-02-01", repeated=True),
+                                    em("d2", side, "2011-02-01", repeated=True)]))
+    return evs
+
+
+def test_off_topic_events_are_set_apart_and_rank_last():
+    evs = _story_events()
+    ranked = rank(evs)
+    side = next(e for e in evs if e.id == "e9")
+    assert side.off_topic and side.relevance < 0.25
+    assert all(not e.off_topic for e in evs if e.id != "e9")
+    assert ranked[-1] is side
+    assert side not in select(evs, include_off_topic=False)
+    assert side in select(evs)
+
+
+def test_topic_words_decide_relevance():
+    evs = _story_events()
+    rank(evs, topic="army")
+    army = next(e for e in evs if "army" in e.summary)
+    assert army.relevance >= 1.0
+    assert all(e.relevance <= 0.5 for e in evs if e is not army)

@@ -36,7 +36,10 @@ def main() -> None:
 @click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-entities", is_flag=True, help="Skip named-entity recognition (much faster; no actors/places).")
-def build(paths, db, workers, quiet, no_entities):
+@click.option("--topic", default=None,
+              help="Words saying what the story is about (kept in DB): events naming none of "
+                   "them rank lower and may be set apart as off-topic.")
+def build(paths, db, workers, quiet, no_entities, topic):
     """Ingest, clean, dedupe and annotate articles (files or folders) into DB.
 
     Accepts .txt, .html/.htm, .jsonl (one article per line) and .warc/.warc.gz. Incremental:
@@ -54,7 +57,7 @@ def build(paths, db, workers, quiet, no_entities):
         task = progress.add_task("build", total=None)
         try:
             report = run_build(paths, db, workers=workers, on_error=on_error,
-                               entities=not no_entities,
+                               entities=not no_entities, topic=topic,
                                on_progress=lambda n: progress.advance(task, n))
         except StoreError as e:
             raise click.ClickException(str(e))
@@ -149,8 +152,10 @@ def entities(db, etype, sources, top, as_json):
 @click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
               show_default=True, help="Order: by date, or the most important events first.")
 @click.option("--no-background", is_flag=True, help="Leave out history before the story window.")
+@click.option("--off-topic", is_flag=True,
+              help="Also show events off the story's topic (other stories on the pages).")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, order, no_background, as_json):
+def timeline(db, entity, date_from, date_to, top, order, no_background, off_topic, as_json):
     """The sourced timeline: events by date, with their sources."""
     from .export.json import event_json
     from .query import timeline as query_timeline
@@ -158,9 +163,14 @@ def timeline(db, entity, date_from, date_to, top, order, no_background, as_json)
     with _open(db) as store:
         try:
             events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
-                                    top=top, include_background=not no_background, by=order)
+                                    top=top, include_background=not no_background, by=order,
+                                    include_off_topic=off_topic)
+            hidden = 0 if off_topic else sum(1 for e in store.events() if e.off_topic)
         except ValueError as e:
             raise click.ClickException(str(e))
+        if hidden:
+            err.print(f"{hidden} off-topic event{'s' if hidden > 1 else ''} not shown "
+                      "(--off-topic shows them)")
         docs = {d.id: d for d in store.documents(full=False)}
         if entity and not events:
             from .query import entity_ids

@@ -147,6 +147,8 @@ class Event:
     importance: float = 0.0
     background: bool = False        # outside the story window: history (1988 in a 2020 story), a far-off plan
     attributed_to: dict[str, str | None] = field(default_factory=dict)  # (doc:start) -> entity id
+    relevance: float = 1.0          # how much it belongs to the story (timeline.rank): 1 typical
+    off_topic: bool = False         # below SETTINGS.timeline.OFF_TOPIC: another story on the page
 
     @property
     def uncertain(self) -> bool:

@@ -226,7 +226,7 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
         entities, events = link(docs, events_by_doc, entities_by_doc)
     with _timed(timings, "rank"):
         by_id = {d.id: d for d in docs}
-        rank(events, by_id)  # importance and background, over the whole story
+        rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
         win = story_window(events, by_id)
         store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
     with _timed(timings, "store events"):
@@ -242,8 +242,12 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
 def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_error: Callable[[str], None] | None = None,
           on_progress: Callable[[int], None] | None = None,
-          entities: bool = True, link_events: bool = True) -> BuildReport:
+          entities: bool = True, link_events: bool = True,
+          topic: str | None = None) -> BuildReport:
     """Ingest paths into the database at db. Incremental: known documents are skipped.
+
+    ``topic``: words that say what the story is about ("Mubarak resignation Egypt"); kept
+    in the database (later builds use them too) and read by the relevance of every event.
 
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
     dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest)."""
@@ -251,6 +255,8 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
     workers = workers or min(2, os.cpu_count() or 1)
     with Store(db) as store:
         known = store.known_ids()
+        if topic is not None:
+            store.set_meta("topic", topic.strip() or None)
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         step = partial(process, entities=entities)
         # Batches are pipelined: batch k+1 is already being processed by the workers while

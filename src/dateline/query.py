@@ -39,8 +39,9 @@ def entity_ids(store: Store, name: str) -> set[str]:
 
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
-             include_background: bool = True, by: str = "date") -> list[Event]:
-    """Events in date order, filtered; with top, the N most important, still in date order;
+             include_background: bool = True, by: str = "date",
+             include_off_topic: bool = True) -> list[Event]:
+    """Events in date order, filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
     with ``by="importance"``, the most important first.
 
     An entity is looked up by name or alias among the canonical entities first (so "Kelbajar"
@@ -56,7 +57,8 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
                                                   {v for v in e.attributed_to.values() if v})]
             entity = None
     return select(events, top=top, entity=entity, date_from=date_from, date_to=date_to,
-                  include_background=include_background, by=by)
+                  include_background=include_background, by=by,
+                  include_off_topic=include_off_topic)
 
 
 def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | None = None,
@@ -92,7 +94,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
         sents = []
         for m in ms:
             doc = docs.get(m.doc)
-            sents.append({"text": summary_text(m.quote, asides=False), "quote": m.quote,
+            sents.append({"text": summary_text(m.quote, asides=False, elide=True), "quote": m.quote,
                           "doc": m.doc, "start": m.start, "end": m.end,
                           "source": doc.source if doc else None,
                           "published": doc.published if doc else None,

@@ -267,6 +267,18 @@ class TimelineSettings:
     BACKGROUND_MARGIN_DAYS: int = knob(
         60, "an event is background (history) when it ends this long before the story window "
         "opens", "", "not measured: set with the first timeline (3dca480, no figure)")
+    OFF_TOPIC: float = knob(
+        0.25, "an event whose relevance (the weight of the story's focus words in its "
+        "sentences, over the median event's) is below this is off-topic: another story on the "
+        "page (a sidebar teaser, a weather note), shown apart and ranked last",
+        "the Egypt build (T17), where 'Dad's letter claims he killed twins' and snowfall led",
+        "see the closing note of issue 13")
+    FOCUS_WORDS: int = knob(
+        40, "the story's focus words: this many of the words most documents use in their own "
+        "dated sentences", "the Egypt build (T17)", "see the closing note of issue 13")
+    FOCUS_MIN_SHARE: float = knob(
+        0.05, "a focus word stands in at least this share of the documents (and in two)",
+        "the Egypt build (T17)", "see the closing note of issue 13")
     AFTER_MARGIN_DAYS: int = knob(
         31, "an event that starts this long after the story window closes is shown apart "
         "(background): a far-off plan, or a number misread as a date",

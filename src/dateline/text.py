@@ -47,11 +47,17 @@ def _strip_live_update(t: str) -> str:
     return t
 
 
-def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None) -> str:
+def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None,
+                 elide: bool = False) -> str:
     """A sentence as it should read in a summary: without a leading dateline/time stamp and,
     unless ``asides``, without bracketed asides (the quote itself stays verbatim in the
     sources). Selection compares sentences as written; dropping the asides from the shown text
-    raised T17 AR-2 0.041 -> 0.043 with the same sentences chosen."""
+    raised T17 AR-2 0.041 -> 0.043 with the same sentences chosen.
+
+    ``elide``: mark every cut with "[…]", for text shown in quotation marks (the digest):
+    what stands between quotation marks must be the source's words, with its elisions
+    visible ("is introduced at 00:00 hours […] on 10 November 2020", not a sentence the
+    source never wrote)."""
     t = " ".join(quote.split())
     # a page's own update stamp ("Last updated at 06:50 GMT") is dropped from what is shown
     # (``page_stamp``; by default with the asides): selection sees such sentences as the page
@@ -61,8 +67,11 @@ def summary_text(quote: str, asides: bool = True, page_stamp: bool | None = None
     t2 = _STAMP.sub("", t2, count=1)
     t2 = DATELINE.sub("", t2, count=1)
     if not asides:
-        t2 = _ASIDE.sub("", t2).strip()
+        t2 = _ASIDE.sub(" […]" if elide else "", t2).strip()
         # a chronology line's own date ("Feb. 26 - ") repeats the day it is shown under
         t3 = _CHRON_PREFIX.sub("", t2, count=1)
         t2 = t3 if len(t3.split()) >= 3 else t2
-    return t2 if len(t2.split()) >= 3 else t
+    out = t2 if len(t2.split()) >= 3 else t
+    if elide and out != t and not t.startswith(out[:20]) and not out.startswith("[…]"):
+        out = "[…] " + out   # the head (a dateline, a stamp, a chronology's date) was cut
+    return out

@@ -45,7 +45,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .lang.en import timeline as en
+from .lang.en import calendar as _cal, time_words as _tw, timeline as en
 from .model import Document, Event, EventMention, Span
 from .sentences import split as split_sentences
 from .settings import SETTINGS
@@ -214,13 +214,65 @@ def outside_window(date: str, window: tuple[dt.date, dt.date] | None) -> bool:
             or iv[0] > window[1] + dt.timedelta(days=st.AFTER_MARGIN_DAYS))
 
 
-def rank(events: list[Event], documents: dict[str, Document] | None = None) -> list[Event]:
+_TIME_WORDS = frozenset(_cal.MONTHS) | frozenset(_cal.WEEKDAYS) | frozenset(_tw.UNITS) | {
+    w + "s" for w in _tw.UNITS} | frozenset(_tw.PARTS_OF_DAY) | {
+    "today", "yesterday", "tomorrow", "tonight", "last", "next", "ago", "later", "earlier",
+    "said", "says", "told", "year", "years", "time"}
+
+
+def _focus_relevance(events: Sequence[Event]) -> np.ndarray:
+    """How much each event speaks of what the corpus is about: the story's focus words are
+    the words most documents use in their own (not repeated) dated sentences -- a page's
+    sidebar teasers and other stories are repeated paragraphs, or stand in few documents --
+    and an event's relevance is the weight of the focus words in its sentences over the
+    median event's (0 when it names none of them)."""
+    per_doc: dict[str, set[str]] = defaultdict(set)
+    ev_words: list[set[str]] = []
+    for e in events:
+        # the event's own words are its summary's: a cluster can hold a sentence of another
+        # story of the same day, whose words must not make it relevant
+        ev_words.append(set(tokens(e.summary)))
+        for m in e.sources[:5]:
+            if not m.repeated:
+                per_doc[m.doc] |= set(tokens(m.quote))
+    n_docs = len(per_doc)
+    df: Counter = Counter()
+    for ws in per_doc.values():
+        df.update(ws)
+    st = SETTINGS.timeline
+    min_df = max(2, int(st.FOCUS_MIN_SHARE * n_docs))
+    # time words ("tuesday", "night", "week") stand in every story's dated sentences: no focus
+    common = [(w, c) for w, c in df.most_common() if w not in _TIME_WORDS and len(w) > 2]
+    focus = {w: math.log(1 + c) for w, c in common[:st.FOCUS_WORDS] if c >= min_df}
+    if not focus:
+        return np.ones(len(events))
+    raw = np.array([sum(focus.get(w, 0.0) for w in ws) for ws in ev_words])
+    pos = raw[raw > 0]
+    med = float(np.median(pos)) if len(pos) else 0.0
+    return raw / med if med > 0 else np.ones(len(events))
+
+
+def _topic_hits(texts: Sequence[str], topic: str) -> np.ndarray:
+    """Whether each text holds a word of the topic (compared on 5-letter stems, so that
+    "protest" finds "protesters")."""
+    stems = {w[:5] for w in tokens(topic) if len(w) > 2}
+    return np.array([bool(stems & {w[:5] for w in tokens(t)}) for t in texts], dtype=bool)
+
+
+def rank(events: list[Event], documents: dict[str, Document] | None = None,
+         topic: str | None = None) -> list[Event]:
     """Set ``importance`` and ``background`` on every event; return them most important first.
 
     importance = (1 + log2 independent sources) * (0.5 + centrality) * (1 + burst), where
     centrality is the mean TF-IDF similarity of the event's text to the other events' (the
     story's core events resemble each other) and burst is the share of the corpus's sources
-    that report something within a day of the event's date."""
+    that report something within a day of the event's date.
+
+    relevance is the weight of the story's focus words in the event's sentences over the
+    median event's (``_focus_relevance``: the corpus's own focus); with ``topic`` words,
+    an event that names one counts as at least typical and one that names none as at most
+    half. Below SETTINGS.timeline.OFF_TOPIC the event is off-topic: another story on the
+    page. Importance is scaled by min(1, relevance), so such events do not lead."""
     if not events:
         return []
     n_src = [independent_sources(e.sources, documents) for e in events]
@@ -235,6 +287,10 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None) -> l
             centrality = centrality / centrality.max()
     else:
         centrality = np.ones(1)
+    rel = _focus_relevance(events)
+    if topic and topic.strip():
+        hits = _topic_hits(texts, topic)
+        rel = np.where(hits, np.maximum(rel, 1.0), np.minimum(rel, 0.5))
     # burst: sources per day around each date (day-level dates only)
     per_day: Counter = Counter()
     for e, n in zip(events, n_src):
@@ -247,7 +303,10 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None) -> l
         burst = 0.0
         if d:
             burst = sum(per_day.get(d + dt.timedelta(days=k), 0) for k in (-1, 0, 1)) / total
-        e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst))
+        e.relevance = float(rel[i])
+        e.off_topic = bool(rel[i] < SETTINGS.timeline.OFF_TOPIC)
+        e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst)
+                             * min(1.0, float(rel[i])))
         e.background = outside_window(e.date, window)
     return sorted(events, key=lambda e: (-e.importance, e.date, e.id))
 
@@ -267,7 +326,7 @@ def _matches_entity(e: Event, entity: str) -> bool:
 
 def select(events: list[Event], top: int | None = None, entity: str | None = None,
            date_from=None, date_to=None, include_background: bool = True,
-           by: str = "date") -> list[Event]:
+           by: str = "date", include_off_topic: bool = True) -> list[Event]:
     """Events for display: filtered by entity (id or name, also found in the quotes) and by
     date range (an event is kept when its date interval overlaps [date_from, date_to]), the
     ``top`` most important (by ``importance``), in chronological order, or with
@@ -278,6 +337,8 @@ def select(events: list[Event], top: int | None = None, entity: str | None = Non
     out = []
     for e in events:
         if not include_background and e.background:
+            continue
+        if not include_off_topic and e.off_topic:
             continue
         if entity and not _matches_entity(e, entity):
             continue

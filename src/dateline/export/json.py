@@ -36,6 +36,7 @@ def event_json(ev) -> dict:
                      "time": m.time.to_json() if m.time else None} for m in ev.sources],
         # additions to dateline/1
         "importance": round(ev.importance, 4), "background": ev.background,
+        "relevance": round(ev.relevance, 4), "off_topic": ev.off_topic,
         "uncertain": ev.uncertain,  # the date rests on an inferred publication date
     }
 

@@ -329,7 +329,9 @@ class Store:
                 self.db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
                     ev.id, ev.date, ev.summary, ev.modality, ev.importance, int(ev.background),
                     json.dumps({"actors": ev.actors, "places": ev.places,
-                                "attributed_to": ev.attributed_to}, ensure_ascii=False)))
+                                "attributed_to": ev.attributed_to,
+                                "relevance": round(ev.relevance, 4), "off_topic": ev.off_topic},
+                               ensure_ascii=False)))
                 self.db.executemany("INSERT INTO event_sources VALUES (?,?,?,?,?,?)", [
                     (ev.id, i, m.doc, m.start, m.end, json.dumps(m.to_json(), ensure_ascii=False))
                     for i, m in enumerate(ev.sources)])
@@ -351,7 +353,9 @@ class Store:
             out.append(Event(id=r["id"], date=r["date"], summary=r["summary"], modality=r["modality"],
                              actors=data["actors"], places=data["places"], sources=sources,
                              importance=r["importance"], background=bool(r["background"]),
-                             attributed_to=data.get("attributed_to") or {}))
+                             attributed_to=data.get("attributed_to") or {},
+                             relevance=data.get("relevance", 1.0),
+                             off_topic=bool(data.get("off_topic", False))))
         return out
 
     def replace_reasoning(self, commitments: list[dict], conflicts: list[dict]) -> None:
