@@ -242,11 +242,15 @@ def _focus_relevance(events: Sequence[Event]) -> np.ndarray:
     st = SETTINGS.timeline
     min_df = max(2, int(st.FOCUS_MIN_SHARE * n_docs))
     # time words ("tuesday", "night", "week") stand in every story's dated sentences: no focus
-    common = [(w, c) for w, c in df.most_common() if w not in _TIME_WORDS and len(w) > 2]
+    # ties broken by the word: a set's order changes from one process to the next, and two
+    # builds of the same corpus must store the same relevance
+    common = [(w, c) for w, c in sorted(df.items(), key=lambda wc: (-wc[1], wc[0]))
+              if w not in _TIME_WORDS and len(w) > 2]
     focus = {w: math.log(1 + c) for w, c in common[:st.FOCUS_WORDS] if c >= min_df}
     if not focus:
         return np.ones(len(events))
-    raw = np.array([sum(focus.get(w, 0.0) for w in ws) for ws in ev_words])
+    # fsum: exact, so the order a set gives the words cannot change the last bit
+    raw = np.array([math.fsum(focus.get(w, 0.0) for w in ws) for ws in ev_words])
     pos = raw[raw > 0]
     med = float(np.median(pos)) if len(pos) else 0.0
     return raw / med if med > 0 else np.ones(len(events))
