@@ -9,6 +9,7 @@ import pytest  # noqa: F401  (fixtures from conftest)
 from click.testing import CliRunner
 
 from dateline.cli import main
+from dateline.store import Store
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ever-given"
 
@@ -199,3 +200,24 @@ def test_build_warns_about_documents_with_no_date(tmp_path):
     r = CliRunner().invoke(main, ["build", str(b), "--db", db, "--quiet"])
     # the second article dates the first (its year makes Nov. 12 a day of 2020)
     assert r.exit_code == 0 and "no date" not in r.output
+
+
+def test_topic_and_off_topic_flags(tmp_path):
+    """build --topic keeps the words and relevance reads them; timeline hides off-topic
+    events unless --off-topic, and says how many it hid."""
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    r = runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet", "--no-entities",
+                             "--topic", "zebra giraffe"])
+    assert r.exit_code == 0, r.output
+    # no event names the topic: every one is at most half as relevant as a typical one
+    everything = json.loads(runner.invoke(main, ["timeline", "--db", db, "--json",
+                                                 "--off-topic"]).output)
+    assert everything and all(e["relevance"] <= 0.5 for e in everything)
+    r = runner.invoke(main, ["timeline", "--db", db, "--json"])
+    shown = json.loads(r.stdout)
+    assert "off-topic event" in r.stderr
+    assert {e["id"] for e in shown} == {e["id"] for e in everything if not e["off_topic"]}
+    with Store(db, readonly=True) as st:
+        assert st.get_meta("topic") == "zebra giraffe"
+        assert st.story_window() is not None

@@ -545,7 +545,9 @@ def _story_events():
     return evs
 
 
-def test_off_topic_events_are_set_apart_and_rank_last():
+def test_off_topic_events_are_set_apart_and_rank_last(monkeypatch):
+    from dateline.settings import SETTINGS
+    monkeypatch.setattr(SETTINGS.timeline, "OFF_TOPIC_MIN_DOCS", 5)
     evs = _story_events()
     ranked = rank(evs)
     side = next(e for e in evs if e.id == "e9")
@@ -554,6 +556,10 @@ def test_off_topic_events_are_set_apart_and_rank_last():
     assert ranked[-1] is side
     assert side not in select(evs, include_off_topic=False)
     assert side in select(evs)
+    # with fewer documents than OFF_TOPIC_MIN_DOCS nothing is set apart, only ranked lower
+    monkeypatch.setattr(SETTINGS.timeline, "OFF_TOPIC_MIN_DOCS", 20)
+    rank(evs)
+    assert not side.off_topic and side.relevance < 0.25
 
 
 def test_topic_words_decide_relevance():

@@ -273,6 +273,11 @@ class TimelineSettings:
         "page (a sidebar teaser, a weather note), shown apart and ranked last",
         "the Egypt build (T17), where 'Dad's letter claims he killed twins' and snowfall led",
         "see the closing note of issue 13")
+    OFF_TOPIC_MIN_DOCS: int = knob(
+        20, "below this many documents no event is set apart as off-topic unless the build was "
+        "given --topic words: a few articles share too few words for a focus",
+        "the bundled example (4 articles), where 'Traffic through the waterway resumed' "
+        "named no word of two articles", "not measured beyond that")
     FOCUS_WORDS: int = knob(
         40, "the story's focus words: this many of the words most documents use in their own "
         "dated sentences", "the Egypt build (T17)", "see the closing note of issue 13")

@@ -292,6 +292,10 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None,
     else:
         centrality = np.ones(1)
     rel = _focus_relevance(events)
+    # a handful of articles share too few words for a focus to be told from chance: only
+    # their topic words, if any, set events apart
+    n_docs = len({m.doc for e in events for m in e.sources})
+    judge_topic = n_docs >= SETTINGS.timeline.OFF_TOPIC_MIN_DOCS or bool(topic and topic.strip())
     if topic and topic.strip():
         hits = _topic_hits(texts, topic)
         rel = np.where(hits, np.maximum(rel, 1.0), np.minimum(rel, 0.5))
@@ -308,7 +312,7 @@ def rank(events: list[Event], documents: dict[str, Document] | None = None,
         if d:
             burst = sum(per_day.get(d + dt.timedelta(days=k), 0) for k in (-1, 0, 1)) / total
         e.relevance = float(rel[i])
-        e.off_topic = bool(rel[i] < SETTINGS.timeline.OFF_TOPIC)
+        e.off_topic = bool(judge_topic and rel[i] < SETTINGS.timeline.OFF_TOPIC)
         e.importance = float((1.0 + math.log2(max(1, n_src[i]))) * (0.5 + centrality[i]) * (1.0 + burst)
                              * min(1.0, float(rel[i])))
         e.background = outside_window(e.date, window)
