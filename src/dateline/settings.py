@@ -441,6 +441,19 @@ class ReasonSettings:
              "describe the same thing in much the same words.",
         "H1N1 + Haiti stories of Timeline17, 410 real articles",
         "117 number 'contradictions' -> 7 together with CONTRADICTION_DAYS (commit d10cacf)")
+    PLEDGE_MAX_SENTENCE: int = knob(
+        600, "characters: a longer 'sentence' is a run-on page fragment (a headline list, a "
+             "table) and is not parsed for commitments",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
+    PLEDGE_SAME_OBJECT: float = knob(
+        0.34, "Two statements of one party with the same verb are one commitment when the "
+              "stems of what they commit to overlap at least this much (shared / smaller set)",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
+    PLEDGE_REPORT_OVERLAP: int = knob(
+        2, "A later sentence is parsed as a possible report on a commitment only when it shares "
+           "at least this many content stems of what was committed (besides the verb and its "
+           "dates; all of them when there are fewer)",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
     MAX_POSTING: int = knob(
         400, "A context word (or entity) shared by more quantities than this proposes no "
              "candidate pairs for number conflicts: on a large corpus such words are in every "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .commitments import build_context, find as find_commitments
 from .conflicts import find as find_conflicts
+from .pledges import find as find_pledges
 
 __all__ = ["reason"]
 
@@ -15,5 +16,9 @@ __all__ = ["reason"]
 def reason(store) -> tuple[list[dict], list[dict]]:
     ctx = build_context(store)
     commitments, internals = find_commitments(ctx)
+    # promises, deadlines and schedules without a hand-over table entry, from the parse; a
+    # sentence a commitment above already states is left to it
+    taken = {(s["doc"], s["start"]) for c in commitments for s in c["sources"]}
+    commitments = commitments + find_pledges(ctx, taken)
     conflicts = find_conflicts(ctx, commitments, internals)
     return commitments, conflicts

