@@ -176,7 +176,15 @@ def score_commitments(items: list[dict], commitments: list[dict], docs: dict, en
                 if same_sentence(quote, it["sentence"]) and c not in stated[id(it)]:
                     stated[id(it)].append(c)
         if c.get("status") in ("met", "met_late"):
-            quotes = [f.get("quote", "") for f in c.get("fulfilment") or []]
+            # the clause of each fulfilment quote: the words before its verb, when the system
+            # names the verb (history[].words), else the whole sentence
+            quotes = []
+            for f in c.get("history") or c.get("fulfilment") or []:
+                q, w = f.get("quote", ""), f.get("words")
+                if f.get("status", "met") not in ("met", "met_late"):
+                    continue
+                i = q.find(w) if w else -1
+                quotes.append(q[max(0, i - 50):i + len(w)] if i >= 0 else q)
             if quotes and all(FORWARD.search(q) for q in quotes):
                 t["met_forward"] += 1
                 if verbose:

@@ -441,6 +441,15 @@ class ReasonSettings:
              "describe the same thing in much the same words.",
         "H1N1 + Haiti stories of Timeline17, 410 real articles",
         "117 number 'contradictions' -> 7 together with CONTRADICTION_DAYS (commit d10cacf)")
+    REVISION_DAYS: int = knob(
+        21, "A running count (a toll, the people who fled) reported again up to this many days "
+            "later, with the same predicate and much the same words, is the same quantity: a "
+            "higher later figure is a revision (an update), not a disagreement",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
+    SAME_QUANTITY_RATIO: float = knob(
+        10.0, "Two figures more than this many times apart are never the same quantity "
+              "('two people' and '70,000 people'), whatever their words",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
     PLEDGE_MAX_SENTENCE: int = knob(
         600, "characters: a longer 'sentence' is a run-on page fragment (a headline list, a "
              "table) and is not parsed for commitments",

@@ -19,6 +19,6 @@ def reason(store) -> tuple[list[dict], list[dict]]:
     # promises, deadlines and schedules without a hand-over table entry, from the parse; a
     # sentence a commitment above already states is left to it
     taken = {(s["doc"], s["start"]) for c in commitments for s in c["sources"]}
-    commitments = commitments + find_pledges(ctx, taken)
+    commitments = commitments + find_pledges(ctx, taken, commitments)
     conflicts = find_conflicts(ctx, commitments, internals)
     return commitments, conflicts

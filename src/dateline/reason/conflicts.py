@@ -63,6 +63,8 @@ _UNIT_PHRASE = re.compile(EN.UNIT_PHRASE)
 _PERCENT_OF = re.compile(EN.PERCENT_OF)
 _BASE_TOKEN = re.compile(EN.BASE_TOKEN)
 _POSSESSIVE = re.compile(EN.POSSESSIVE)
+_CURRENCY_BEFORE = re.compile(EN.CURRENCY_BEFORE, re.I)
+_BARE_COUNT = re.compile(EN.BARE_COUNT)
 
 
 def _word_value(s: str) -> float | None:
@@ -158,6 +160,10 @@ def quantities(ctx: Context) -> list[Quantity]:
                         words = [_POSSESSIVE.sub("", w) for w in words
                                  if w not in EN.WHOLE_NOUNS]
                         base = " ".join(words) or None
+                elif (cm := _CURRENCY_BEFORE.search(s.text[max(0, m.start() - 4):m.start()])):
+                    unit, unit_text = EN.CURRENCY[cm.group(1).lower()], cm.group(1)
+                elif (bm := _BARE_COUNT.match(rest)) and bm.group(1).lower() in _PRED_OF:
+                    unit, unit_text = "people", ""
                 else:
                     um = _UNIT_PHRASE.match(rest)
                     if not um:
@@ -213,6 +219,24 @@ def _is_tally(q: Quantity) -> bool:
     return bool(_TALLY.match(q.unit) or (q.unit_text and _TALLY.match(q.unit_text.split()[-1])))
 
 
+_CURRENCIES = set(EN.CURRENCY.values())
+
+
+def _shown(q: Quantity) -> str:
+    """The claim as the source words it: "$ 30 billion", "36 people", "20 percent"."""
+    if q.unit in _CURRENCIES:
+        return f"{q.unit_text} {q.text}"
+    if q.unit == "percent" or not q.unit_text:
+        return q.text
+    return f"{q.text} {q.unit_text}"
+
+
+def _running(q: Quantity) -> bool:
+    """A running count: a tally, or a count of people something happened to ("233 people
+    have been killed"), which later reports update."""
+    return _is_tally(q) or bool(q.preds) and q.unit == "people"
+
+
 def _days_apart(a: Quantity, b: Quantity) -> int | None:
     pa, pb = a.sent.doc.published, b.sent.doc.published
     try:
@@ -229,10 +253,20 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
     # named entity (a place, a party, an organisation) in their sentence or the one before.
     if not (a.entities & b.entities):
         return False
-    if _is_tally(a):
+    lo, hi = sorted((abs(a.center), abs(b.center)))
+    if lo == 0 or hi / lo > SETTINGS.reason.SAME_QUANTITY_RATIO:
+        return False  # "two people" and "70,000 people" are not one count
+    if _is_tally(a) or _running(a) and _running(b):
         apart = _days_apart(a, b)
-        if apart is None or apart > SETTINGS.reason.TALLY_DAYS:
+        if apart is None:
             return False
+        if apart > SETTINGS.reason.TALLY_DAYS:
+            # a later update of the same count: the same predicate and much the same words
+            if apart > SETTINGS.reason.REVISION_DAYS or not (a.preds and a.preds == b.preds):
+                return False
+            union = a.context | b.context
+            if not union or len(a.context & b.context) / len(union) < SETTINGS.reason.CONTRADICTION_OVERLAP:
+                return False
     if a.unit == "percent":
         if a.base != b.base:
             return False  # a share of a different whole is a different quantity
@@ -255,9 +289,10 @@ def _comparable_reports(a: Quantity, b: Quantity) -> bool:
     apart = _days_apart(a, b)
     if apart is None or apart > SETTINGS.reason.CONTRADICTION_DAYS:
         return False
-    if _is_tally(a):
+    if _is_tally(a) and apart > 0:
         return False  # running counts differ between reports as they are updated
-    if a.unit != "percent" and not (a.unit_text or "").lower().rstrip(".").endswith(EN.PLURAL_ENDING):
+    if a.unit not in _CURRENCIES and a.unit != "percent" and a.unit_text and \
+            not a.unit_text.lower().rstrip(".").endswith(EN.PLURAL_ENDING):
         return False  # "1320 British Prime Minister": a live-blog time, not a count
     union = a.context | b.context
     return bool(union) and len(a.context & b.context) / len(union) >= SETTINGS.reason.CONTRADICTION_OVERLAP
@@ -324,8 +359,13 @@ def _number_conflicts(ctx: Context) -> list[dict]:
     pair_classes = defaultdict(set)
     for i, j in pairs:
         cls = _classify(qs[i], qs[j])
-        if cls == "contradiction" and not _comparable_reports(qs[i], qs[j]):
-            cls = None
+        if cls == "contradiction":
+            a, b = sorted((qs[i], qs[j]), key=lambda q: q.sent.doc.published or "")
+            apart = _days_apart(a, b) or 0
+            if _running(a) and _running(b) and apart >= 1 and b.center > a.center:
+                cls = "revision"   # a later report raises the count: an update
+            elif not _comparable_reports(qs[i], qs[j]):
+                cls = None
         pair_classes[root(i)].add(cls)
     out = []
     for r, members in groups.items():
@@ -338,22 +378,23 @@ def _number_conflicts(ctx: Context) -> list[dict]:
         classes.discard(None)
         if not classes:
             continue
-        cls = "contradiction" if "contradiction" in classes else "approximate"
+        cls = next(c for c in ("contradiction", "revision", "approximate") if c in classes)
         ms.sort(key=lambda q: (q.sent.doc.published or "9999", q.sent.doc.id, q.start))
         shared = set.intersection(*[q.entities for q in ms]) if ms else set()
         names = sorted(ctx.entities[e]["name"] for e in shared if e in ctx.entities)
         unit = ms[0].unit
         about = (f"share of {ms[0].base}" if unit == "percent" and ms[0].base
                  else f"number of {unit}") + (f" ({', '.join(names[:3])})" if names else "")
-        claims = [{"value": q.text + ("" if q.unit == "percent" else " " + q.unit_text), "doc": q.sent.doc.id,
+        claims = [{"value": _shown(q), "doc": q.sent.doc.id,
                    "quote": q.sent.text, "start": q.sent.start, "end": q.sent.end,
                    "span": {"text": q.text, "start": q.start, "end": q.end},
                    "interval": [round(q.lo, 3), round(q.hi, 3)]} for q in ms]
         cid = content_id("conflict", "number", *[f"{c['doc']}:{c['span']['start']}" for c in claims])
         out.append({"id": cid, "about": about, "kind": "number", "claims": claims,
                     "classification": cls,
-                    "reason": ("values within each other's hedges or rounding" if cls == "approximate"
-                               else "the same quantity with incompatible values")})
+                    "reason": {"approximate": "values within each other's hedges or rounding",
+                               "revision": "a later report gives a higher count: an update",
+                               "contradiction": "the same quantity with incompatible values"}[cls]})
     return out
 
 

@@ -45,6 +45,7 @@ _CUE = re.compile(EN.CUE, re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _STOP = frozenset("""a an the of to in on at by for from with and or but that this these those
 it its it's their his her he she they them we our us you your i me my is are was were be been
 being has have had do does did will would shall should can could may might must not no than
@@ -225,6 +226,8 @@ def _who(ctx, sent, subj, speaker) -> tuple[list[str], str | None]:
             continue
         if t.tag_ == "PRP" or t.lower_ in ("it", "they", "we", "he", "she", "i"):
             continue
+        if not _is_agent(ctx, sent, t):
+            continue   # "the festival is scheduled": an event, nobody committed
         ids = ids_in(t)
         if ids:
             return ids[:1], None
@@ -262,6 +265,12 @@ def _due(sent, lo: int, hi: int, published: str | None) -> tuple[str | None, str
         if not (lo <= t.start and t.end <= hi) or t.role in ("comparison", "publication"):
             continue
         if t.type in ("DATE", "TIME"):
+            wk = _WEEK.match(t.value or "")
+            if wk:
+                # a week: the month it ends in (the due date is "by" its end; no day is
+                # invented)
+                end = dt.date.fromisocalendar(int(wk.group(1)), int(wk.group(2)), 7)
+                return f"{end.year:04d}-{end.month:02d}", t.text
             m = _VALUE.match(t.value or "")
             if m and not (t.value or "").startswith("XXXX"):
                 return m.group(0), t.text
@@ -294,7 +303,9 @@ def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge |
         a = min(a, act.idx)
     lo, hi = sent.start + a, sent.start + b
     due, due_text = _due(sent, lo, hi, d.published)
-    if due is None and cue is not None:
+    if due is None and cue is not None and cue.lemma_.lower() not in EN.COMMISSIVE:
+        # "gave X until Y to ...": the date hangs on the cue ("promised on Monday" is the
+        # date of the promise, not its due date)
         ca, cb = _span(cue)
         due, due_text = _due(sent, sent.start + ca, sent.start + cb, d.published)
     if due is None:
@@ -392,6 +403,12 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
             subj, passive = _subject(tok if tok.dep_ not in ("acl", "amod") else tok.head)
             p = _statement(ctx, sent, d, "scheduled", act, subj, passive, None, tok)
             if p:
+                if act.i == tok.i or act.pos_ in ("NOUN", "PROPN"):
+                    # "the festival is scheduled for March 20", "games scheduled for Friday":
+                    # what is due is that the event takes place
+                    p.verb = HAPPEN
+                    if act.pos_ in ("NOUN", "PROPN"):
+                        p.heads.add(stem(act.text))
                 if due and not p.due:
                     p.due, p.due_text = due, due_text
                 out.append(p)
@@ -459,6 +476,9 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
     out.extend(_called_off(ctx, d, sent, doc, used))
     return out
 
+
+# the deed of a scheduled event named by a noun: that it takes place ("was held")
+HAPPEN = "hold"
 
 _MEET_VERBS = {"meet", "vote", "gather", "hold", "convene", "open", "reopen", "resume", "begin",
                "start", "announce", "release", "publish", "decide", "debate", "visit", "travel",
@@ -555,7 +575,7 @@ def _called_off(ctx, d, sent, doc, used) -> list[Pledge]:
             continue
         subj, passive = _subject(tok.head if tok.dep_ == "xcomp" else tok)
         p = _statement(ctx, sent, d, "scheduled", obj, subj, False, None, None)
-        p.verb = obj.lemma_.lower()
+        p.verb = HAPPEN
         p.outcome = outcome
         out.append(p)
         used.update(t.i for t in obj.subtree)
@@ -714,8 +734,8 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 comp = _children(tok, "xcomp")
                 if comp and comp[0].lemma_.lower() != p_verb:
                     continue
-            a, b = _span(tok)
-            if how != "not_done" and not (stems(doc.text[a - doc[0].idx:b - doc[0].idx]) & objs) \
+            cs = _clause_stems(doc, tok) - {stem(tok.text)}
+            if how != "not_done" and not (cs & objs or cs & heads) \
                     and p_verb not in {t.lemma_.lower() for t in tok.subtree}:
                 continue
             out.append((how, tok))
@@ -760,6 +780,13 @@ def _group(pledges: list[Pledge]) -> list[list[Pledge]]:
             q = g[0]
             if q.verb != p.verb or q.negated != p.negated:
                 continue
+            if q.verb == HAPPEN:
+                # a scheduled event is the same whoever reports on it: the same event noun
+                # and a word of its description
+                if p.heads & q.heads and (p.objs & q.objs or not p.objs or not q.objs):
+                    best = g
+                    break
+                continue
             if (tuple(q.who) or (q.party or "").lower()) != party:
                 continue
             a, b = q.objs, p.objs
@@ -783,14 +810,35 @@ def _src(s) -> dict:
     return {"doc": s.doc.id, "quote": s.text, "start": s.start, "end": s.end}
 
 
-def find(ctx, taken: set) -> list[dict]:
+def _absorb(groups: list[list[Pledge]], existing: list[dict]) -> list[list[Pledge]]:
+    """A group that restates a commitment found with a calendar deadline (commitments.py:
+    the same deed, a word of the same object) becomes more sources of it, not a commitment
+    of its own: "Volvo Cars will recall 12,000 cars" beside "... recall ... by March 1"."""
+    keep = []
+    for g in groups:
+        objs = set().union(*[p.objs for p in g]) | set().union(*[p.heads for p in g])
+        host = next((c for c in existing if g[0].verb in same_deed(c.get("action") or "")
+                     and stems(c.get("what") or "") & objs), None)
+        if host is None:
+            keep.append(g)
+            continue
+        have = {(x["doc"], x["start"]) for x in host["sources"]}
+        for p in g:
+            if (p.doc, p.sent.start) not in have:
+                have.add((p.doc, p.sent.start))
+                host["sources"].append(_src(p.sent))
+    return keep
+
+
+def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
     """Commitment objects for the pledges whose sentence no commitment of commitments.py
-    states already (taken: (doc id, sentence start))."""
+    states already (taken: (doc id, sentence start)); a pledge restating one of those
+    (existing) is added to its sources."""
     ps = [p for p in statements(ctx) if (p.doc, p.sent.start) not in taken]
     if not ps:
         return []
     idx = _Index(ctx)
-    groups = _group(ps)
+    groups = _absorb(_group(ps), list(existing))
     # the candidate reports of every group, parsed in one batch
     cand: dict[int, set[int]] = {}
     for gi, g in enumerate(groups):
@@ -803,7 +851,7 @@ def find(ctx, taken: set) -> list[dict]:
             near |= idx.with_stems(heads, 1)
         cand[gi] = (idx.with_forms(forms) | idx.with_forms(_outcome_forms())) & near
     first_pub = {gi: min((p.published or "9999") for p in g) for gi, g in enumerate(groups)}
-    stated = {(p.doc, p.sent.start) for p in ps}
+    stated = {(p.doc, p.sent.start) for p in ps if not p.outcome}
     need = sorted({i for gi, ii in cand.items() for i in ii})
     need = [i for i in need]
     parses = _parse_all(ctx, [idx.sents[i] for i in need])
@@ -817,9 +865,8 @@ def find(ctx, taken: set) -> list[dict]:
             pub = s.doc.published
             if (pub or "9999") < first_pub[gi]:
                 continue
-            if (s.doc.id, s.start) in stated and not any(
-                    (p.doc, p.sent.start) == (s.doc.id, s.start) and p.outcome for p in g):
-                continue
+            if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
+                continue   # a statement is no report on itself (its own outcome is added below)
             heads = set().union(*[p.heads for p in g])
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
                 o = Outcome(how, s, pub, _clause_date(s, tok, pub), tok.text)
@@ -843,7 +890,7 @@ def find(ctx, taken: set) -> list[dict]:
 
 
 def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
-    head = next((p for p in g if p.due), g[0])
+    head = g[0]   # the first statement says what it is; later ones may move the date
     dues = [p.due for p in g if p.due]
     # the latest statement's date wins: a later report may have moved it
     due = max((p for p in g if p.due), key=lambda p: (p.published or "", p.due)).due if dues else None
@@ -852,6 +899,7 @@ def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
     history = []
     status, why = None, ""
     negated = head.negated
+    moved = False
     for o in outcomes:
         if o.how == "done" and negated:
             st = "broken"   # "will not deploy ground troops", then troops deployed
@@ -861,7 +909,9 @@ def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
             # late only when the report dates the deed after the due date; a report
             # published after it says only that it was done by then
             late = bool(due and o.date and o.date[:len(due)] > due)
-            st = "met_late" if late or status == "postponed" else "met"
+            st = "met_late" if late or status == "postponed" and not moved else "met"
+        elif o.how == "postponed" and o.date and (not due or o.date > due):
+            st, due, moved = "postponed", o.date, True   # "postponed the vote to May 15"
         elif o.how == "not_done":
             st = "missed" if due and _passed(due, o.published) else ("broken" if not due else "pending")
         else:

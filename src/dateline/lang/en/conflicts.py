@@ -70,7 +70,16 @@ PLURAL_ENDING = "s"
 # the verbs that follow a count ("2,000 troops along the line", "20 were killed", "40
 # percent of the debt within ...")
 UNIT_END_WORDS = set("along across through toward towards per within between among against near outside inside like "
-                     "worth were was are is died killed".split())
+                     "worth were was are is died killed off away north south east west beyond "
+                     "had have has".split())
+
+# A currency sign before a number is its unit: "$ 30 billion in Libyan assets", "£20bn".
+# sign -> unit
+CURRENCY = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+CURRENCY_BEFORE = r"(US\$|\$|£|€|¥)\s*$"
+# A count with no unit, followed by what happened to it: "at least 219 had died", "36 were
+# killed": a count of people. The words after the number (group: the predicate word).
+BARE_COUNT = r"\s+(?:people\s+)?(?:have|had|has|were|was|are)\s+(?:been\s+)?(\w+)"
 
 # What a count of people happened to: claims with different predicates are different
 # quantities ("20 killed" vs "20 injured"). word -> predicate.

@@ -9,7 +9,8 @@ of the sentences it is for.
 CUE = (r"\b(?:promis|pledg|vow|commit|undert(?:ake|ook)|guarant|assur|agree|swear|swore|sworn|"
        r"will|would|wo n't|'ll|shall|schedul|set (?:to|for)|due (?:to|on|in|for|by)|slated|"
        r"is to|are to|was to|were to|plan|intend|deadline|ultimatum|until|within|expir|"
-       r"decided|decision to|going to|to be held|offer)")
+       r"decided|decision to|going to|to be held|offer|cancel|postpon|delay|call(?:ed|s)? off|"
+       r"scrap|put off|push(?:ed)? back)")
 
 # verbs whose complement is what the subject commits to: "pledged to stay on", "promised
 # elections by April 2012", "vowed to die a martyr", "agreed to meet tomorrow"

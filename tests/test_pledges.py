@@ -1,0 +1,83 @@
+"""Commitments read from the parse (reason/pledges.py) on a small invented story built through
+the pipeline: undated promises, schedules, forecasts and conditions that are no commitment,
+and statuses that only reports in the past can change."""
+from pathlib import Path
+
+import pytest
+
+from dateline.export.json import export
+from dateline.pipeline import build
+from dateline.store import Store
+
+STORY = Path(__file__).parent / "data" / "pledges" / "story.jsonl"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    db = tmp_path_factory.mktemp("pledges") / "story.db"
+    rep = build([str(STORY)], str(db), workers=1)
+    assert not rep.failed
+    with Store(db, readonly=True) as st:
+        out = export(st)
+        out["_texts"] = {d.id: d.text for d in st.documents()}
+    return out
+
+
+def _find(data, words):
+    hits = [c for c in data["commitments"] if any(words in s["quote"] for s in c["sources"])]
+    return hits
+
+
+def test_undated_promise_is_found_with_its_party(data):
+    (c,) = _find(data, "publish the flood inquiry report")
+    assert c["kind"] == "promise"
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    assert any("Lopez" in names.get(w, "") for w in c["who"]) or "Lopez" in (c.get("party") or "")
+    assert c["due_text"] == "immediately"
+    # a later statement ("will be published next week", 12 April) moves it to that week's
+    # month; no day is invented
+    assert c["due"] == "2031-04"
+
+
+def test_a_later_forward_looking_sentence_is_no_fulfilment(data):
+    (c,) = _find(data, "publish the flood inquiry report")
+    # "will be published next week" says it is not done yet: never met
+    assert c["status"] not in ("met", "met_late")
+
+
+def test_forecasts_and_conditions_are_no_commitments(data):
+    assert not _find(data, "fuel prices will rise")
+    assert not _find(data, "the union would strike")
+
+
+def test_scheduled_vote_reported_held_is_met(data):
+    (c,) = [c for c in _find(data, "set to vote on the new budget")]
+    assert c["kind"] == "scheduled"
+    assert c["due"] == "2031-03-06"
+    assert c["status"] == "met"
+    assert any("voted on the new budget" in h["quote"] for h in c["history"])
+
+
+def test_postponed_then_held_on_the_new_date(data):
+    (c,) = _find(data, "festival is scheduled for March 20")
+    assert [h["status"] for h in c["history"]] == ["postponed", "met"]
+    assert c["due"] == "2031-04-10"
+    assert c["status"] == "met"
+
+
+def test_promise_not_to_act_is_broken_by_the_act(data):
+    (c,) = _find(data, "would not deploy ground troops")
+    assert c["negated"] is True
+    assert c["status"] == "broken"
+
+
+def test_cancelled_match_in_the_sentence_that_names_it(data):
+    (c,) = _find(data, "cancelled its March 15 friendly match")
+    assert c["kind"] == "scheduled" and c["status"] == "cancelled"
+
+
+def test_quotes_are_verbatim_at_their_offsets(data):
+    texts = data["_texts"]
+    for c in data["commitments"]:
+        for s in c["sources"] + c["history"]:
+            assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
