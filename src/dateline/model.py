@@ -9,6 +9,15 @@ import hashlib
 from dataclasses import dataclass, field
 
 
+# The lifecycle of a commitment, in the order boards show it, with the label a reader sees.
+# dateline/1 values; the first five are the original ones.
+COMMITMENT_STATUSES = (("pending", "Pending"), ("met", "Met"), ("met_late", "Met late"),
+                       ("missed", "Missed"), ("unknown", "Unknown"), ("broken", "Broken"),
+                       ("postponed", "Postponed"), ("cancelled", "Cancelled"),
+                       ("disputed", "Disputed"))
+COMMITMENT_KINDS = ("promise", "deadline", "agreement_term", "scheduled")
+
+
 def content_id(*parts: str | bytes, length: int = 16) -> str:
     """A stable id from content: the same input always gives the same id."""
     h = hashlib.sha256()

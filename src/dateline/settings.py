@@ -458,6 +458,13 @@ class ReasonSettings:
         0.34, "Two statements of one party with the same verb are one commitment when the "
               "stems of what they commit to overlap at least this much (shared / smaller set)",
         "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
+    PLEDGE_COMMON_SHARE: float = knob(
+        0.03, "A word in more than this share of the corpus's sentences (and more than "
+              "PLEDGE_COMMON_MIN) does not tie a report to a commitment: 'Egypt' in a story on Egypt",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
+    PLEDGE_COMMON_MIN: int = knob(
+        30, "sentences: below this a word is never too common to tie a report to a commitment",
+        "Timeline17 dev topics of benchmarks/newsreason.py", "not measured: set by judgement")
     PLEDGE_REPORT_OVERLAP: int = knob(
         2, "A later sentence is parsed as a possible report on a commitment only when it shares "
            "at least this many content stems of what was committed (besides the verb and its "

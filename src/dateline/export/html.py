@@ -19,12 +19,12 @@ from html import escape
 from typing import Any
 
 from ..render_util import safe_url
+from ..model import COMMITMENT_STATUSES
 from ..settings import SETTINGS
 from . import Out, as_data, names, outlets, text_out
 from .timelinejs import display
 
-STATUSES = [("pending", "Pending"), ("met", "Met"), ("met_late", "Met late"), ("missed", "Missed"),
-            ("unknown", "Unknown")]
+STATUSES = list(COMMITMENT_STATUSES)
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
        "form-action 'none'")
 

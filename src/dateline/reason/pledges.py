@@ -50,7 +50,7 @@ _STOP = frozenset("""a an the of to in on at by for from with and or but that th
 it its it's their his her he she they them we our us you your i me my is are was were be been
 being has have had do does did will would shall should can could may might must not no than
 then so as into over about after before under up out off said says say also which who whom
-what when where while new""".split())
+what when where while new again well both other""".split())
 
 _nlp = None
 
@@ -323,6 +323,9 @@ def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge |
             bare = bare.replace(t.text, " ")
     heads = {stem(t.text) for t in [act] + list(act.children)
              if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.pos_ in ("NOUN", "PROPN")}
+    # "vote on the new budget", "talks with the union": the noun of a first preposition
+    heads = heads or {stem(g.text) for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "with", "for")
+              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")}
     if act.pos_ in ("NOUN", "PROPN"):
         heads.add(stem(act.text))
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not _is_agent(ctx, sent, subj):
@@ -614,6 +617,11 @@ for _n, _v in EN.NOMINAL.items():
     _NOMINAL_OF[_v].add(_n)
 
 
+def _verb_stems(verb: str) -> set[str]:
+    from .commitments import past_forms
+    return {stem(f) for f in {verb} | past_forms(verb)}
+
+
 def same_deed(verb: str) -> set[str]:
     """The verb and the verbs that report the same deed (lang/en/pledges.SAME_DEED)."""
     out = {verb}
@@ -698,6 +706,26 @@ def _clause_stems(doc, tok) -> set[str]:
     return out
 
 
+def _core_stems(doc, tok) -> set[str]:
+    """The nouns a verb is about: its subject, objects and the nouns of its prepositions,
+    and the noun a participle or relative clause describes."""
+    out = set()
+    parts = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd")]
+    parts += [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("relcl", "acl", "amod") and tok.head.i != tok.i:
+        parts.append(tok.head)
+        if tok.head.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.head.children):
+            parts += [c for c in tok.head.children if c.dep_ == "appos"]
+    subj, _ = _subject(tok)
+    if subj is not None:
+        parts.append(subj)
+    for p in parts:
+        for t in p.subtree:
+            if t.pos_ in ("NOUN", "PROPN"):
+                out.add(stem(t.text))
+    return out
+
+
 def _under_plan(tok) -> bool:
     """A verb in the complement of a plan, hope or promise ("plans to release", "called for
     him to be freed") tells what is wanted, not what was done; climbing stops at a noun."""
@@ -746,8 +774,15 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
             continue
         # the same thing done: a word of what was committed in the clause of the report
         # (with the noun a participle or relative clause describes: "Ghonim, who was freed")
-        cs = _clause_stems(doc, tok.head if tok.pos_ == "NOUN" else tok) - {stem(tok.text)}
-        if not (cs & heads or len(cs & objs) >= min(2, len(objs))) or not objs and not heads:
+        v = tok.head if tok.pos_ == "NOUN" else tok
+        cs = _clause_stems(doc, v) - {stem(tok.text)}
+        # what it is done to: a head noun of the commitment when it has one ("elections",
+        # "Ghonim") as the report's subject, object or the noun it describes, else two words
+        # of its description
+        if heads:
+            if not _core_stems(doc, v) & heads:
+                continue
+        elif not objs or len(cs & objs) < min(2, len(objs)):
             continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX":
             if tok.tag_ not in ("VBD", "VBN"):
@@ -839,6 +874,13 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
         return []
     idx = _Index(ctx)
     groups = _absorb(_group(ps), list(existing))
+    # words in a large share of the corpus's sentences ("Egypt", "president" in a story on
+    # Egypt) tell nothing about which commitment a report is about
+    common = {w for w, post in idx.by_stem.items()
+              if len(post) > max(SETTINGS.reason.PLEDGE_COMMON_MIN, SETTINGS.reason.PLEDGE_COMMON_SHARE * len(idx.sents))}
+    for g in groups:
+        for p in g:
+            p.objs = {w for w in p.objs - common if w not in _verb_stems(p.verb)}
     # the candidate reports of every group, parsed in one batch
     cand: dict[int, set[int]] = {}
     for gi, g in enumerate(groups):

@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..export.json import document_json, entity_json, event_json
+from ..model import COMMITMENT_STATUSES
 from ..query import timeline as query_timeline
 from ..render_util import safe_url
 from ..settings import SETTINGS
@@ -29,7 +30,7 @@ from .data import HEX_ID, Data, snippet_parts, text_snippet
 
 HERE = Path(__file__).resolve().parent
 MODALITIES = ("asserted", "reported", "planned")
-STATUSES = ("pending", "met", "met_late", "missed", "unknown")
+STATUSES = tuple(k for k, _ in COMMITMENT_STATUSES)
 _SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
