@@ -85,7 +85,7 @@ TRIGGER_SYNONYMS = (
     "die death dead kill killing murder slay fatality fatal",
     "earthquake quake tremor temblor aftershock",
     "shoot shooting shot gunfire",
-    "arrest detain detention apprehend custody nab",
+    "arrest detain detention apprehend custody nab capture",
     "injure injury wound hurt",
     "explode explosion blast bomb bombing detonate",
     "attack assault raid strike",
@@ -145,4 +145,9 @@ TRIGGER_SYNONYMS = (
     "score goal",
     "beat defeat",
     "perform performance play",
+    "destroy destruction damage devastate demolish raze wreck",
+    "thwart foil prevent repel repulse",
+    "overturn reverse repeal rescind revoke",
+    "riot unrest",
+    "retain defend defense defence",
 )
