@@ -655,35 +655,37 @@ def _score_sets(mentions: list[Mention], system: dict[str, str]) -> dict:
 
 def _pair(a, b) -> tuple[float, str, float]:
     """link()'s own similarity of two EventMentions (link._sim, with their actor and place
-    names standing in for entity ids), how their triggers relate (same stem / same event
-    class / none) and the word overlap of their sentences (Jaccard of link's stems)."""
-    from dateline.link import _M, _sim
-    x = _M(a, a.date, set(a.actors + a.places), a.doc)
-    y = _M(b, b.date, set(b.actors + b.places), b.doc)
-    rel = "same trigger stem" if x.trig and x.trig == y.trig else \
-        "same event class" if x.classes & y.classes else "unrelated triggers"
+    names standing in for entity ids and no document likeness), how their triggers relate
+    (same lemma / synonyms / event class / none) and the word overlap of their sentences
+    (Jaccard of link's stems)."""
+    from dateline.link import _M, _sim, _trigger_match
+    x = _M(a, a.date, set(a.actors + a.places), a.doc, set(a.places))
+    y = _M(b, b.date, set(b.actors + b.places), b.doc, set(b.places))
+    rel = "same trigger lemma" if x.lemma and x.lemma == y.lemma else \
+        "synonym triggers" if x.syn & y.syn else \
+        "same event class" if _trigger_match(x, y) else "unrelated triggers"
     words = len(x.stems & y.stems) / (len(x.stems | y.stems) or 1)
     return _sim(x, y), rel, words
 
 
 def _why_apart(a, b) -> str:
     """Why link() kept two gold-coreferent mentions apart (its own tests, in its order)."""
-    from dateline.link import date_compat
+    from dateline.link import _M, _date_factor
     from dateline.settings import SETTINGS
     if a is None or b is None:
         return "not passed to link() (document rejected by the build)"
     if a.doc == b.doc and a.start == b.start:
         return "same sentence (link() keeps one sentence's events apart)"
-    if date_compat(a.date, b.date) == 0.0:
-        if REFERENCE_DATE in (a.date, b.date):
-            return "dates incompatible: one dated by the reference date, one by its text"
-        return "dates incompatible (both from the text)"
     fam = {"planned": "planned"}
     if fam.get(a.modality, "happened") != fam.get(b.modality, "happened"):
         return "planned vs happened"
+    if _date_factor(_M(a, a.date, set(), a.doc), _M(b, b.date, set(), b.doc)) == 0.0:
+        if REFERENCE_DATE in (a.date, b.date):
+            return "dates incompatible: one dated by the reference date, one by its text"
+        return "dates incompatible (both from the text)"
     sim, rel, _ = _pair(a, b)
     if sim > SETTINGS.link.THRESHOLD:
-        return f"pair above the threshold ({rel}), apart by greedy order or cluster average"
+        return f"pair above the threshold ({rel}), apart by the clustering (cluster mean)"
     return f"pair below the threshold: {rel}"
 
 
@@ -694,7 +696,8 @@ def _why_merged(a, b) -> str:
         return "?"
     sim, rel, words = _pair(a, b)
     if sim <= SETTINGS.link.THRESHOLD:
-        return "chained through other mentions (the pair itself below the threshold)"
+        return ("the pair alone below the threshold (joined through other mentions, or by "
+                "the articles' likeness, which this pair score leaves out)")
     if words >= SETTINGS.link.SAME_SENTENCE_WORDS:
         return "pair above the threshold: near-identical sentences"
     return f"pair above the threshold: {rel}"

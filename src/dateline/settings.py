@@ -211,12 +211,16 @@ class DedupeSettings:
 @dataclass
 class LinkSettings:
     THRESHOLD: float = knob(
-        0.5, "similarity a mention needs to its best match in a cluster to join it (else it "
+        0.6, "similarity a mention needs to its best match in a cluster to join it (else it "
         "starts a new event)",
         "seed corpus (events.py/link.py tests: the Russian block meets its English twin, "
         "'ceasefire ... introduced' meets 'signed an agreement')",
         "not measured: set with the first linker (cc8d40d, no figure), kept since by the seed "
         "and audit cluster checks of every later link change")
+    UNLINKED_PAIR: float = knob(
+        0.0, "in the average-link clustering, the similarity a pair of mentions counts when "
+        "nothing links them (never compared, or 0): 0 is strict average link (no chaining)",
+        "ECB+ topics 1-20 (dev)", "")
     AVG_LINK: float = knob(
         0.3, "to a cluster of 3 or more, a mention must also have this mean similarity to its "
         "members (no single-link chaining); 0 turns it off",
@@ -240,6 +244,78 @@ class LinkSettings:
         "documents (similarity = the date compatibility alone)",
         "", "not measured: set with the first linker (cc8d40d, no figure); a copied sentence "
         "shares nearly all its stems")
+    DATE_WINDOW_DAYS: int = knob(
+        1, "two mentions with related triggers may be one event when their days are at most "
+        "this many days apart and one of the days rests on the article's date (a weekday, "
+        "'yesterday': one happening reported on two days, or a publication date a day off); two "
+        "days both named by the calendar ('April 2', 'April 3') never meet, nor do mentions "
+        "linked only by their words' event classes on different dates",
+        "ECB+ topics 1-20 (dev): CoNLL F1 0.7393 (0 days), 0.7436 (1), 0.7441 (2), 0.7398 "
+        "(7); the Ever Given example: 'said on Saturday' and 'had said on March 29' (5 days) "
+        "are two sayings", "")
+    PUBLICATION_DATE_FACTOR: float = knob(
+        0.9, "the date factor of a mention dated only by its article's publication (no time "
+        "expression of its own) and an earlier mention beyond DATE_WINDOW_DAYS: its date only "
+        "says the happening was by then ('Jackson's death' in an article of September is the "
+        "death of 25 June), so the trigger, the words and the participants decide; the same "
+        "for a mention whose time expression is in another clause, past a comma, semicolon, "
+        "colon or dash ('Reid checked into rehab, her publicist said on Friday')",
+        "ECB+ topics 1-20 (dev)", "")
+    DATE_DAY_STEP: float = knob(
+        0.05, "the date factor of a pair loses this much per day between the dates", "ECB+ "
+        "topics 1-20 (dev)", "")
+    W_TRIGGER: float = knob(
+        0.5, "weight of the trigger match (1 same lemma, SYNONYM_MATCH same synonym group, "
+        "CLASS_MATCH same event class)", "ECB+ topics 1-20 (dev)", "")
+    SYNONYM_MATCH: float = knob(0.9, "trigger match of two synonyms / a noun and its verb "
+                                "(lang/en/link.py TRIGGER_SYNONYMS)", "ECB+ topics 1-20 (dev)", "")
+    SAYING_MATCH: float = knob(
+        0.6, "trigger match of two verbs of saying of one lemma ('said' / 'said'): many "
+        "things are said on a day, so the sentences, participants and documents must add more; "
+        "and like a class match it needs the same stated day", "ECB+ topics 1-20 (dev); "
+        "Timeline17 haiti: 'said' of four days (13-22 January) chained into one event", "")
+    CLASS_MATCH: float = knob(0.4, "trigger match of two triggers of one event class",
+                              "ECB+ topics 1-20 (dev)", "")
+    WORDS_CLASS_MATCH: float = knob(
+        0.5, "trigger match when the triggers are unrelated but the sentences' words name the "
+        "same kinds of happening twice over ('a complete ceasefire and a cessation of "
+        "hostilities is introduced' / 'signed an agreement to end the fighting')",
+        "seed corpus", "")
+    ONE_CLASS_MATCH: float = knob(
+        0.5, "trigger match when the sentences, in two scripts (a report and its Russian "
+        "translation), share one kind of happening only", "seed corpus (the Russian twin of "
+        "the 14 November talks)", "ECB+ topics 1-20 (dev): the same route within one language "
+        "costs 0.018 CoNLL F1, so it is kept to two scripts")
+    W_WORDS: float = knob(0.2, "weight of the sentences' word overlap (Jaccard of the stems "
+                          "other than the triggers')", "ECB+ topics 1-20 (dev)", "")
+    W_ENTS: float = knob(0.05, "weight of the shared participants (actors and places)",
+                         "ECB+ topics 1-20 (dev)", "")
+    W_DOC: float = knob(0.4, "weight of the two documents' similarity (TF-IDF cosine of their "
+                        "stems): a look-alike happening of another story is reported in other "
+                        "words", "ECB+ topics 1-20 (dev)", "")
+    DOC_SCALE: float = knob(
+        0.2, "documents this similar (TF-IDF cosine) or more count as fully alike for W_DOC "
+        "(the cosine divided by this, at most 1): two reports of one story share its rarer "
+        "words, but long articles have cosines far below 1", "ECB+ topics 1-20 (dev): "
+        "documents of one sub-topic have a median cosine of 0.11, of the look-alike other "
+        "sub-topic 0.036", "")
+    W_KIND_SAME_DAY: float = knob(
+        0.3, "added for two mentions of one day whose triggers are linked only by kinds of "
+        "happening (CLASS_MATCH, WORDS_CLASS_MATCH): on a given day, 'a complete ceasefire is "
+        "introduced' and 'signed an agreement to end the fighting' are one piece of news",
+        "seed corpus (the ceasefire of 10 November, 4 sources); ECB+ topics 1-20 (dev)", "")
+    DOC_UNKNOWN: float = knob(
+        0.5, "the document likeness (0..1, see DOC_SCALE) of two mentions when a document has "
+        "no text to compare (mentions handed to link() without their articles)", "",
+        "not measured: the middle, neither for nor against")
+    ACTOR_CONFLICT: float = knob(
+        0.3, "taken off when both mentions name actors (entities other than places) and share "
+        "none ('Lohan checked into rehab' / 'Reid checked into rehab')",
+        "ECB+ topics 1-20 (dev)", "CoNLL F1 0.7404 (0.06) -> 0.7443 (0.3, with PLACE_CONFLICT "
+        "0.3)")
+    PLACE_CONFLICT: float = knob(
+        0.3, "taken off when both mentions name places and share none (two earthquakes in "
+        "two countries)", "ECB+ topics 1-20 (dev)", "see ACTOR_CONFLICT")
     MENTION_BONUS: float = knob(
         0.1, "an event's importance grows by this per mention beyond the first ...",
         "", "not measured: set with the first linker (cc8d40d, no figure); small beside an "
