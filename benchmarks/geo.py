@@ -2,9 +2,14 @@
 news articles, 5,088 toponyms with character spans, 4,462 of them with a gold GeoNames point.
 
     PYTHONPATH=src .venv/bin/python benchmarks/geo.py [--corpus FILE] [--json OUT] [--limit N]
+        [--half dev|heldout|both] [--no-detect]
 
 --corpus: any file in LGL's XML layout (default ../shared/bench/geo/lgl.xml); --limit: the
-first N articles only; --json: write every figure (and the error patterns) to OUT.
+first N articles only; --json: write every figure (and the error patterns) to OUT;
+--half: ``dev`` the even-numbered articles (0, 2, 4, ... by order in the file: the ones the
+rules are developed on), ``heldout`` the odd-numbered ones (kept for the final report),
+``both`` all of them (the default, and what the gate scores); --no-detect: geocoding only
+(skips the entity stage, part 3).
 
 What it measures, for dateline's gazetteer (src/dateline/gazetteer.py):
 
@@ -155,6 +160,17 @@ def match_overlap(gold: list[tuple[int, int]], sys_: list[tuple[int, int]]) -> d
 
 # ---------------------------------------------------------------------------------------------
 # corpus
+
+def select_half(docs: list[dict], half: str = "both") -> list[dict]:
+    """The development half (even positions in the file), the held-out half (odd) or all."""
+    if half == "dev":
+        return docs[0::2]
+    if half == "heldout":
+        return docs[1::2]
+    if half == "both":
+        return docs
+    raise ValueError(f"half: dev, heldout or both, not {half!r}")
+
 
 def load_lgl(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
     """Articles: {docid, title, date, text, toponyms: [{start, end, phrase, lat, lon,
@@ -419,7 +435,7 @@ def _fmt(v, spec=".3f"):
 
 def print_table(res: dict) -> None:
     c = res["corpus"]
-    print(f"LGL: {c['articles']} articles, {c['toponyms']} toponyms, {c['with_point']} with a "
+    print(f"LGL ({c.get('half', 'both')}): {c['articles']} articles, {c['toponyms']} toponyms, {c['with_point']} with a "
           f"gold point")
     print(f"\n{'geocoding (gold spans)':<28} {'acc@161':>8} {'AUC':>7} {'mean km':>9} "
           f"{'median km':>10} {'unanswered':>11}")
@@ -454,11 +470,15 @@ def main(argv=None) -> dict:
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="a file in LGL's XML layout")
     ap.add_argument("--json", help="write the figures as JSON to this file")
     ap.add_argument("--limit", type=int, help="the first N articles only")
+    ap.add_argument("--half", choices=("dev", "heldout", "both"), default="both",
+                    help="even-numbered articles (dev), odd-numbered (heldout) or all (both)")
+    ap.add_argument("--no-detect", action="store_true", help="geocoding only (no entity stage)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    docs = load_lgl(a.corpus, a.limit)
-    res = run(docs)
+    docs = select_half(load_lgl(a.corpus, a.limit), a.half)
+    res = run(docs, detect=not a.no_detect)
     res["corpus"]["file"] = str(a.corpus)
+    res["corpus"]["half"] = a.half
     res["timings"]["total_s"] = round(time.perf_counter() - t0, 1)
     print_table(res)
     if a.json:
