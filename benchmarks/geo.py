@@ -204,10 +204,11 @@ def load_lgl(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
 # dateline
 
 def document_countries(text: str) -> frozenset[str]:
-    """The countries a text is about, as entities.extract_many gives them to lookup()."""
+    """Where a text is -- the countries it is about, with the states and places behind them
+    (a gazetteer.Focus, a frozenset of ISO2 codes) -- as entities.extract_many gives it to
+    lookup()."""
     from dateline import gazetteer
-    return frozenset(p.country for _, _, p in gazetteer.find_places(text)
-                     if p.country and p.kind in ("country", "region"))
+    return gazetteer.places_and_focus(text)[1]
 
 
 def dateline_pick(name: str, countries: frozenset[str]):
