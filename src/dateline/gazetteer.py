@@ -468,6 +468,9 @@ def build(path: Path | None = None) -> Path:
                      "[]", 1, 0, code, json.dumps(box),
                      seat(big_a2.get((cc, code, a2name)), a2name)))
         names[pid] = {a2name}
+        bare = en_places.COUNTY_WORD.sub("", a2name)
+        if bare != a2name and len(bare) >= 3:
+            lookup_only[pid] = {bare}   # "DeKalb" for DeKalb County: lookup() only
 
     for slug, (name, cc, lat, lon, aliases) in CURATED_REGIONS.items():
         aliases = aliases + ru_places.REGION_ALIASES.get(slug, ())
@@ -647,7 +650,7 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
             a1s.setdefault((p.country, p.admin1), set()).add(name)
     for name in {n for n, _ in found} | set(also):
         hits = [h[0] for h in _query(name) if h[0].kind in ("city", "county")
-                and h[0].lat is not None]
+                and h[0].lat is not None and h[2] >= 0]
         if len(hits) > per_name:
             hits = sorted(hits, key=lambda q: -q.population)[:per_name]
         pts.extend((name, q.lat, q.lon) for q in hits)
@@ -672,6 +675,8 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         s += st.GEO_ADMIN_SEAT
     if not canonical:
         s -= st.GEO_ALIAS
+        if p.kind == "county" and name and " " not in name.strip() and " " in p.name:
+            s -= st.GEO_BARE_COUNTY   # "DeKalb" for DeKalb County: usually a town
     if focus:
         if not isinstance(focus, Focus):
             focus = Focus(focus)

@@ -152,6 +152,10 @@ class EntitySettings:
         _GEO_SWEEP, _GEO_SWEPT)
     GEO_ALIAS: float = knob(1.0, "less for a match on an alternate name, not the canonical",
         _GEO_SWEEP, _GEO_SWEPT)
+    GEO_BARE_COUNTY: float = knob(2.0, "less again for a county found by its name without "
+                                       "'County' ('DeKalb'): a town of that name comes first "
+                                       "unless the text is in the county's state",
+        _GEO_SWEEP, _GEO_SWEPT)
     GEO_FOCUS_COUNTRY: float = knob(2.0, "score for a candidate in a country the text "
                                          "names (itself or through its places)",
         _GEO_SWEEP, _GEO_SWEPT)

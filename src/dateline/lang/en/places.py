@@ -9,6 +9,8 @@ cache, BUILD_VERSION).
 """
 from __future__ import annotations
 
+import re
+
 from .calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 # Extra English aliases for countries (ISO2 -> aliases); the Russian ones are in
@@ -158,6 +160,10 @@ LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 LOWER_LETTERS = "a-zà-öø-ÿ"
 # punctuation inside a place name ("Cote d'Ivoire", "Nagorno-Karabakh", "St. Petersburg")
 NAME_PUNCTUATION = "'’ʻ`\\-. "
+
+# the word that ends a county's name ("DeKalb County", "Rapides Parish"): without it the
+# name is looked up (never matched in running text) as the county, ranked below a town
+COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|City and Borough)$")
 
 # US state abbreviations as news writes them (AP style, with the common variants), by postal
 # code; the postal codes themselves come from the place data and are looked up, never matched
