@@ -608,6 +608,18 @@ class Focus(frozenset):
         names = self.admin1.get((cc, a1)) if cc and a1 else None
         return bool(names and names - {name})
 
+    def share(self, cc: str, name: str = "") -> float:
+        """The share of the text's other place names that are in this country."""
+        total = set().union(*self.countries.values()) - {name, ""} if self.countries else set()
+        if not total:
+            return 0.0
+        return len(self.countries.get(cc, frozenset()) - {name, ""}) / len(total)
+
+    def inside(self, cc: str | None, a1: str | None, name: str = "") -> int:
+        """How many other names of the text are places in this first-level division."""
+        names = self.admin1.get((cc, a1)) if cc and a1 else None
+        return len(names - {name, ""}) if names else 0
+
     def support(self, lat: float, lon: float, name: str = "") -> float:
         """How many other names of the text may be a place next to (lat, lon): over each
         other name, exp(-km / GEO_NEAR_KM) of its nearest candidate within a degree or so."""
@@ -681,13 +693,17 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if not isinstance(focus, Focus):
             focus = Focus(focus)
         if focus.has_country(p.country, name):
-            s += st.GEO_FOCUS_COUNTRY
+            s += st.GEO_FOCUS_COUNTRY + st.GEO_FOCUS_MAIN * focus.share(p.country, name)
         if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
                                                                       name):
             s += st.GEO_FOCUS_ADMIN1
         if p.kind in ("city", "county") and p.lat is not None:
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
                                          focus.support(p.lat, p.lon, name))
+        elif p.kind == "state":
+            # a state holds the text's other places as a town is next to them
+            s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
+                                         focus.inside(p.country, p.admin1, name))
     return s
 
 

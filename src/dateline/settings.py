@@ -159,6 +159,9 @@ class EntitySettings:
     GEO_FOCUS_COUNTRY: float = knob(2.0, "score for a candidate in a country the text "
                                          "names (itself or through its places)",
         _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_MAIN: float = knob(2.0, "more for a candidate in the country of most of the "
+                                      "text's other places (times their share)",
+        _GEO_SWEEP, _GEO_SWEPT)
     GEO_FOCUS_ADMIN1: float = knob(2.0, "score for a candidate in a state/province the "
                                         "text names (itself or through its towns)",
         _GEO_SWEEP, _GEO_SWEPT)
