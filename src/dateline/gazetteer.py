@@ -594,6 +594,7 @@ class Focus(frozenset):
         self.countries = dict(named_countries or {c: frozenset({""}) for c in self})
         self.admin1 = dict(admin1 or {})
         self.grid = {}
+        self.votes: dict[tuple[str, str], dict[str, float]] = {}
         for n, la, lo in points:
             self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
         return self
@@ -614,6 +615,12 @@ class Focus(frozenset):
         if not total:
             return 0.0
         return len(self.countries.get(cc, frozenset()) - {name, ""}) / len(total)
+
+    def vote(self, cc: str | None, a1: str | None, name: str = "") -> float:
+        """The other names' votes for a first-level division: each name splits one vote
+        among the divisions its candidates lie in."""
+        v = self.votes.get((cc, a1)) if cc and a1 else None
+        return sum(w for n, w in v.items() if n != name) if v else 0.0
 
     def inside(self, cc: str | None, a1: str | None, name: str = "") -> int:
         """How many other names of the text are places in this first-level division."""
@@ -660,14 +667,21 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
             ccs.setdefault(p.country, set()).add(name)
         if p.country and p.admin1 and p.kind in ("state", "county", "city"):
             a1s.setdefault((p.country, p.admin1), set()).add(name)
+    votes: dict[tuple[str, str], dict[str, float]] = {}
     for name in {n for n, _ in found} | set(also):
+        a1set = {(h[0].country, h[0].admin1) for h in _query(name) if h[2] >= 0
+                 and h[0].admin1 and h[0].kind in ("city", "county", "state")}
+        for k in a1set:
+            votes.setdefault(k, {})[name] = 1.0 / len(a1set)
         hits = [h[0] for h in _query(name) if h[0].kind in ("city", "county")
                 and h[0].lat is not None and h[2] >= 0]
         if len(hits) > per_name:
             hits = sorted(hits, key=lambda q: -q.population)[:per_name]
         pts.extend((name, q.lat, q.lon) for q in hits)
-    return Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
-                 {k: frozenset(v) for k, v in a1s.items()}, pts)
+    f = Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
+              {k: frozenset(v) for k, v in a1s.items()}, pts)
+    f.votes = votes
+    return f
 
 
 _KIND_BONUS_KEY = {"country": "COUNTRY", "region": "REGION", "continent": "REGION",
@@ -697,6 +711,9 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
                                                                       name):
             s += st.GEO_FOCUS_ADMIN1
+        if p.kind in ("city", "county", "state"):
+            s += st.GEO_FOCUS_VOTE * min(st.GEO_FOCUS_NEAR_CAP,
+                                         focus.vote(p.country, p.admin1, name))
         if p.kind in ("city", "county") and p.lat is not None:
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
                                          focus.support(p.lat, p.lon, name))

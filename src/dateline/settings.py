@@ -162,6 +162,10 @@ class EntitySettings:
     GEO_FOCUS_MAIN: float = knob(2.0, "more for a candidate in the country of most of the "
                                       "text's other places (times their share)",
         _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_VOTE: float = knob(1.0, "score per vote of the text's other names for the "
+                                      "candidate's state (each name splits one vote among "
+                                      "the states its candidates are in)",
+        _GEO_SWEEP, _GEO_SWEPT)
     GEO_FOCUS_ADMIN1: float = knob(2.0, "score for a candidate in a state/province the "
                                         "text names (itself or through its towns)",
         _GEO_SWEEP, _GEO_SWEPT)
