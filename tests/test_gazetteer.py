@@ -173,3 +173,11 @@ def test_counties_are_areas_and_follow_the_state_named():
 
 def test_a_division_named_after_its_largest_town_is_the_town():
     assert g.lookup("Moscow", {"RU"}).kind == "city"
+
+
+def test_a_state_abbreviation_after_a_town_is_a_place():
+    t = "CHARLESTON, W.Va. -- Officials in Springfield, Ill., met on Monday."
+    found = [(t[s:e], p.id) for s, e, p in g.find_places(t)]
+    assert ("W.Va.", "us:WV") in found and ("Ill.", "us:IL") in found
+    t = "CHARLESTON, W.Va. -- The council met on Monday."
+    assert g.lookup("Charleston", g.places_and_focus(t)[1]).admin1 == "WV"

@@ -821,6 +821,10 @@ def country_of_demonym(word: str) -> Place | None:
 # finding places in running text
 
 _TOKEN = re.compile(en_places.TOKEN)
+_STATE_ABBR_AFTER = re.compile(
+    r"(?<=[A-Za-z], )(?P<abbr>%s)(?=[\s,;:)\]'\"’”-]|$)" % "|".join(
+        re.escape(a) for a in sorted({a for v in en_places.STATE_ABBREVIATIONS.values()
+                                      for a in v}, key=len, reverse=True)))
 _MAX_NGRAM = 6
 
 
@@ -1025,6 +1029,16 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
         _find_one(i, j, key, hits, s, e, out)
         if len(out) > n_out:
             keys.append((key, hits))
+    # "Springfield, Ill.", "Charleston, W.Va.": a state abbreviation after a place's comma
+    extra = []
+    for m in _STATE_ABBR_AFTER.finditer(text):
+        hits = tuple(h for h in _query(m.group("abbr")) if h[0].kind == "state")
+        s, e = m.start("abbr"), m.end("abbr")
+        if hits and not any(ps < e and s < pe for ps, pe, _ in out):
+            extra.append(((s, e, hits[0][0]), (m.group("abbr"), hits)))
+    if extra:
+        both = sorted(list(zip(out, keys)) + extra, key=lambda x: x[0][0])
+        out, keys = [x[0] for x in both], [x[1] for x in both]
     named = {k for k, _ in keys}
     weak = sorted({key for (i, j, key, hits, allcaps) in raw if key not in named
                    and key not in guarded_keys and not name_guard(i, j)
