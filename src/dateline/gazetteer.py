@@ -693,7 +693,14 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
     how well it fits where the text is (a country, a first-level division, a place near
     the others the text names). Weights: ``SETTINGS.entities.GEO_*``."""
     st = SETTINGS.entities
+    if focus and not isinstance(focus, Focus):
+        focus = Focus(focus)
     s = getattr(st, "GEO_KIND_" + _KIND_BONUS_KEY.get(p.kind, "CITY"))
+    if p.kind in ("state", "county") and not (
+            focus and focus.has_country(p.country, name)):
+        # a state, province or county ranks as a town of its size unless the text is
+        # about its country ("Delta" in a Canadian story is not Nigeria's Delta State)
+        s = st.GEO_KIND_CITY
     s += st.GEO_POPULATION * math.log10(1 + max(0, p.population))
     if p.capital:
         s += st.GEO_CAPITAL
@@ -704,8 +711,6 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind == "county" and name and " " not in name.strip() and " " in p.name:
             s -= st.GEO_BARE_COUNTY   # "DeKalb" for DeKalb County: usually a town
     if focus:
-        if not isinstance(focus, Focus):
-            focus = Focus(focus)
         if focus.has_country(p.country, name):
             s += st.GEO_FOCUS_COUNTRY + st.GEO_FOCUS_MAIN * focus.share(p.country, name)
         if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
