@@ -2,9 +2,14 @@
 news articles, 5,088 toponyms with character spans, 4,462 of them with a gold GeoNames point.
 
     PYTHONPATH=src .venv/bin/python benchmarks/geo.py [--corpus FILE] [--json OUT] [--limit N]
+        [--half dev|heldout|both] [--no-detect]
 
 --corpus: any file in LGL's XML layout (default ../shared/bench/geo/lgl.xml); --limit: the
-first N articles only; --json: write every figure (and the error patterns) to OUT.
+first N articles only; --json: write every figure (and the error patterns) to OUT;
+--half: ``dev`` the even-numbered articles (0, 2, 4, ... by order in the file: the ones the
+rules are developed on), ``heldout`` the odd-numbered ones (kept for the final report),
+``both`` all of them (the default, and what the gate scores); --no-detect: geocoding only
+(skips the entity stage, part 3).
 
 What it measures, for dateline's gazetteer (src/dateline/gazetteer.py):
 
@@ -14,14 +19,15 @@ What it measures, for dateline's gazetteer (src/dateline/gazetteer.py):
    entity stage passes it the countries of the country/region places that
    ``gazetteer.find_places`` finds in the whole text (``entities.extract_many``); this
    benchmark computes that context the same way (``document_countries``) over the article
-   text and calls ``lookup(gold span text, context)`` for every gold toponym. The
-   coordinates are the Place's (a country's are its capital's, a US state's the
-   population-weighted centre of its towns). No candidate, or one without coordinates, is an
-   unanswered toponym.
+   text and calls ``lookup(gold span text, context)`` for every gold toponym. The context
+   is a ``gazetteer.Focus`` (``places_and_focus``): the countries and states the text names
+   and where the candidates of its other place names lie. The coordinates are the Place's (a
+   country's, a state's or a county's: the centre of the land its towns cover). No
+   candidate, or one without coordinates, is an unanswered toponym.
 2. **baseline** -- population: of ``gazetteer.candidates()`` for the first variant of the name
    that has any (the variants ``lookup`` tries), the most populous (ties: dateline's order).
-   The gazetteer stores no population for US states and curated regions (0), so a town of
-   the same name beats them here.
+   A state's or county's population is the sum of its towns'; curated regions have none
+   (0), so a town of the same name beats them here.
 3. **detect** -- the entity stage as the build runs it (``pipeline.process``): ``clean`` on the
    article text (a plain-text RawDocument dated by ``dltime``), then
    ``pipeline.entity_mentions`` on the cleaned document; the mentions of type "place" (with
@@ -46,7 +52,8 @@ Error patterns: every wrong gold-span answer (unanswered or > 161 km) gets one p
 ``error_pattern``); the counts, the most frequent names per pattern and the first 2,000
 wrong answers (span, gold, dateline's place, error) are in the JSON.
 
-Runtime on the 2-core machine: ~44 s for the full LGL (entity stage 42 s, lookups 1 s).
+Runtime on the 2-core machine: ~60 s for the full LGL (entity stage 57 s, lookups 3 s);
+``--no-detect`` ~5 s.
 """
 from __future__ import annotations
 
@@ -156,6 +163,17 @@ def match_overlap(gold: list[tuple[int, int]], sys_: list[tuple[int, int]]) -> d
 # ---------------------------------------------------------------------------------------------
 # corpus
 
+def select_half(docs: list[dict], half: str = "both") -> list[dict]:
+    """The development half (even positions in the file), the held-out half (odd) or all."""
+    if half == "dev":
+        return docs[0::2]
+    if half == "heldout":
+        return docs[1::2]
+    if half == "both":
+        return docs
+    raise ValueError(f"half: dev, heldout or both, not {half!r}")
+
+
 def load_lgl(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
     """Articles: {docid, title, date, text, toponyms: [{start, end, phrase, lat, lon,
     geonameid, name, fcode, country, admin1}]} (lat/lon None without a gold point)."""
@@ -188,10 +206,11 @@ def load_lgl(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
 # dateline
 
 def document_countries(text: str) -> frozenset[str]:
-    """The countries a text is about, as entities.extract_many gives them to lookup()."""
+    """Where a text is -- the countries it is about, with the states and places behind them
+    (a gazetteer.Focus, a frozenset of ISO2 codes) -- as entities.extract_many gives it to
+    lookup()."""
     from dateline import gazetteer
-    return frozenset(p.country for _, _, p in gazetteer.find_places(text)
-                     if p.country and p.kind in ("country", "region"))
+    return gazetteer.places_and_focus(text)[1]
 
 
 def dateline_pick(name: str, countries: frozenset[str]):
@@ -321,7 +340,9 @@ def error_pattern(t: dict, name: str, place, err: float | None, gold_cc: str | N
 # ---------------------------------------------------------------------------------------------
 # running
 
-def run(docs: list[dict], detect: bool = True) -> dict:
+def run(docs: list[dict], detect: bool = True, halves: bool = False) -> dict:
+    """Every figure for ``docs``; with ``halves``, also the gold-span figures of the even-
+    and odd-numbered articles (``gold_halves``: dev, heldout)."""
     from dateline import gazetteer
 
     t0 = time.perf_counter()
@@ -335,7 +356,8 @@ def run(docs: list[dict], detect: bool = True) -> dict:
     by_fcode: dict[str, list] = defaultdict(list)
     cc_cache: dict[str | None, str | None] = {}
     examples = []
-    for doc in docs:
+    half_err: dict[str, list] = {"dev": [], "heldout": []}
+    for di, doc in enumerate(docs):
         ctx = document_countries(doc["text"])
         for t in doc["toponyms"]:
             if t["lat"] is None:
@@ -344,6 +366,7 @@ def run(docs: list[dict], detect: bool = True) -> dict:
             p = dateline_pick(name, ctx)
             e = error_km(p, t["lat"], t["lon"])
             gold_err.append(e)
+            half_err["dev" if di % 2 == 0 else "heldout"].append(e)
             by_fcode[(t["fcode"] or "?")[:4] if not (t["fcode"] or "").startswith("PPL")
                      else "PPL*"].append(e)
             b = population_pick(name)
@@ -367,6 +390,8 @@ def run(docs: list[dict], detect: bool = True) -> dict:
                       "toponyms": sum(len(d["toponyms"]) for d in docs),
                       "with_point": len(gold_err)},
            "gold": geo_scores(gold_err), "baseline": geo_scores(base_err),
+           **({"gold_halves": {h: geo_scores(v) for h, v in half_err.items()}}
+              if halves else {}),
            "gold_by_fcode": {k: geo_scores(v) for k, v in sorted(
                by_fcode.items(), key=lambda kv: -len(kv[1]))},
            "error_patterns": [{"pattern": k, "count": n,
@@ -419,12 +444,13 @@ def _fmt(v, spec=".3f"):
 
 def print_table(res: dict) -> None:
     c = res["corpus"]
-    print(f"LGL: {c['articles']} articles, {c['toponyms']} toponyms, {c['with_point']} with a "
+    print(f"LGL ({c.get('half', 'both')}): {c['articles']} articles, {c['toponyms']} toponyms, {c['with_point']} with a "
           f"gold point")
     print(f"\n{'geocoding (gold spans)':<28} {'acc@161':>8} {'AUC':>7} {'mean km':>9} "
           f"{'median km':>10} {'unanswered':>11}")
-    for key, label in (("gold", "dateline lookup()"), ("baseline", "population baseline")):
-        s = res[key]
+    rows = [(res["gold"], "dateline lookup()"), (res["baseline"], "population baseline")]
+    rows += [(s, f"  lookup(), {h} half") for h, s in res.get("gold_halves", {}).items()]
+    for s, label in rows:
         print(f"{label:<28} {s['acc161']:>8.3f} {s['auc']:>7.3f} {_fmt(s['mean_km'], '.0f'):>9} "
               f"{_fmt(s['median_km'], '.0f'):>10} {s['unanswered']:>5}/{s['toponyms']}")
     print("\n  dateline lookup() by gold feature code:")
@@ -454,11 +480,15 @@ def main(argv=None) -> dict:
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="a file in LGL's XML layout")
     ap.add_argument("--json", help="write the figures as JSON to this file")
     ap.add_argument("--limit", type=int, help="the first N articles only")
+    ap.add_argument("--half", choices=("dev", "heldout", "both"), default="both",
+                    help="even-numbered articles (dev), odd-numbered (heldout) or all (both)")
+    ap.add_argument("--no-detect", action="store_true", help="geocoding only (no entity stage)")
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    docs = load_lgl(a.corpus, a.limit)
-    res = run(docs)
+    docs = select_half(load_lgl(a.corpus, a.limit), a.half)
+    res = run(docs, detect=not a.no_detect, halves=a.half == "both")
     res["corpus"]["file"] = str(a.corpus)
+    res["corpus"]["half"] = a.half
     res["timings"]["total_s"] = round(time.perf_counter() - t0, 1)
     print_table(res)
     if a.json:

@@ -32,7 +32,14 @@ def test_lookup(name, canonical, cc):
     assert p.name == canonical
     assert p.country == cc
     assert p.lat is not None and p.lon is not None
-    assert 35 < p.lat < 60 and 25 < p.lon < 60
+    if p.kind == "country":
+        # a country is an area: its point is the centre of its land (Russia's is in Siberia),
+        # its box reaches the Caucasus
+        s, w, n, e = p.bbox
+        assert s <= p.lat <= n and w <= p.lon <= e
+        assert s < 60 and n > 35 and w < 60 and e > 25
+    else:
+        assert 35 < p.lat < 60 and 25 < p.lon < 60
 
 
 def test_kalbajar_aliases_from_data():
@@ -118,3 +125,59 @@ def test_cache_is_reused(tmp_path, monkeypatch):
     path = g.cache_path()
     assert path.exists()
     assert "gazetteer-v" in path.name
+
+
+def _focus(text):
+    return g.places_and_focus(text)[1]
+
+
+def test_paris_in_a_texas_story_is_paris_texas():
+    f = _focus("Officials in Dallas and Tyler, Texas, met on Monday. The Paris council voted.")
+    p = g.lookup("Paris", f)
+    assert p.country == "US" and p.admin1 == "TX"
+    assert g.lookup("Paris").country == "FR"   # no context: the capital
+
+
+def test_georgia_in_a_us_story_is_the_state():
+    f = _focus("The governor of Alabama spoke in Atlanta, Georgia, and in Florida on Tuesday.")
+    assert g.lookup("Georgia", f).id == "us:GA"
+    f = _focus("Russian troops entered South Ossetia; Tbilisi said Georgia would resist.")
+    assert g.lookup("Georgia", f).id == "cc:GE"
+
+
+def test_a_country_is_an_area_not_its_capital():
+    russia, moscow = g.lookup("Russia"), g.lookup("Moscow")
+    s, w, n, e = russia.bbox
+    assert s <= moscow.lat <= n and w <= moscow.lon <= e   # the box holds Moscow
+    assert s <= russia.lat <= n and w <= russia.lon <= e   # the point is inside the box
+    assert abs(russia.lon - moscow.lon) > 20                 # ... and not at Moscow
+    us = g.lookup("United States")
+    assert 35 < us.lat < 43 and -105 < us.lon < -90         # the middle of the country
+
+
+def test_state_abbreviations_and_demonyms():
+    assert g.lookup("W.Va.").name == "West Virginia"
+    assert g.lookup("Mo.").name == "Missouri"
+    assert g.lookup("D.C.").id == "us:DC"
+    assert g.lookup("Israeli").name == "Israel"
+    assert g.lookup("Palestinians").country == "PS"
+    assert g.lookup("Sri Lankan").country == "LK"
+
+
+def test_counties_are_areas_and_follow_the_state_named():
+    f = _focus("Deputies from Decatur and Stone Mountain, Georgia, searched the area.")
+    p = g.lookup("DeKalb County", f)
+    assert p.kind == "county" and p.admin1 == "GA" and p.bbox is not None
+    assert g.lookup("Fulton County", _focus("Schenectady and Albany, New York")).admin1 == "NY"
+
+
+def test_a_division_named_after_its_largest_town_is_the_town():
+    assert g.lookup("Moscow", {"RU"}).kind == "city"
+
+
+def test_a_state_abbreviation_after_a_town_is_a_place():
+    t = "CHARLESTON, W.Va. -- Officials in Springfield, Ill., met on Monday."
+    found = [(t[s:e], p.id) for s, e, p in g.find_places(t)]
+    assert ("W.Va.", "us:WV") in found and ("Ill.", "us:IL") in found
+    t = "CHARLESTON, W.Va. -- The council met on Monday."
+    assert g.lookup("Charleston", g.places_and_focus(t)[1]).admin1 == "WV"

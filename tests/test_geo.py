@@ -132,6 +132,15 @@ def test_gate_registers_geo():
     spec.loader.exec_module(gate)
     b = gate.BENCHMARKS["geo"]
     j = {"gold": {"acc161": 0.4}, "baseline": {"acc161": 0.3},
-         "detect": {"exact": {"F1": 0.6}}}
-    assert b.figures(j) == {"acc161_gold": 0.4, "baseline_acc161": 0.3, "detect_f1": 0.6}
+         "detect": {"exact": {"F1": 0.6}},
+         "gold_halves": {"dev": {"acc161": 0.5}, "heldout": {"acc161": 0.35}}}
+    assert b.figures(j) == {"acc161_gold": 0.4, "baseline_acc161": 0.3, "detect_f1": 0.6,
+                            "dev.acc161_gold": 0.5, "heldout.acc161_gold": 0.35}
     assert set(b.notes) == set(b.figures(j))
+
+
+def test_halves_are_even_and_odd_articles():
+    docs = [{"docid": str(i)} for i in range(5)]
+    assert [d["docid"] for d in geo.select_half(docs, "dev")] == ["0", "2", "4"]
+    assert [d["docid"] for d in geo.select_half(docs, "heldout")] == ["1", "3"]
+    assert geo.select_half(docs, "both") == docs

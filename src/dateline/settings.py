@@ -117,6 +117,12 @@ class TimeSettings:
         "not measured beyond that case: TimeBank has no such counts")
 
 
+_GEO_SWEEP = "LGL (benchmarks/geo.py --half dev), gold spans: each GEO_* knob swept alone"
+_GEO_SWEPT = ("dev acc@161 0.736 at GEO_FOCUS_NEAR 1.0, 0.760 at 2.0 (kept); the final "
+              "sweep at dev 0.783 (one knob at a time, e.g. GEO_NEAR_KM 70/150, "
+              "GEO_POPULATION 0.8/1.2) moved it by at most 0.004")
+
+
 @dataclass
 class EntitySettings:
     STRONG_CITY_POP: int = knob(
@@ -128,6 +134,70 @@ class EntitySettings:
         1_000_000, "a city with at least this many people is a place on its own even when its "
         "name is an English word, and ranks with capitals and states among namesakes",
         "not measured: set when the gazetteer was written")
+    # ranking a name's candidates (gazetteer._score): prominence + where the text is
+    GEO_KIND_COUNTRY: float = knob(3.0, "score of a country among a name's candidates",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_KIND_REGION: float = knob(2.5, "score of a region or continent",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_KIND_STATE: float = knob(2.0, "score of a first-level division (a US state)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_KIND_COUNTY: float = knob(1.0, "score of a second-level division (a county)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_KIND_CITY: float = knob(0.0, "score of a town",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_POPULATION: float = knob(1.0, "score per power of ten of the population",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_CAPITAL: float = knob(1.5, "score of a national capital",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_ADMIN_SEAT: float = knob(0.3, "score of a town that names a subdivision",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_ALIAS: float = knob(1.0, "less for a match on an alternate name, not the canonical",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_BARE_COUNTY: float = knob(2.0, "less again for a county found by its name without "
+                                       "'County' ('DeKalb'): a town of that name comes first "
+                                       "unless the text is in the county's state",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_COUNTRY: float = knob(2.0, "score for a candidate in a country the text "
+                                         "names (itself or through its places)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_MAIN: float = knob(2.0, "more for a candidate in the country of most of the "
+                                      "text's other places (times their share)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_VOTE: float = knob(1.0, "score per vote of the text's other names for the "
+                                      "candidate's state (each name splits one vote among "
+                                      "the states its candidates are in)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_ADMIN1: float = knob(2.0, "score for a candidate in a state/province the "
+                                        "text names (itself or through its towns)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_NEAR: float = knob(2.0, "score, for each other name of the text that may be "
+                                      "a place next to a town or county (decays with the "
+                                      "distance)",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_NEAR_CAP: float = knob(3.0, "at most this many such names count",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_ROUNDS: int = knob(2, "rounds of ranking a text's places by the focus of the "
+                                    "last round's answers",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_CANDIDATES: int = knob(50, "the most populous candidates of each found name "
+                                         "that may vouch for a neighbour",
+        _GEO_SWEEP, _GEO_SWEPT)
+    GEO_NEAR_KM: float = knob(100.0, "the distance (km) over which GEO_FOCUS_NEAR decays "
+                                     "by e",
+        _GEO_SWEEP, _GEO_SWEPT)
+    AREA_GRID_DIVISIONS: float = knob(
+        15.0, "a country's or division's centre is the centre of the grid cells its towns "
+        "occupy (the main connected group); a cell is the region's extent over this many "
+        "(read when the gazetteer database is built)",
+        "LGL dev half, distinct gold countries and US states (GeoNames points): 8, 15 and 30 "
+        "tried; 15 puts the US 78 km from its GeoNames point (a town mean: 695 km)",
+        "LGL dev: countries/states within 161 km 312/387, 330/338 mentions")
+    AREA_GRID_MIN_DEG: float = knob(
+        0.1, "the smallest grid cell (degrees) of an area's centre (a county's)",
+        "not measured", "not measured: a tenth of a degree, ~11 km, well inside 161 km")
+    AREA_GRID_MAX_DEG: float = knob(
+        10.0, "the largest grid cell (degrees) of an area's centre (Russia's)",
+        "not measured", "not measured: bounds the cell of the largest countries")
 
 
 @dataclass

@@ -9,6 +9,8 @@ cache, BUILD_VERSION).
 """
 from __future__ import annotations
 
+import re
+
 from .calendar import MONTH_NAMES, WEEKDAY_NAMES
 
 # Extra English aliases for countries (ISO2 -> aliases); the Russian ones are in
@@ -136,6 +138,9 @@ IRREGULAR_DEMONYMS = {
     "ivorian": "Ivory Coast", "congolese": "Democratic Republic of the Congo",
     "portuguese": "Portugal", "maltese": "Malta", "cypriot": "Cyprus", "icelandic": "Iceland",
     "peruvian": "Peru", "argentine": "Argentina", "argentinian": "Argentina",
+    "palestinian": "Palestine", "sri lankan": "Sri Lanka", "sinhalese": "Sri Lanka",
+    "czech": "Czechia", "new zealander": "New Zealand", "south african": "South Africa",
+    "south korean": "South Korea", "north korean": "North Korea", "kiwi": "New Zealand",
 }
 # how a regular demonym ends ("Armenian", "Azerbaijani", "Chinese", "Turkish", "Canadien")
 DEMONYM_END = r"(?:i|ian|an|ese|ish|ean|ic|ien)$"
@@ -155,3 +160,24 @@ LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 LOWER_LETTERS = "a-zà-öø-ÿ"
 # punctuation inside a place name ("Cote d'Ivoire", "Nagorno-Karabakh", "St. Petersburg")
 NAME_PUNCTUATION = "'’ʻ`\\-. "
+
+# the word that ends a county's name ("DeKalb County", "Rapides Parish"): without it the
+# name is looked up (never matched in running text) as the county, ranked below a town
+COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|City and Borough)$")
+
+# US state abbreviations as news writes them (AP style, with the common variants), by postal
+# code; the postal codes themselves come from the place data and are looked up, never matched
+# in running text ("IN", "OR", "ME" are words). AP spells out Alaska, Hawaii, Idaho, Iowa,
+# Maine, Ohio, Texas and Utah.
+STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),
+    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.",),
+    "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",),
+    "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.", "N.Mex."),
+    "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.", "N.Dak."), "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn."), "RI": ("R.I.",), "SC": ("S.C.",),
+    "SD": ("S.D.", "S.Dak."), "TN": ("Tenn.",), "VT": ("Vt.",), "VA": ("Va.",),
+    "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
