@@ -221,3 +221,20 @@ def test_topic_and_off_topic_flags(tmp_path):
     with Store(db, readonly=True) as st:
         assert st.get_meta("topic") == "zebra giraffe"
         assert st.story_window() is not None
+
+
+def test_commitments_kind_and_status_filters(tmp_path):
+    story = Path(__file__).parent / "data" / "pledges" / "story.jsonl"
+    db = str(tmp_path / "p.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(story), "--db", db, "--quiet"]).exit_code == 0
+    r = runner.invoke(main, ["commitments", "--db", db, "--kind", "scheduled", "--json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows and {c["kind"] for c in rows} == {"scheduled"}
+    r = runner.invoke(main, ["commitments", "--db", db, "--status", "broken", "--json"])
+    rows = json.loads(r.output)
+    assert [c["negated"] for c in rows] == [True]
+    r = runner.invoke(main, ["commitments", "--db", db], env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    assert "cancelled" in r.output and "scheduled" in r.output
