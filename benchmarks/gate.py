@@ -170,7 +170,8 @@ BENCHMARKS: dict[str, Benchmark] = {
         lambda sh: [sh / "bench/geo/lgl.xml"],
         _geo_figures,
         {"acc161_gold": "LGL (588 articles, 4,462 toponyms with a point): gazetteer.lookup() on "
-                        "the gold spans with the document's countries, share within 161 km",
+                        "the gold spans with the document's focus (places_and_focus), share "
+                        "within 161 km",
          "baseline_acc161": "LGL gold spans: most populous gazetteer candidate, share within "
                             "161 km",
          "detect_f1": "LGL: entity-stage place mentions vs the 5,088 gold spans, exact-span F1",
