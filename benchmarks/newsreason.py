@@ -128,7 +128,7 @@ def built_db(shared: Path, topic: str, ids: set[str], use_cache: bool, tmp: Path
     if not use_cache:
         return db
     CACHE.mkdir(parents=True, exist_ok=True)
-    for old in CACHE.glob(f"{topic}-*.db"):
+    for old in CACHE.glob(f"{topic}-*.db*"):   # with its -wal and -shm files
         old.unlink()
     shutil.copy(db, cached)
     return cached

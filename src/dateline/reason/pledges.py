@@ -97,6 +97,7 @@ class Pledge:
     stated_by: list = field(default_factory=list)
     outcome: str | None = None  # postponed | cancelled, when the same sentence reports it
     heads: set = field(default_factory=set)   # stems of the nouns it is done to or by
+    period: bool = False        # to be done over a period ("over four years"), not by a date
 
 
 # ------------------------------------------------------------------------------ parsing
@@ -333,6 +334,8 @@ def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge |
     p = Pledge(d.id, d.published, sent, kind, act.lemma_.lower(), what, lo, hi,
                stems(bare) - {stem(act.lemma_)}, who, party, due, due_text, _negated(act))
     p.heads = {h for h in heads if len(h) > 2 and h not in _STOP} - {stem(act.lemma_)}
+    p.period = bool(re.match(r"(?i)over\b", due_text or "")) or bool(
+        due_text and re.search(r"(?i)\bover\s+(?:the\s+next\s+)?" + re.escape(due_text), what))
     return p
 
 
@@ -359,6 +362,8 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
             objs = _children(tok, "dobj")
             if lem in EN.COMMISSIVE_NEEDS_CLAUSE and not comp:
                 continue
+            if comp and comp[0].lemma_.lower() in _CALL_OFF:
+                continue  # "decided to postpone games scheduled for Friday": called off
             act = comp[0] if comp else (objs[0] if objs and lem not in ("announce",) else None)
             if act is None:
                 continue
@@ -480,6 +485,8 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
     return out
 
 
+_CALL_OFF = {"postpone", "delay", "defer", "reschedule", "adjourn", "cancel", "scrap", "axe", "shelve"}
+
 # the deed of a scheduled event named by a noun: that it takes place ("was held")
 HAPPEN = "hold"
 
@@ -559,7 +566,9 @@ def _called_off(ctx, d, sent, doc, used) -> list[Pledge]:
     canceled its Feb. 9 friendly match", "Midyear examinations have been delayed"."""
     out = []
     for tok in doc:
-        if tok.i in used or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        decided = tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in EN.COMMISSIVE \
+            and tok.head.tag_ in ("VBD", "VBN", "VBZ")
+        if tok.i in used or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not decided:
             continue
         lem = tok.lemma_.lower()
         parts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -739,6 +748,19 @@ def _under_plan(tok) -> bool:
     return False
 
 
+def _other_agent(sent, tok, who: set) -> bool:
+    """The report's verb has an active subject that names a party other than the one that
+    committed."""
+    subj, passive = _subject(tok)
+    if subj is None or passive:
+        return False
+    a, b = _span(subj)
+    lo, hi = sent.start + a, sent.start + b
+    named = {m.party or m.entity for m in sent.mentions
+             if m.start < hi and lo < m.end and m.kind in ("party", "actor")}
+    return bool(named) and not named & who
+
+
 def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset()) -> list[tuple[str, object]]:
     """(how, token) for the clauses of a parsed sentence that report on the verb."""
     out = []
@@ -910,7 +932,10 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
             if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
                 continue   # a statement is no report on itself (its own outcome is added below)
             heads = set().union(*[p.heads for p in g])
+            who = {w for p in g for w in p.who}
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
+                if who and how == "done" and _other_agent(s, tok, who):
+                    continue   # "Cayne stepped down" is no report on Haarde's promise
                 o = Outcome(how, s, pub, _clause_date(s, tok, pub), tok.text)
                 day_due = [p.due for p in g if p.due and len(p.due) == 10]
                 told = o.date or (pub or "")[:10]
@@ -947,6 +972,8 @@ def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
             st = "broken"   # "will not deploy ground troops", then troops deployed
         elif o.how == "not_done" and negated:
             continue        # not doing what one promised not to do keeps the promise so far
+        elif o.how == "done" and head.period and due and not _passed(due, o.published):
+            continue   # "will pay $20bn over four years": a payment made is progress, not done
         elif o.how == "done":
             # late only when the report dates the deed after the due date; a report
             # published after it says only that it was done by then
