@@ -162,7 +162,7 @@ def quantities(ctx: Context) -> list[Quantity]:
                         base = " ".join(words) or None
                 elif (cm := _CURRENCY_BEFORE.search(s.text[max(0, m.start() - 4):m.start()])):
                     unit, unit_text = EN.CURRENCY[cm.group(1).lower()], cm.group(1)
-                elif (bm := _BARE_COUNT.match(rest)) and bm.group(1).lower() in _PRED_OF:
+                elif (bm := _BARE_COUNT.match(rest)) and (bm.group(1) or bm.group(2)).lower() in _PRED_OF:
                     unit, unit_text = "people", ""
                 else:
                     um = _UNIT_PHRASE.match(rest)
@@ -251,7 +251,7 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
     # Precision first: sharing words is not enough to be about the same thing ("two
     # fishermen" named in a suit vs "500 fishermen" hired); the claims must also share a
     # named entity (a place, a party, an organisation) in their sentence or the one before.
-    if not (a.entities & b.entities):
+    if not (a.entities & b.entities) and not _same_frame_without_names(a, b):
         return False
     lo, hi = sorted((abs(a.center), abs(b.center)))
     if lo == 0 or hi / lo > SETTINGS.reason.SAME_QUANTITY_RATIO:
@@ -279,6 +279,16 @@ def _same_quantity(a: Quantity, b: Quantity) -> bool:
         common -= _content(a.base)
     shared = len(common) + len(a.entities & b.entities)
     return shared >= 3
+
+
+def _same_frame_without_names(a: Quantity, b: Quantity) -> bool:
+    """No named entity in common (NER misses many, and "at least 219 had died nationwide"
+    names none), but the same measured thing all the same: what happened to the people
+    counted (killed, injured, fled) or the same currency, and much the same words."""
+    if not ((a.preds and a.preds == b.preds) or a.unit in _CURRENCIES):
+        return False
+    union = a.context | b.context
+    return bool(union) and len(a.context & b.context) / len(union) >= SETTINGS.reason.CONTRADICTION_OVERLAP
 
 
 def _comparable_reports(a: Quantity, b: Quantity) -> bool:

@@ -78,8 +78,8 @@ UNIT_END_WORDS = set("along across through toward towards per within between amo
 CURRENCY = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 CURRENCY_BEFORE = r"(US\$|\$|£|€|¥)\s*$"
 # A count with no unit, followed by what happened to it: "at least 219 had died", "36 were
-# killed": a count of people. The words after the number (group: the predicate word).
-BARE_COUNT = r"\s+(?:people\s+)?(?:have|had|has|were|was|are)\s+(?:been\s+)?(\w+)"
+# killed", "nearly 850 injured": a count of people. The words after the number (group: the predicate word).
+BARE_COUNT = r"\s+(?:people\s+)?(?:(?:have|had|has|were|was|are)\s+(?:been\s+)?(\w+)|(\w+ed)\b)"
 
 # What a count of people happened to: claims with different predicates are different
 # quantities ("20 killed" vs "20 injured"). word -> predicate.
