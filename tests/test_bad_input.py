@@ -116,3 +116,39 @@ def test_missing_and_unsupported_paths(tmp_path):
           workers=1, on_error=errors.append)
     assert any("no such file" in e for e in errors)
     assert any("unsupported file type" in e for e in errors)
+
+# Hostile inputs, each beside good articles: the good ones are stored, the bad one gets one
+# error line naming it, and nothing raises.
+
+def _good_folder(tmp_path) -> Path:
+    d = tmp_path / "hostile"
+    d.mkdir()
+    for city in ("Geneva", "Vienna", "Oslo"):
+        (d / f"good_{city}.txt").write_text(GOOD.replace("Geneva", city))
+    return d
+
+
+def _run(d: Path, db: Path):
+    errors = []
+    report = build([str(d)], str(db), workers=1, on_error=errors.append, entities=False,
+                   link_events=False)
+    with Store(db, readonly=True) as s:
+        paths = [doc.path for doc in s.documents(full=False)]
+    assert sum("good_" in p for p in paths) == 3, paths
+    for e in errors:
+        assert "\n" not in e and "Traceback" not in e, e
+    return report, errors, paths
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "no-such-codec"])
+def test_charset_that_is_no_text_encoding_is_ignored(tmp_path, codec):
+    d = _good_folder(tmp_path)
+    page = _page(7).replace("<head>", f'<head><meta charset="{codec}">')
+    (d / "page.html").write_text(page)
+    # inside a WARC the declared charset must not drop the rest of the archive either
+    _warc(d / "a.warc", [("https://example.org/1", _page(1).replace("<head>", f'<head><meta charset="{codec}">')),
+                         ("https://example.org/2", _page(2))])
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    assert any(p.endswith("page.html") for p in paths)
+    assert sum("a.warc#R" in p for p in paths) == 2
