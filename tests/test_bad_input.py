@@ -67,8 +67,8 @@ def test_each_bad_input_reported_and_rest_goes_on(batch, tmp_path):
     msgs = "\n".join(errors)
     for name, words in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.html", "empty"),
                         ("huge.txt", "too large"), ("latin1.txt", "UTF-8"),
-                        ("broken.html", "no article text"), ("lines.jsonl:2", "not valid JSON"),
-                        ("lines.jsonl:3", "JSON object"), ("lines.jsonl:4", "no `text`"),
+                        ("broken.html", "no article text"), ("lines.jsonl#L2", "not valid JSON"),
+                        ("lines.jsonl#L3", "JSON object"), ("lines.jsonl#L4", "no `text`"),
                         ("cut.warc.gz", "truncated or corrupt WARC")]:
         line = [m for m in errors if name in m]
         assert line, f"no error for {name}:\n{msgs}"
@@ -105,7 +105,7 @@ def test_cli_exit_code_and_one_line_errors(batch, tmp_path):
     assert r.returncode == 1
     err_lines = [l for l in r.stderr.splitlines() if l.startswith("error ")]
     assert any("binary.txt" in l for l in err_lines)
-    assert any("lines.jsonl:2" in l for l in err_lines)
+    assert any("lines.jsonl#L2" in l for l in err_lines)
     assert "added" in r.stdout and "failed" in r.stdout
 
 
@@ -116,6 +116,7 @@ def test_missing_and_unsupported_paths(tmp_path):
           workers=1, on_error=errors.append)
     assert any("no such file" in e for e in errors)
     assert any("unsupported file type" in e for e in errors)
+
 
 # Hostile inputs, each beside good articles: the good ones are stored, the bad one gets one
 # error line naming it, and nothing raises.
@@ -140,6 +141,17 @@ def _run(d: Path, db: Path):
     return report, errors, paths
 
 
+def test_huge_integer_and_deep_nesting_fail_their_line_only(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "n.jsonl").write_text('{"text": "x", "n": ' + "9" * 5000 + "}\n"
+                               + "[" * 200000 + "\n"
+                               + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(p.endswith("n.jsonl#L3") for p in paths)
+    assert [e.split(": ", 1)[0].rsplit("/", 1)[1] for e in errors] == ["n.jsonl#L1", "n.jsonl#L2"]
+    assert all("not valid JSON" in e for e in errors), errors
+
+
 @pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "no-such-codec"])
 def test_charset_that_is_no_text_encoding_is_ignored(tmp_path, codec):
     d = _good_folder(tmp_path)
@@ -152,3 +164,11 @@ def test_charset_that_is_no_text_encoding_is_ignored(tmp_path, codec):
     assert not errors, errors
     assert any(p.endswith("page.html") for p in paths)
     assert sum("a.warc#R" in p for p in paths) == 2
+
+
+def test_one_form_for_line_positions(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "f.jsonl").write_text("{bad\n" + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(e.split(": ")[0].endswith("f.jsonl#L1") for e in errors), errors
+    assert any(p.endswith("f.jsonl#L2") for p in paths)
