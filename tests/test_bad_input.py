@@ -141,6 +141,38 @@ def _run(d: Path, db: Path):
     return report, errors, paths
 
 
+def test_lone_surrogate_and_controls_are_replaced_once(tmp_path):
+    d = _good_folder(tmp_path)
+    # json.loads turns "\ud800" into a lone surrogate, which SQLite cannot encode
+    (d / "s.jsonl").write_text('{"text": "Talks resumed in Rome on Monday \\ud800 after a week,'
+                               ' officials said.\\u0007", "title": "T\\udfff"}\n'
+                               + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    assert sum("s.jsonl#L" in p for p in paths) == 2
+    assert report.counters["replaced characters"] == 3
+    with Store(tmp_path / "x.db", readonly=True) as s:
+        doc = next(x for x in s.documents() if x.path.endswith("s.jsonl#L1"))
+    assert "\ufffd" in doc.text and "\x07" not in doc.text
+
+
+def test_file_name_not_utf8_newline_and_bidi_print_escaped(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    os.mkdir(os.path.join(os.fsencode(d), b"sub"))
+    (d / "sub" / "ok.txt").write_text(GOOD.replace("Geneva", "Paris"))
+    with open(os.path.join(os.fsencode(d), b"bad\xffbyte.txt"), "wb") as f:
+        f.write(GOOD.replace("Geneva", "Rome").encode())
+    (d / "new\nline.txt").write_bytes(b"")
+    (d / "rtl\u202etxt.exe.txt").write_bytes(b"")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(p.endswith("bad\\xffbyte.txt") for p in paths), paths
+    assert any(p.endswith("new\\nline.txt: empty file") for p in errors), errors
+    assert any("rtl\\u202etxt.exe.txt: empty file" in p for p in errors), errors
+    assert not any("\u202e" in e for e in errors)
+
+
 def test_huge_integer_and_deep_nesting_fail_their_line_only(tmp_path):
     d = _good_folder(tmp_path)
     (d / "n.jsonl").write_text('{"text": "x", "n": ' + "9" * 5000 + "}\n"
@@ -172,3 +204,41 @@ def test_one_form_for_line_positions(tmp_path):
     report, errors, paths = _run(d, tmp_path / "x.db")
     assert any(e.split(": ")[0].endswith("f.jsonl#L1") for e in errors), errors
     assert any(p.endswith("f.jsonl#L2") for p in paths)
+
+
+def test_hidden_files_counted_and_fifo_not_a_regular_file(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    (d / ".draft.txt").write_text(GOOD.replace("Geneva", "Lima"))
+    (d / ".git").mkdir()
+    (d / ".git" / "x.txt").write_text(GOOD.replace("Geneva", "Kyiv"))
+    os.mkfifo(d / "pipe.txt")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert report.counters["hidden skipped"] == 2
+    assert [e.rsplit("/", 1)[1] for e in errors] == ["pipe.txt: not a regular file (a FIFO, socket or device)"]
+    # named on its own, a FIFO is not "no such file" either (and reading it would block)
+    errs = []
+    build([str(d / "pipe.txt")], str(tmp_path / "y.db"), workers=1, on_error=errs.append,
+          entities=False, link_events=False)
+    assert errs and "not a regular file" in errs[0]
+
+
+def test_cli_prints_hostile_names_on_one_line(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    with open(os.path.join(os.fsencode(d), b"bad\xffname.txt"), "wb") as f:
+        f.write(b"")
+    (d / "two\nlines\u202e.txt").write_bytes(b"")
+    (d / ".hidden.txt").write_text(GOOD)
+    r = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(d), "--db",
+                        str(tmp_path / "x.db"), "--quiet", "--no-entities"],
+                       capture_output=True, text=True, errors="surrogateescape")
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    err_lines = [l for l in r.stderr.splitlines() if l.startswith("error ")]
+    assert len(err_lines) == 2, r.stderr
+    assert any(l.endswith("bad\\xffname.txt: empty file") for l in err_lines), err_lines
+    assert any(l.endswith("two\\nlines\\u202e.txt: empty file") for l in err_lines), err_lines
+    assert "1 hidden file" in r.stderr
+    assert "3 added" in r.stdout
