@@ -242,3 +242,20 @@ def test_cli_prints_hostile_names_on_one_line(tmp_path):
     assert any(l.endswith("two\\nlines\\u202e.txt: empty file") for l in err_lines), err_lines
     assert "1 hidden file" in r.stderr
     assert "3 added" in r.stdout
+
+
+def test_store_rejecting_one_document_fails_it_alone(tmp_path, monkeypatch):
+    # a value that slips past ingest (here a path with a lone surrogate) must not cost the
+    # batch: the batch is retried document by document and only that one fails
+    from dateline import pipeline
+    from dateline.model import RawDocument
+
+    docs = [RawDocument(path=f"good{i}.txt", raw=GOOD.replace("Geneva", c), kind="text")
+            for i, c in enumerate(("Oslo", "Lima", "Rome"))]
+    docs.insert(1, RawDocument(path="bad\udcff.txt", raw=GOOD.replace("Geneva", "Kyiv"), kind="text"))
+    monkeypatch.setattr(pipeline, "read_all", lambda paths, counters=None: iter(docs))
+    errors = []
+    report = build(["unused"], str(tmp_path / "x.db"), workers=1, on_error=errors.append,
+                   entities=False, link_events=False)
+    assert report.added == 3 and len(errors) == 1
+    assert errors[0].startswith("bad\\xff.txt: cannot store: UnicodeEncodeError"), errors
