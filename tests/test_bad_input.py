@@ -67,8 +67,8 @@ def test_each_bad_input_reported_and_rest_goes_on(batch, tmp_path):
     msgs = "\n".join(errors)
     for name, words in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.html", "empty"),
                         ("huge.txt", "too large"), ("latin1.txt", "UTF-8"),
-                        ("broken.html", "no article text"), ("lines.jsonl:2", "not valid JSON"),
-                        ("lines.jsonl:3", "JSON object"), ("lines.jsonl:4", "no `text`"),
+                        ("broken.html", "no article text"), ("lines.jsonl#L2", "not valid JSON"),
+                        ("lines.jsonl#L3", "JSON object"), ("lines.jsonl#L4", "no `text`"),
                         ("cut.warc.gz", "truncated or corrupt WARC")]:
         line = [m for m in errors if name in m]
         assert line, f"no error for {name}:\n{msgs}"
@@ -105,7 +105,7 @@ def test_cli_exit_code_and_one_line_errors(batch, tmp_path):
     assert r.returncode == 1
     err_lines = [l for l in r.stderr.splitlines() if l.startswith("error ")]
     assert any("binary.txt" in l for l in err_lines)
-    assert any("lines.jsonl:2" in l for l in err_lines)
+    assert any("lines.jsonl#L2" in l for l in err_lines)
     assert "added" in r.stdout and "failed" in r.stdout
 
 
@@ -116,3 +116,146 @@ def test_missing_and_unsupported_paths(tmp_path):
           workers=1, on_error=errors.append)
     assert any("no such file" in e for e in errors)
     assert any("unsupported file type" in e for e in errors)
+
+
+# Hostile inputs, each beside good articles: the good ones are stored, the bad one gets one
+# error line naming it, and nothing raises.
+
+def _good_folder(tmp_path) -> Path:
+    d = tmp_path / "hostile"
+    d.mkdir()
+    for city in ("Geneva", "Vienna", "Oslo"):
+        (d / f"good_{city}.txt").write_text(GOOD.replace("Geneva", city))
+    return d
+
+
+def _run(d: Path, db: Path):
+    errors = []
+    report = build([str(d)], str(db), workers=1, on_error=errors.append, entities=False,
+                   link_events=False)
+    with Store(db, readonly=True) as s:
+        paths = [doc.path for doc in s.documents(full=False)]
+    assert sum("good_" in p for p in paths) == 3, paths
+    for e in errors:
+        assert "\n" not in e and "Traceback" not in e, e
+    return report, errors, paths
+
+
+def test_lone_surrogate_and_controls_are_replaced_once(tmp_path):
+    d = _good_folder(tmp_path)
+    # json.loads turns "\ud800" into a lone surrogate, which SQLite cannot encode
+    (d / "s.jsonl").write_text('{"text": "Talks resumed in Rome on Monday \\ud800 after a week,'
+                               ' officials said.\\u0007", "title": "T\\udfff"}\n'
+                               + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    assert sum("s.jsonl#L" in p for p in paths) == 2
+    assert report.counters["replaced characters"] == 3
+    with Store(tmp_path / "x.db", readonly=True) as s:
+        doc = next(x for x in s.documents() if x.path.endswith("s.jsonl#L1"))
+    assert "\ufffd" in doc.text and "\x07" not in doc.text
+
+
+def test_file_name_not_utf8_newline_and_bidi_print_escaped(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    os.mkdir(os.path.join(os.fsencode(d), b"sub"))
+    (d / "sub" / "ok.txt").write_text(GOOD.replace("Geneva", "Paris"))
+    with open(os.path.join(os.fsencode(d), b"bad\xffbyte.txt"), "wb") as f:
+        f.write(GOOD.replace("Geneva", "Rome").encode())
+    (d / "new\nline.txt").write_bytes(b"")
+    (d / "rtl\u202etxt.exe.txt").write_bytes(b"")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(p.endswith("bad\\xffbyte.txt") for p in paths), paths
+    assert any(p.endswith("new\\nline.txt: empty file") for p in errors), errors
+    assert any("rtl\\u202etxt.exe.txt: empty file" in p for p in errors), errors
+    assert not any("\u202e" in e for e in errors)
+
+
+def test_huge_integer_and_deep_nesting_fail_their_line_only(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "n.jsonl").write_text('{"text": "x", "n": ' + "9" * 5000 + "}\n"
+                               + "[" * 200000 + "\n"
+                               + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(p.endswith("n.jsonl#L3") for p in paths)
+    assert [e.split(": ", 1)[0].rsplit("/", 1)[1] for e in errors] == ["n.jsonl#L1", "n.jsonl#L2"]
+    assert all("not valid JSON" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "no-such-codec"])
+def test_charset_that_is_no_text_encoding_is_ignored(tmp_path, codec):
+    d = _good_folder(tmp_path)
+    page = _page(7).replace("<head>", f'<head><meta charset="{codec}">')
+    (d / "page.html").write_text(page)
+    # inside a WARC the declared charset must not drop the rest of the archive either
+    _warc(d / "a.warc", [("https://example.org/1", _page(1).replace("<head>", f'<head><meta charset="{codec}">')),
+                         ("https://example.org/2", _page(2))])
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    assert any(p.endswith("page.html") for p in paths)
+    assert sum("a.warc#R" in p for p in paths) == 2
+
+
+def test_one_form_for_line_positions(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "f.jsonl").write_text("{bad\n" + json.dumps({"text": GOOD.replace("Geneva", "Lima")}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(e.split(": ")[0].endswith("f.jsonl#L1") for e in errors), errors
+    assert any(p.endswith("f.jsonl#L2") for p in paths)
+
+
+def test_hidden_files_counted_and_fifo_not_a_regular_file(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    (d / ".draft.txt").write_text(GOOD.replace("Geneva", "Lima"))
+    (d / ".git").mkdir()
+    (d / ".git" / "x.txt").write_text(GOOD.replace("Geneva", "Kyiv"))
+    os.mkfifo(d / "pipe.txt")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert report.counters["hidden skipped"] == 2
+    assert [e.rsplit("/", 1)[1] for e in errors] == ["pipe.txt: not a regular file (a FIFO, socket or device)"]
+    # named on its own, a FIFO is not "no such file" either (and reading it would block)
+    errs = []
+    build([str(d / "pipe.txt")], str(tmp_path / "y.db"), workers=1, on_error=errs.append,
+          entities=False, link_events=False)
+    assert errs and "not a regular file" in errs[0]
+
+
+def test_cli_prints_hostile_names_on_one_line(tmp_path):
+    import os
+
+    d = _good_folder(tmp_path)
+    with open(os.path.join(os.fsencode(d), b"bad\xffname.txt"), "wb") as f:
+        f.write(b"")
+    (d / "two\nlines\u202e.txt").write_bytes(b"")
+    (d / ".hidden.txt").write_text(GOOD)
+    r = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(d), "--db",
+                        str(tmp_path / "x.db"), "--quiet", "--no-entities"],
+                       capture_output=True, text=True, errors="surrogateescape")
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    err_lines = [l for l in r.stderr.splitlines() if l.startswith("error ")]
+    assert len(err_lines) == 2, r.stderr
+    assert any(l.endswith("bad\\xffname.txt: empty file") for l in err_lines), err_lines
+    assert any(l.endswith("two\\nlines\\u202e.txt: empty file") for l in err_lines), err_lines
+    assert "1 hidden file" in r.stderr
+    assert "3 added" in r.stdout
+
+
+def test_store_rejecting_one_document_fails_it_alone(tmp_path, monkeypatch):
+    # a value that slips past ingest (here a path with a lone surrogate) must not cost the
+    # batch: the batch is retried document by document and only that one fails
+    from dateline import pipeline
+    from dateline.model import RawDocument
+
+    docs = [RawDocument(path=f"good{i}.txt", raw=GOOD.replace("Geneva", c), kind="text")
+            for i, c in enumerate(("Oslo", "Lima", "Rome"))]
+    docs.insert(1, RawDocument(path="bad\udcff.txt", raw=GOOD.replace("Geneva", "Kyiv"), kind="text"))
+    monkeypatch.setattr(pipeline, "read_all", lambda paths, counters=None: iter(docs))
+    errors = []
+    report = build(["unused"], str(tmp_path / "x.db"), workers=1, on_error=errors.append,
+                   entities=False, link_events=False)
+    assert report.added == 3 and len(errors) == 1
+    assert errors[0].startswith("bad\\xff.txt: cannot store: UnicodeEncodeError"), errors

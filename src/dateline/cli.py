@@ -73,6 +73,13 @@ def build(paths, db, workers, quiet, no_entities, topic):
         story += (f", {c['entities']} entities, {c['events']} events, "
                   f"{c['commitments']} commitments, {c['conflicts']} conflicts")
     click.echo(story)
+    if c.get("replaced characters"):
+        err.print(f"[yellow]warning[/yellow] {c['replaced characters']} unsafe characters (lone "
+                  "surrogates, control characters) replaced by U+FFFD in the text", soft_wrap=True)
+    if c.get("hidden skipped"):
+        n = c["hidden skipped"]
+        err.print(f"note: {n} hidden file{'s' if n > 1 else ''} (name or folder starting with "
+                  "'.') skipped in input folders; name a file to read it", soft_wrap=True)
     if c.get("undated"):
         n = c["undated"]
         many = n > 1

@@ -67,6 +67,7 @@ class RawDocument:
     date: str | None = None     # a date given by the container (JSONL field, WARC header)
     source: str | None = None
     ext_id: str | None = None   # the id the input gave the article, if any
+    replaced: int = 0           # unsafe characters replaced at ingest (ingest.sanitize); not stored
 
     @property
     def doc_id(self) -> str:

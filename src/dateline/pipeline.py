@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -274,12 +275,23 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                         good.append(r)
                         report.counters["dropped_lines"] += len(r.document.dropped)
                         report.counters["time_expressions"] += len(r.document.times)
-                report.added += store.add_batch(good)
+                try:
+                    report.added += store.add_batch(good)
+                except _DATA_ERRORS:
+                    # the batch's transaction is rolled back: store its documents one by one
+                    # so the one the store cannot take fails alone (never the batch)
+                    for r in good:
+                        try:
+                            report.added += store.add_batch([r])
+                        except _DATA_ERRORS as e:
+                            _fail(report, IngestError(r.document.path, "cannot store: "
+                                                      f"{type(e).__name__}: {e}".splitlines()[0]),
+                                  on_error)
                 if on_progress:
                     on_progress(n_items)
 
         try:
-            stream = read_all(paths)
+            stream = read_all(paths, report.counters)
             while True:
                 items = list(islice(stream, SETTINGS.ingest.BATCH))
                 if not items:
@@ -295,6 +307,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                         continue
                     known.add(rid)
                     todo.append(it)
+                    report.counters["replaced characters"] += it.replaced
                 report.counters["ingested"] += len(todo)
                 if pool is not None and len(todo) > 8:
                     results = pool.map(step, todo, chunksize=max(1, len(todo) // (4 * workers)))
@@ -309,6 +322,11 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         report.counters.update(finish(store, link_events, report.timings))
         report.documents = store.count()
     return report
+
+
+# what the store raises for a value it cannot take (a string SQLite cannot encode, an integer
+# too large to bind); a full disk or a locked database is no document's fault and still stops
+_DATA_ERRORS = (ValueError, OverflowError, sqlite3.InterfaceError, sqlite3.DataError)
 
 
 def _fail(report: BuildReport, err: IngestError, on_error) -> None:

@@ -6,7 +6,9 @@ cannot, so one bad file (or one bad line of a JSONL file) never stops the batch.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -21,13 +23,63 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
 
 
+def one_line(s: str) -> str:
+    """s with every unprintable character escaped, so it prints as one line that shows what
+    is there: a newline or U+202E (which reverses the rest of a terminal line) in a file name,
+    a byte of a name that is not UTF-8 (os.fsdecode keeps it as a lone surrogate, U+DC80 +
+    byte, which SQLite and terminals reject) as \\xff. Printable text is left as it is, so
+    escaping twice is escaping once."""
+    if s.isprintable():
+        return s
+    out = []
+    for c in s:
+        o = ord(c)
+        if c.isprintable():
+            out.append(c)
+        elif 0xDC80 <= o <= 0xDCFF:       # an undecodable byte of a file name
+            out.append(f"\\x{o - 0xDC00:02x}")
+        else:
+            out.append(c.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
+def display(path: str | os.PathLike) -> str:
+    """The name of an input as it is stored and printed: os.fsdecode (surrogateescape for
+    bytes that are not UTF-8), then one_line."""
+    return one_line(os.fsdecode(path))
+
+
 @dataclass
 class IngestError:
     path: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        # the path and the message can both hold text from the input: one line, always
+        return one_line(f"{self.path}: {self.message}")
+
+
+# Lone surrogates (a JSON "\ud800" decodes to one; SQLite cannot encode it) and C0/C1 control
+# characters other than tab and line ends (\r stays: CRLF files are common, the cleaner
+# normalises them). Each is replaced by U+FFFD once, at ingest, so no later stage meets them.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def sanitize(doc: RawDocument) -> RawDocument:
+    """doc with _UNSAFE characters replaced in its text and metadata; the number replaced is
+    doc.replaced (the build report counts them)."""
+    n = 0
+
+    def fix(s):
+        nonlocal n
+        if s is None:
+            return s
+        s, k = _UNSAFE.subn("\ufffd", s)
+        n += k
+        return s
+
+    fields = {k: fix(getattr(doc, k)) for k in ("raw", "url", "title", "date", "source", "ext_id")}
+    return replace(doc, **fields, replaced=n) if n else doc
 
 
 def suffix_of(path: Path) -> str:
@@ -41,22 +93,44 @@ def suffix_of(path: Path) -> str:
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestError]:
-    """Expand files and folders (recursively, in sorted order) into input files."""
+def _not_regular(path: Path) -> IngestError | None:
+    """Why path (not a folder) cannot be read as a file, if it cannot: a FIFO or a device
+    would block or never end, a broken link has nothing behind it."""
+    if path.is_file():
+        return None
+    if path.exists():
+        return IngestError(display(path), "not a regular file (a FIFO, socket or device)")
+    if path.is_symlink():
+        return IngestError(display(path), "broken symbolic link")
+    return IngestError(display(path), "no such file or directory")
+
+
+def discover(paths: Iterable[str | os.PathLike],
+             counters: Counter | None = None) -> Iterator[Path | IngestError]:
+    """Expand files and folders (recursively, in sorted order) into input files.
+
+    In folders, files of other types are passed over, and so are hidden ones (a name, or a
+    folder on the way, starting with "."; editors' and VCS files): these are counted in
+    counters["hidden skipped"] so the user hears of them. Named on their own they are read."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and suffix_of(child) in SUPPORTED and not child.name.startswith("."):
-                    yield child
-        elif path.is_file():
-            if suffix_of(path) in SUPPORTED:
-                yield path
-            else:
-                yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r} "
-                                  "(expected .txt, .html, .jsonl, .warc or .warc.gz)")
+                if suffix_of(child) not in SUPPORTED or child.is_dir():
+                    continue
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    if counters is not None:
+                        counters["hidden skipped"] += 1
+                    continue
+                err = _not_regular(child)
+                yield err if err else child
+        elif err := _not_regular(path):
+            yield err
+        elif suffix_of(path) in SUPPORTED:
+            yield path
         else:
-            yield IngestError(str(path), "no such file or directory")
+            yield IngestError(display(path), f"unsupported file type {path.suffix or '(none)'!r} "
+                              "(expected .txt, .html, .jsonl, .warc or .warc.gz)")
 
 
 def read(path: Path) -> Iterator[RawDocument | IngestError]:
@@ -64,31 +138,37 @@ def read(path: Path) -> Iterator[RawDocument | IngestError]:
     from . import html, jsonl, text, warc
 
     suffix = suffix_of(path)
+    name = display(path)
     try:
         if suffix in WARC_SUFFIXES:
-            yield from warc.read(path)
+            yield from warc.read(path, name)
             return
         if suffix in JSONL_SUFFIXES:
-            yield from jsonl.read(path)
+            yield from jsonl.read(path, name)
             return
         size = path.stat().st_size
         limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
         if size > limit:
-            yield IngestError(str(path), f"file too large for an article ({size / 2**20:.1f} MB > "
+            yield IngestError(name, f"file too large for an article ({size / 2**20:.1f} MB > "
                               f"{limit // 2**20} MB limit)")
             return
         data = path.read_bytes()
         if suffix in HTML_SUFFIXES:
-            yield html.from_bytes(str(path), data)
+            yield html.from_bytes(name, data)
         else:
-            yield text.from_bytes(str(path), data)
+            yield text.from_bytes(name, data)
     except OSError as e:
-        yield IngestError(str(path), f"cannot read: {e.strerror or e}")
+        yield IngestError(name, f"cannot read: {e.strerror or e}")
+    except Exception as e:  # a reader's bug or an input no rule foresaw: this file, not the batch
+        yield IngestError(name, f"cannot read: {type(e).__name__}: {e}".splitlines()[0])
 
 
-def read_all(paths: Iterable[str | os.PathLike]) -> Iterator[RawDocument | IngestError]:
-    for item in discover(paths):
+def read_all(paths: Iterable[str | os.PathLike],
+             counters: Counter | None = None) -> Iterator[RawDocument | IngestError]:
+    """Every document of paths, sanitised (see sanitize), or an error for each that fails."""
+    for item in discover(paths, counters):
         if isinstance(item, IngestError):
             yield item
         else:
-            yield from read(item)
+            for doc in read(item):
+                yield doc if isinstance(doc, IngestError) else sanitize(doc)

@@ -1,7 +1,6 @@
 """HTML pages. The body and metadata are extracted later by clean (trafilatura)."""
 from __future__ import annotations
 
-import codecs
 import re
 
 from ..model import RawDocument
@@ -21,15 +20,22 @@ def decode_html(path: str, data: bytes, declared: str | None = None):
     m = _CHARSET.search(data[:4096])
     charset = declared or (m.group(1).decode("ascii", "replace") if m else None)
     if charset:
+        # an unknown name, or a codec that is no text encoding (rot13, hex, base64: bytes.decode
+        # refuses them with a LookupError; not for b"", which it never looks up), is as good as
+        # no declaration
         try:
-            codecs.lookup(charset)
+            b"a".decode(charset)
         except LookupError:
             charset = None
+        except (UnicodeError, ValueError):  # a text encoding that one byte cannot satisfy (UTF-16)
+            pass
     try:
         return data.decode(charset or "utf-8-sig")
     except UnicodeDecodeError as e:
         return IngestError(path, f"not valid {charset or 'UTF-8'} (byte 0x{data[e.start]:02x} "
                                  f"at offset {e.start}) and no other charset declared")
+    except (UnicodeError, ValueError) as e:  # e.g. "idna" on a non-ASCII page
+        return IngestError(path, f"not valid {charset}: {e}")
 
 
 def from_bytes(path: str, data: bytes, url: str | None = None, declared: str | None = None):

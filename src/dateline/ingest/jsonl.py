@@ -8,15 +8,18 @@ from typing import Iterator
 from ..model import RawDocument
 
 
-def read(path: Path) -> Iterator:
+def read(path: Path, name: str | None = None) -> Iterator:
+    """name: how errors and documents name the file (ingest.display)."""
     from ..settings import SETTINGS
     from . import IngestError
 
     limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
+    name = name or str(path)
 
     with path.open("rb") as f:
         for n, line in enumerate(f, 1):
-            where = f"{path}:{n}"
+            # one form for a line, in errors and in stored paths alike (like WARC's #R<n>)
+            where = f"{name}#L{n}"
             if not line.strip():
                 continue
             if len(line) > limit:
@@ -30,6 +33,12 @@ def read(path: Path) -> Iterator:
             except json.JSONDecodeError as e:
                 yield IngestError(where, f"not valid JSON ({e.msg} at column {e.colno})")
                 continue
+            except RecursionError:  # "[" * 200000: the decoder recurses once per level
+                yield IngestError(where, "not valid JSON (nested too deeply)")
+                continue
+            except ValueError as e:  # an integer of more than 4,300 digits (int_max_str_digits)
+                yield IngestError(where, f"not valid JSON ({str(e).split(';')[0]})")
+                continue
             if not isinstance(rec, dict):
                 yield IngestError(where, f"expected a JSON object, got {type(rec).__name__}")
                 continue
@@ -39,6 +48,6 @@ def read(path: Path) -> Iterator:
                 continue
             meta = {k: (str(rec[k]) if rec.get(k) is not None else None)
                     for k in ("id", "url", "title", "date", "source")}
-            yield RawDocument(path=f"{path}#L{n}", raw=body, kind="html" if rec.get("html") else "text",
+            yield RawDocument(path=where, raw=body, kind="html" if rec.get("html") else "text",
                               url=meta["url"], title=meta["title"], date=meta["date"],
                               source=meta["source"], ext_id=meta["id"])

@@ -15,7 +15,8 @@ def _check_complete(rec, n: int) -> None:
         raise EOFError(f"record {n} ends early, {missing} bytes missing")
 
 
-def read(path: Path) -> Iterator:
+def read(path: Path, name: str | None = None) -> Iterator:
+    """name: how errors and documents name the file (ingest.display)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -23,13 +24,14 @@ def read(path: Path) -> Iterator:
     from . import IngestError
     from .html import from_bytes
 
+    name = name or str(path)
     n = 0
     html_records = 0
     try:
         with path.open("rb") as f:
             for rec in ArchiveIterator(f):
                 n += 1
-                where = f"{path}#R{n}"
+                where = f"{name}#R{n}"
                 page = None
                 if rec.rec_type in ("response", "resource"):
                     if rec.http_headers is not None:
@@ -46,17 +48,20 @@ def read(path: Path) -> Iterator:
                             charset = None
                             if "charset=" in ctype.lower():
                                 charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
-                            page = from_bytes(where, data, url=rec.rec_headers.get_header("WARC-Target-URI"),
-                                              declared=charset)
+                            try:
+                                page = from_bytes(where, data, url=rec.rec_headers.get_header("WARC-Target-URI"),
+                                                  declared=charset)
+                            except Exception as e:  # one bad page, not a bad archive: go on
+                                page = IngestError(where, f"cannot decode page: {type(e).__name__}: {e}")
                 _check_complete(rec, n)
                 if page is not None:
                     html_records += 1
                     yield page
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
-        yield IngestError(str(path), f"truncated or corrupt WARC after {html_records} page(s): {e}".splitlines()[0])
+        yield IngestError(name, f"truncated or corrupt WARC after {html_records} page(s): {e}".splitlines()[0])
     except Exception as e:  # zlib.error and other decoder failures of a damaged archive
-        yield IngestError(str(path), f"truncated or corrupt WARC after {html_records} page(s): "
+        yield IngestError(name, f"truncated or corrupt WARC after {html_records} page(s): "
                           f"{type(e).__name__}: {e}".splitlines()[0])
     else:
         if html_records == 0:
-            yield IngestError(str(path), "no HTML response records in WARC")
+            yield IngestError(name, "no HTML response records in WARC")
