@@ -215,6 +215,15 @@ _AGENT_NOUNS = {"government", "military", "army", "ministry", "minister", "presi
                 "manager", "we", "i", "he", "she", "they", "state-run"}
 
 
+def _named(sent, tok) -> bool:
+    """The phrase names a party or actor the entity stage found."""
+    if tok is None:
+        return False
+    a, b = _span(tok)
+    lo, hi = sent.start + a, sent.start + b
+    return any(m.start < hi and lo < m.end and m.kind in ("party", "actor") for m in sent.mentions)
+
+
 def _who(ctx, sent, subj, speaker) -> tuple[list[str], str | None]:
     """Entity ids of the committed party, or its words when no entity names it."""
     def ids_in(tok):
@@ -465,7 +474,10 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
             if not passive and not _is_agent(ctx, sent, subj) and not (speaker is not None and after_pub):
                 continue
             kind = "scheduled" if after_pub and (lem in _MEET_VERBS or _event_subject(subj)) else "promise"
-            if kind == "promise" and speaker is None and not _is_agent(ctx, sent, subj):
+            if kind == "promise" and speaker is None and not _named(sent, subj):
+                # a bare "will" with no one reporting it commits only a named party ("Volvo
+                # Cars will recall 12,000 cars"); "they will get a real democracy", "the people
+                # will not leave", "it will take years" are forecasts and opinions
                 continue
             p = _statement(ctx, sent, d, kind, tok, subj, passive, speaker, None)
             if p:
