@@ -280,7 +280,7 @@ def commitments(db, status, kind, as_json):
         t.add_row(escape(due), c.get("kind", "deadline"), escape(who), escape(c["what"]),
                   ", ".join(names.get(p, p) for p in c["places"]),
                   f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
-                  escape(f"{history}; {len(c['sources'])} source(s); {why}"))
+                  escape("; ".join(x for x in (history, f"{len(c['sources'])} source(s)", why) if x)))
     Console().print(t)
 
 

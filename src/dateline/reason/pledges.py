@@ -242,7 +242,8 @@ def _who(ctx, sent, subj, speaker) -> tuple[list[str], str | None]:
         if ids:
             return ids[:1], None
         if t.pos_ in ("NOUN", "PROPN"):
-            words = [x.text for x in t.subtree if x.dep_ not in ("relcl", "acl", "punct", "prep")
+            # "The authority" -> "authority": the party's noun, as commitments.py gives it
+            words = [x.text for x in t.subtree if x.dep_ not in ("relcl", "acl", "punct", "prep", "det", "poss", "case")
                      and x.i <= t.i]
             return [], " ".join(words)[:60]
     # a pronoun: the nearest agent named before it in the sentence
