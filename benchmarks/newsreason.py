@@ -143,10 +143,6 @@ def _sources(c: dict) -> list[tuple[str, str]]:
     return out
 
 
-def _status_group(s: str | None) -> str | None:
-    return s
-
-
 def _due_ok(sys_due: str | None, gold_due: str | None) -> bool:
     if not gold_due:
         return not sys_due

@@ -40,6 +40,7 @@ from ..lang.common import stem
 from ..lang.en import pledges as EN
 from ..model import content_id
 from ..settings import SETTINGS
+from .commitments import _src
 
 _CUE = re.compile(EN.CUE, re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -777,6 +778,7 @@ def _other_agent(sent, tok, who: set) -> bool:
 def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset()) -> list[tuple[str, object]]:
     """(how, token) for the clauses of a parsed sentence that report on the verb."""
     out = []
+    deeds = same_deed(p_verb)
     for tok in doc:
         lem = tok.lemma_.lower()
         low = tok.lower_
@@ -803,7 +805,6 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 continue
             out.append((how, tok))
             continue
-        deeds = same_deed(p_verb)
         nominal = any(low in _NOMINAL_OF.get(v, set()) for v in deeds)
         if not (lem in deeds and tok.pos_ in ("VERB", "AUX")) and not (nominal and tok.pos_ == "NOUN"):
             continue
@@ -876,10 +877,6 @@ def _passed(due: str, as_of: str | None) -> bool:
     return bool(as_of) and due < as_of[:len(due)]
 
 
-def _src(s) -> dict:
-    return {"doc": s.doc.id, "quote": s.text, "start": s.start, "end": s.end}
-
-
 def _absorb(groups: list[list[Pledge]], existing: list[dict]) -> list[list[Pledge]]:
     """A group that restates a commitment found with a calendar deadline (commitments.py:
     the same deed, a word of the same object) becomes more sources of it, not a commitment
@@ -930,12 +927,14 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
     first_pub = {gi: min((p.published or "9999") for p in g) for gi, g in enumerate(groups)}
     stated = {(p.doc, p.sent.start) for p in ps if not p.outcome}
     need = sorted({i for gi, ii in cand.items() for i in ii})
-    need = [i for i in need]
     parses = _parse_all(ctx, [idx.sents[i] for i in need])
     out = []
     for gi, g in enumerate(groups):
         objs = set().union(*[p.objs for p in g])
         head = g[0]
+        heads = set().union(*[p.heads for p in g])
+        who = {w for p in g for w in p.who}
+        day_due = [p.due for p in g if p.due and len(p.due) == 10]
         outcomes: list[Outcome] = []
         for i in sorted(cand[gi]):
             s = idx.sents[i]
@@ -944,13 +943,10 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
                 continue
             if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
                 continue   # a statement is no report on itself (its own outcome is added below)
-            heads = set().union(*[p.heads for p in g])
-            who = {w for p in g for w in p.who}
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
                 if who and how == "done" and _other_agent(s, tok, who):
                     continue   # "Cayne stepped down" is no report on Haarde's promise
                 o = Outcome(how, s, pub, _clause_date(s, tok, pub), tok.text)
-                day_due = [p.due for p in g if p.due and len(p.due) == 10]
                 told = o.date or (pub or "")[:10]
                 if how == "done" and head.kind == "scheduled" and day_due and told and \
                         told < min(day_due)[:len(told)]:
