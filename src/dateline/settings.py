@@ -69,6 +69,17 @@ class CleanSettings:
         3000, "characters of the kept text searched for a dateline agency ('LISBON (Reuters) -') "
         "or ', Trend reports'",
         "not measured: both stand in an article's first paragraphs")
+    COMMENT_MIN_SIGNATURES: int = knob(
+        2, "a document with at least this many reader-comment signatures (lang/en/debris."
+        "COMMENT_SIGNATURE) has a comment section, which is dropped from its first signature "
+        "(or the end-of-post marker above it) to the end",
+        "Timeline17: 79 of 4,650 articles have two or more (CNN and Washington Post blog pages, "
+        "Reuters comment threads; up to 390 KB of comments under a 3 KB post); one alone can be "
+        "a quoted phrase")
+    COMMENT_LOOKBACK: int = knob(
+        40, "lines above the first comment signature searched for the end-of-post marker "
+        "(a closing byline with its time, 'in the comments below')",
+        "not measured: the first comment's text sits between the marker and the first signature")
     OUTSIDE_MAX_BLOCKS: int = knob(
         500, "at most this many text blocks that trafilatura left out of an HTML page are "
         "kept as dropped lines",
