@@ -300,10 +300,22 @@ def test_hostile_articles_are_escaped_everywhere(hostile):
     jdoc = next(d for d in docs if (d["url"] or "").startswith("javascript"))
     page = hostile.get(f"/documents/{jdoc['id']}").text
     assert "javascript:alert(6)" in page and 'href="javascript' not in page
-    # the 5 MB line is served whole (escaped) and searchable
+    # the 5 MB line is served whole (escaped), in pages that tile the text, and searchable
     big = max(docs, key=lambda d: len(hostile.get(f"/documents/{d['id']}.json").json()["text"]))
-    r = hostile.get(f"/documents/{big['id']}")
-    assert len(r.content) > 5_000_000 and r.text.count("&lt;script&gt;alert(9)") >= 180_000
+    text = hostile.get(f"/documents/{big['id']}.json").json()["text"]
+    url, pos, seen, sizes = f"/documents/{big['id']}", 0, 0, []
+    while url:
+        r = hostile.get(url)
+        assert r.status_code == 200, url
+        sizes.append(len(r.content))
+        seen += r.text.count("&lt;script&gt;alert(9)")
+        for a, b in re.findall(r'class="para[^"]*" data-start="(\d+)" data-end="(\d+)"', r.text):
+            assert int(a) >= pos and text[pos:int(a)].strip() == "", "pages skip no text"
+            pos = int(b)
+        nxt = re.search(r'rel="next" href="([^"]+)"', r.text)
+        url = unescape(nxt[1]) if nxt else None
+    assert pos == len(text.rstrip()) and seen == 190_000
+    assert len(sizes) > 100 and max(sizes) < 200_000, "a page does not grow with the article"
     j = hostile.get(f"/documents/{big['id']}.json")
     assert j.headers["content-type"].startswith("application/json")
     assert j.headers["x-content-type-options"] == "nosniff"
@@ -376,3 +388,24 @@ def test_documents_and_entities_are_paged(client):
                 "/index.json?top=%C2%B2", "/index.json?top=0", "/entities.json?page=" + "1" * 5000,
                 "/digest.json?sentences=" + "9" * 5000):
         assert client.get(bad).status_code == 400, bad
+
+
+def test_long_article_opens_on_the_page_of_its_highlighted_sentence(hostile):
+    """/documents/<id>?hl=A-B on a long article renders the page holding text[A:B] (its
+    element #hl, with the quote marked verbatim), not the first page; ?page= overrides it."""
+    docs = hostile.get("/documents.json").json()["documents"]
+    big = max(docs, key=lambda d: len(hostile.get(f"/documents/{d['id']}.json").json()["text"]))
+    text = hostile.get(f"/documents/{big['id']}.json").json()["text"]
+    a = text.index("x<script>", 3_000_000)
+    b = a + len("x<script>alert(9)</script>")
+    r = hostile.get(f"/documents/{big['id']}?hl={a}-{b}")
+    assert r.status_code == 200 and 'id="hl"' in r.text
+    assert '<mark class="quote">x&lt;script&gt;alert(9)&lt;/script&gt;</mark>' in r.text
+    number = int(re.search(r"page (\d+) of (\d+)", r.text)[1])
+    assert number > 100
+    spans = [(int(x), int(y)) for x, y in re.findall(r'data-start="(\d+)" data-end="(\d+)"', r.text)]
+    assert spans[0][0] <= a < spans[-1][1]
+    assert f"hl={a}-{b}&amp;page={number + 1}" in r.text     # the pager keeps the highlight
+    first = hostile.get(f"/documents/{big['id']}?hl={a}-{b}&page=1").text
+    assert "page 1 of" in first and 'id="hl"' not in first
+    assert hostile.get(f"/documents/{big['id']}?page=0").status_code == 400

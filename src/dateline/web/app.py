@@ -6,6 +6,7 @@ inline script or style, and every response carries a strict Content-Security-Pol
 """
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -110,16 +111,21 @@ def paginate(request: Request, rows: list, size: int | None = None) -> tuple[lis
     pages = max(1, -(-total // size))
 
     def link(n: int) -> str:
-        params = dict(q)
-        params["page"] = str(n)
-        return request.url.path + "?" + "&".join(
-            f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
+        return page_link(request, n)
     lo = (number - 1) * size
     info = {"number": number, "size": size, "total": total, "pages": pages,
             "first": lo + 1 if lo < total else 0, "last": min(lo + size, total) if lo < total else 0,
             "next": link(number + 1) if number < pages else None,
             "prev": link(min(number - 1, pages)) if number > 1 else None}
     return rows[lo: lo + size], info
+
+
+def page_link(request: Request, n: int) -> str:
+    """This page's URL with ?page=n, the other query parameters kept."""
+    params = dict(request.query_params)
+    params["page"] = str(n)
+    return request.url.path + "?" + "&".join(
+        f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
 
 
 def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
@@ -165,7 +171,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
             top = int_param(qp, "top", 0) or None
             events = query_timeline(data.store(), entity=f["entity"], date_from=f["from"],
                                     date_to=f["to"], top=top,
-                                    include_background=f["background"])
+                                    include_background=f["background"], events=snap.events)
             if f["place"]:
                 events = [e for e in events if f["place"] in e.places]
             if f["modality"]:
@@ -250,17 +256,37 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
             a, b = int(mt[1]), int(mt[2])
             if 0 <= a < b <= len(doc.text):
                 hl = (a, b)
-        repeated = {(r["start"], r["end"]): r["also_in"] for r in store.repeated(doc.id)}
-        marks = ([(hl[0], hl[1], "hl", None)] if hl else []) + [(s, t, "ev", e) for s, t, e in spans]
-        paras = []
-        for a, b in render.paragraphs_of(doc.text, doc.paragraphs):
-            also = repeated.get((a, b))
-            paras.append({"start": a, "end": b, "also_in": also,
-                          "pieces": render.cut(doc.text, a, b, marks)})
-        meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
-        ctx = {"doc": doc, "meta": meta, "paras": paras, "hl": hl,
-               "url": safe_url(doc.url), "n_events": len({e for _, _, e in spans})}
+        ctx = reader_page(request, snap, store, doc, spans, hl)
         return page(request, "document.html", ctx, {})
+
+    def reader_page(request: Request, snap, store, doc, spans, hl) -> dict:
+        """One page of the reader: its paragraphs cut into pieces (the quoted sentence, the
+        sentences that source events), the pager; the page holding ``hl`` unless ?page= is
+        given. Only the page's spans are cut, so the cost follows the page, not the article."""
+        pages = render.reader_pages(doc.text, doc.paragraphs, SETTINGS.output.READER_PAGE_CHARS)
+        default = render.page_of(pages, hl[0]) if hl else 1
+        number = int_param(request.query_params, "page", default)
+        rows = pages[number - 1] if number <= len(pages) else []
+        lo, hi = (rows[0][0], rows[-1][1]) if rows else (0, 0)
+        repeated = {(r["start"], r["end"]): r["also_in"] for r in store.repeated(doc.id)
+                    if r["end"] > lo and r["start"] < hi}
+        near = render.spans_in(spans, lo, hi)
+        paras = []
+        for a, b in rows:
+            marks = ([(hl[0], hl[1], "hl", None)] if hl and hl[0] < b and hl[1] > a else []) + \
+                [(s, t, "ev", e) for s, t, e in render.spans_in(near, a, b)]
+            paras.append({"start": a, "end": b, "also_in": repeated.get((a, b)),
+                          # a piece of a paragraph cut for length, not the paragraph's start
+                          "cont": a > 0 and doc.text[a - 1] != "\n",
+                          "pieces": render.cut(doc.text, a, b, marks)})
+        n = len(pages)
+        pg = {"number": number, "pages": n, "start": lo, "end": hi, "chars": len(doc.text),
+              "next": page_link(request, number + 1) if number < n else None,
+              "prev": page_link(request, min(number - 1, n)) if number > 1 else None}
+        meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
+        return {"doc": doc, "meta": meta, "paras": paras, "hl": hl, "pg": pg,
+                "hl_here": bool(hl) and lo <= hl[0] < hi, "url": safe_url(doc.url),
+                "n_events": len({e for _, _, e in spans})}
 
     # -- entities -----------------------------------------------------------------------------
     def entities(request: Request) -> Response:
@@ -394,10 +420,21 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(routes=routes, middleware=middleware,
+    app = Starlette(routes=routes, middleware=middleware, lifespan=_lifespan,
                     exception_handlers={HTTPException: not_found})
     app.state.data = data
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app):
+    # Pages are rendered in a pool of threads (sync views); under the GIL more threads than
+    # cores only add contention, and each thread holds a SQLite connection with its page
+    # cache, so the pool is bounded by SETTINGS.output.WEB_THREADS rather than anyio's 40.
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = SETTINGS.output.WEB_THREADS
+    yield
 
 
 def _doc_meta(d) -> dict:
