@@ -409,3 +409,13 @@ def test_long_article_opens_on_the_page_of_its_highlighted_sentence(hostile):
     first = hostile.get(f"/documents/{big['id']}?hl={a}-{b}&page=1").text
     assert "page 1 of" in first and 'id="hl"' not in first
     assert hostile.get(f"/documents/{big['id']}?page=0").status_code == 400
+
+
+def test_event_sources_are_paged(client, ids):
+    """An event's sources are paged like the lists (?size, ?page); the JSON twin has them all."""
+    n = len(client.get(f"/events/{ids['event']}.json").json()["sources"])
+    assert n > 1
+    r = client.get(f"/events/{ids['event']}?size=1&page=2")
+    assert r.status_code == 200 and f"sources 2–2 of {n}" in r.text
+    assert r.text.count('<li class="source"') == 1 and 'id="s-2"' in r.text
+    assert client.get(f"/events/{ids['event']}").text.count('<li class="source"') == n
