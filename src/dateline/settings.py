@@ -654,6 +654,17 @@ class OutputSettings:
         500, "events on a page of the web timeline (the date axis draws the page's events)",
         "a 773-article Timeline17 topic rendered a 3.4 MB index page unpaged (commit 22824de)",
         "not measured beyond that: keeps a story's worth of events on one page")
+    READER_PAGE_CHARS: int = knob(
+        20_000, "characters of an article on one page of the web reader (/documents/<id>; "
+                "a longer article gets ?page= links, a link to a sentence opens its page)",
+        "a 6,000-paragraph article with 12,000 event sentences took 60 s to render whole",
+        "not measured beyond that: a typical news article (3-8k characters) stays on one page")
+    WEB_THREADS: int = knob(
+        4, "worker threads the web app renders pages in (each keeps its own read-only SQLite "
+           "connection); Starlette's default is 40",
+        "benchmarks/web_load.py, 20 clients, on 2 cores, a Timeline17 topic (H1N1, 2,000 requests)",
+        "40 threads: server RSS 110 -> 167 MB over the run; 4: 110 -> 121 MB, and no higher on "
+        "a second run; req/s the same within the machine's noise (411-453 against 274-415)")
 
 
 # --------------------------------------------------------------------------------------------
