@@ -1,5 +1,8 @@
 """Every command, through the real entry point."""
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -238,3 +241,95 @@ def test_commitments_kind_and_status_filters(tmp_path):
     r = runner.invoke(main, ["commitments", "--db", db], env={"COLUMNS": "200"})
     assert r.exit_code == 0
     assert "cancelled" in r.output and "scheduled" in r.output
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory):
+    """The bundled example, built once for the export tests (read it only)."""
+    db = str(tmp_path_factory.mktemp("ex") / "e.db")
+    r = CliRunner().invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"])
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def test_export_takes_the_timeline_filters(example_db):
+    """`export` keeps the events `timeline` shows for the same filters (one library function
+    behind both), and only the events: documents and entities are exported whole."""
+    runner = CliRunner()
+    for flags in (["--top", "3", "--no-background"], ["--from", "2021-03-25", "--to", "2021-03"],
+                  ["--entity", "Suez Canal"], []):
+        shown = json.loads(runner.invoke(main, ["timeline", "--db", example_db, "--json",
+                                                *flags]).stdout)
+        r = runner.invoke(main, ["export", "--db", example_db, "--format", "json", *flags])
+        assert r.exit_code == 0, r.output
+        data = json.loads(r.stdout)
+        assert [e["id"] for e in data["events"]] == [e["id"] for e in shown], flags
+        assert len(data["documents"]) == 4
+    assert len(shown) == 11    # no filter: every event
+    top = json.loads(runner.invoke(main, ["export", "--db", example_db, "--top", "3"]).stdout)
+    assert len(top["events"]) == 3
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [
+        "export", "--db", example_db, "--format", "csv", "--top", "3"]).stdout)))
+    assert len({r["event_id"] for r in rows}) == 3
+    r = runner.invoke(main, ["export", "--db", example_db, "--from", "2021-02-30"])
+    assert r.exit_code != 0 and "Error:" in r.output and "Traceback" not in r.output
+
+
+def test_export_leaves_off_topic_events_out_like_timeline(tmp_path):
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet", "--no-entities",
+                                "--topic", "zebra giraffe"]).exit_code == 0
+    r = runner.invoke(main, ["export", "--db", db])
+    kept = json.loads(r.stdout)["events"]
+    assert "off-topic event" in r.stderr and "--off-topic exports them" in r.stderr
+    everything = json.loads(runner.invoke(main, ["export", "--db", db, "--off-topic"]).stdout)
+    assert {e["id"] for e in kept} == {e["id"] for e in everything["events"]
+                                       if not e["off_topic"]}
+    assert len(everything["events"]) > len(kept)
+    # the title of a build with --topic is its topic
+    tl = json.loads(runner.invoke(main, ["export", "--db", db, "--format", "timelinejs",
+                                         "--off-topic"]).stdout)
+    assert tl["title"]["text"]["headline"] == "zebra giraffe, March–April 2021"
+
+
+def test_export_title(example_db, tmp_path):
+    """HTML and TimelineJS are named after the story: --title, else the most mentioned
+    names and the story's months (never the tool's name)."""
+    runner = CliRunner()
+    out = tmp_path / "r.html"
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    h1 = re.search(r"<h1>([^<]+)</h1>", out.read_text()).group(1)
+    assert "Suez Canal" in h1 and h1.endswith(", March–April 2021") and "dateline" not in h1
+    assert f"<title>{h1}</title>" in out.read_text()
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "html", "--title",
+                             "The <Ever Given> & the canal", "-o", str(out)])
+    assert "<h1>The &lt;Ever Given&gt; &amp; the canal</h1>" in out.read_text()
+    tl = json.loads(runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs",
+                                         "--title", "Stuck"]).stdout)
+    assert tl["title"]["text"]["headline"] == "Stuck"
+
+
+def test_timelinejs_of_a_big_story_keeps_the_important_events(example_db, monkeypatch):
+    from dateline.settings import SETTINGS
+
+    monkeypatch.setattr(SETTINGS.output, "TIMELINEJS_TOP", 4)
+    runner = CliRunner()
+    ranked = json.loads(runner.invoke(main, ["timeline", "--db", example_db, "--json",
+                                             "--by", "importance"]).stdout)
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs"])
+    assert r.exit_code == 0, r.output
+    ids = {e["unique_id"][3:] for e in json.loads(r.stdout)["events"]}
+    assert ids == {e["id"] for e in ranked[:4]}
+    assert "the 4 most important of 11 events" in r.stderr and "--all" in r.stderr
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--all"])
+    assert len(json.loads(r.stdout)["events"]) == 11 and "most important" not in r.stderr
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--top", "6"])
+    assert len(json.loads(r.stdout)["events"]) == 6 and "most important" not in r.stderr
+    # other formats have no default limit
+    assert len(json.loads(runner.invoke(main, ["export", "--db", example_db]).stdout)["events"]) == 11
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--all",
+                             "--top", "2"])
+    assert r.exit_code != 0 and "contradict" in r.output
+    assert "--all for every event" in runner.invoke(main, ["export", "--help"]).output
