@@ -46,21 +46,36 @@ def build(paths, db, workers, quiet, no_entities, topic):
 
     Accepts .txt, .html/.htm, .jsonl (one article per line) and .warc/.warc.gz. Incremental:
     documents already in DB are skipped. Exit code 1 if any input failed."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     from .pipeline import build as run_build
 
     def on_error(msg: str) -> None:
         err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
 
-    with Progress(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("articles"), TimeElapsedColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
-        task = progress.add_task("build", total=None)
+    def on_gazetteer(path) -> None:   # said even with --quiet: it explains a long first pause
+        err.print(f"building the place gazetteer (GeoNames and pycountry; once, for every "
+                  f"later build) into {escape(str(path))} ...", soft_wrap=True)
+
+    # one bar per stage, by name: the articles (read, clean, times, entities: one pass per
+    # article, counted first, with an ETA), then each corpus-level stage
+    label = "articles: read, clean" + (", entities" if not no_entities else "")
+    tasks: dict = {}
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
+        def on_progress(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(label if stage == "articles" else stage,
+                                                 total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
         try:
             report = run_build(paths, db, workers=workers, on_error=on_error,
                                entities=not no_entities, topic=topic,
-                               on_progress=lambda n: progress.advance(task, n))
+                               on_progress=on_progress, on_gazetteer=on_gazetteer)
         except StoreError as e:
             raise click.ClickException(str(e))
     c = report.counters
