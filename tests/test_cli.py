@@ -333,3 +333,81 @@ def test_timelinejs_of_a_big_story_keeps_the_important_events(example_db, monkey
                              "--top", "2"])
     assert r.exit_code != 0 and "contradict" in r.output
     assert "--all for every event" in runner.invoke(main, ["export", "--help"]).output
+
+
+def test_a_metadata_date_not_understood_is_said(tmp_path):
+    story = tmp_path / "f.jsonl"
+    story.write_text(
+        json.dumps({"text": "Talks opened in Geneva on Monday, the ministry said.", "date": "11/23/2020"})
+        + "\n" + json.dumps({"text": "Talks closed in Geneva on Friday, the ministry said.",
+                              "date": "2020-11-27"}) + "\n")
+    r = CliRunner().invoke(main, ["build", str(story), "--db", str(tmp_path / "d.db"), "--quiet",
+                                  "--no-entities"])
+    assert r.exit_code == 0, r.output          # stored all the same (the text may date it)
+    warned = [l for l in r.stderr.splitlines() if "not understood" in l]
+    assert len(warned) == 1 and f"{story}#L1: date '11/23/2020' not understood" in warned[0]
+    assert "2021-03-02" in warned[0]           # says which forms are read
+    assert "2 added" in r.output
+
+
+def test_a_missing_input_path_builds_nothing(tmp_path):
+    db = tmp_path / "new.db"
+    for paths in ([str(tmp_path / "nope.txt")], [str(EXAMPLE), str(tmp_path / "typo")]):
+        r = CliRunner().invoke(main, ["build", *paths, "--db", str(db), "--quiet"])
+        assert r.exit_code != 0 and r.exception is None or isinstance(r.exception, SystemExit)
+        lines = r.output.strip().splitlines()
+        assert len(lines) == 1 and "no such file or folder" in lines[0], r.output
+        assert "not created" in lines[0] and not db.exists()
+
+
+def test_serve_on_a_busy_port_says_so_before_any_url(example_db):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--db", example_db, "--port", str(port)])
+    assert r.exit_code != 0 and f"port {port} on 127.0.0.1 is in use" in r.output
+    assert "http://" not in r.output and "Traceback" not in r.output
+
+
+def _run_in_terminal(args: list[str], limit: int) -> tuple[str, str]:
+    """`dateline ARGS` with stdout a terminal (a pty) and output.TERMINAL_EVENTS = LIMIT:
+    (what the terminal shows, stderr)."""
+    import os
+    import pty
+
+    code = ("import sys; from dateline.settings import SETTINGS; "
+            f"SETTINGS.output.TERMINAL_EVENTS = {limit}; from dateline.cli import main; "
+            "sys.argv[0] = 'dateline'; main()")
+    master, slave = pty.openpty()
+    env = dict(os.environ, COLUMNS="200", PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    p = subprocess.Popen([sys.executable, "-c", code, *args], stdout=slave,
+                         stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:      # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert p.wait() == 0
+    return out.decode("utf-8", "replace"), p.stderr.read().decode()
+
+
+def test_timeline_in_a_terminal_shows_the_important_events_and_how_to_see_all(example_db):
+    shown, note = _run_in_terminal(["timeline", "--db", example_db], limit=3)
+    assert "3 events" in shown and "the 3 most important of 11 events" in note
+    assert "--all" in note
+    every, note = _run_in_terminal(["timeline", "--db", example_db, "--all"], limit=3)
+    assert "11 events" in every and "most important" not in note
+    as_json, _ = _run_in_terminal(["timeline", "--db", example_db, "--json"], limit=3)
+    assert len(json.loads(as_json)) == 11
+    # piped: every event (CliRunner's stdout is no terminal)
+    r = CliRunner().invoke(main, ["timeline", "--db", example_db], env={"COLUMNS": "200"})
+    assert "11 events" in r.stdout and "most important" not in r.stderr

@@ -49,10 +49,20 @@ def build(paths, db, workers, quiet, no_entities, topic):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
+    from .ingest import missing
     from .pipeline import build as run_build
+
+    if (gone := missing(paths)):
+        # before the database is created or opened: a typo in a path builds nothing
+        raise click.ClickException(
+            f"no such file or folder: {', '.join(escape(g) for g in gone)} (nothing built; "
+            f"{'the database was not created' if not Path(db).exists() else db + ' unchanged'})")
 
     def on_error(msg: str) -> None:
         err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
+
+    def on_warning(msg: str) -> None:
+        err.print(f"[yellow]warning[/yellow] {escape(msg)}", soft_wrap=True)
 
     def on_gazetteer(path) -> None:   # said even with --quiet: it explains a long first pause
         err.print(f"building the place gazetteer (GeoNames and pycountry; once, for every "
@@ -75,7 +85,8 @@ def build(paths, db, workers, quiet, no_entities, topic):
         try:
             report = run_build(paths, db, workers=workers, on_error=on_error,
                                entities=not no_entities, topic=topic,
-                               on_progress=on_progress, on_gazetteer=on_gazetteer)
+                               on_progress=on_progress, on_gazetteer=on_gazetteer,
+                               on_warning=on_warning)
         except StoreError as e:
             raise click.ClickException(str(e))
     c = report.counters
@@ -215,16 +226,33 @@ def _notes(store: Store, filters: dict, events: list, done: str, does: str) -> N
 @_event_filters("show", "Only the N most important events (shown by date).")
 @click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
               show_default=True, help="Order: by date, or the most important events first.")
+@click.option("--all", "every_event", is_flag=True,
+              help=f"Every event, also in a terminal (where the {SETTINGS.output.TERMINAL_EVENTS} "
+                   "most important are shown by default: output.TERMINAL_EVENTS).")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, no_background, off_topic, order, as_json):
-    """The sourced timeline: events by date, with their sources."""
+def timeline(db, entity, date_from, date_to, top, no_background, off_topic, order, every_event,
+             as_json):
+    """The sourced timeline: events by date, with their sources.
+
+    In a terminal, without --top, the most important events are shown (output.TERMINAL_EVENTS);
+    --all, --json or a pipe (`| less`) shows every one."""
     from .export.json import event_json
     from .query import timeline as query_timeline
 
+    if every_event and top:
+        raise click.ClickException("--all and --top contradict each other; give one")
     filters = _filters(entity, date_from, date_to, top, no_background, off_topic)
+    # a table of hundreds of events scrolls away in a terminal; a pipe or a script gets all
+    limit = (SETTINGS.output.TERMINAL_EVENTS if top is None and not every_event and not as_json
+             and sys.stdout.isatty() else None)
     with _open(db) as store:
         try:
             events = query_timeline(store, by=order, **filters)
+            if limit is not None and len(events) > limit:
+                total = len(events)
+                events = query_timeline(store, by=order, **dict(filters, top=limit))
+                err.print(f"the {limit} most important of {total} events (--top N for another "
+                          "number, --all or a pipe for every one)")
         except ValueError as e:
             raise click.ClickException(str(e))
         _notes(store, filters, events, "shown", "shows")

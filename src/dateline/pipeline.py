@@ -80,6 +80,7 @@ class BuildReport:
     added: int = 0
     already: int = 0
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # inputs stored, with something to say
     counters: Counter = field(default_factory=Counter)
     documents: int = 0
     timings: dict = field(default_factory=dict)   # seconds per corpus-level stage
@@ -263,7 +264,8 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_progress: Progress | None = None,
           entities: bool = True, link_events: bool = True,
           topic: str | None = None,
-          on_gazetteer: Callable[[object], None] | None = None) -> BuildReport:
+          on_gazetteer: Callable[[object], None] | None = None,
+          on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Ingest paths into the database at db. Incremental: known documents are skipped.
 
     ``topic``: words that say what the story is about ("Mubarak resignation Egypt"); kept
@@ -275,7 +277,9 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
     ``on_progress(stage, done, total)``: "articles" (read, cleaned, tagged and, with
     entities, recognised; ``total`` counted before the first is read: ``ingest.count``),
     then the corpus stages of ``finish``. ``on_gazetteer(path)``: the place gazetteer is
-    missing and is about to be built (once, before any article; see ``gazetteer.ensure``)."""
+    missing and is about to be built (once, before any article; see ``gazetteer.ensure``).
+    ``on_warning(message)``: an input stored with something the user should hear ("f.jsonl#L2:
+    date '11/23/2020' not understood ..."); also in ``BuildReport.warnings``."""
     report = BuildReport(db=str(db))
     workers = workers or min(2, os.cpu_count() or 1)
     paths = list(paths)
@@ -314,6 +318,10 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                         _fail(report, r, on_error)
                     else:
                         good.append(r)
+                        for w in r.document.warnings:
+                            report.warnings.append(f"{r.document.path}: {w}")
+                            if on_warning:
+                                on_warning(report.warnings[-1])
                         report.counters["dropped_lines"] += len(r.document.dropped)
                         report.counters["time_expressions"] += len(r.document.times)
                 try:

@@ -643,6 +643,10 @@ class OutputSettings:
         40, "events in a TimelineJS export when --top is not given and the story has more "
         "(the most important ones; `export --all` exports every event)",
         "not measured: a slide show a reader clicks through in one sitting, one slide per event")
+    TERMINAL_EVENTS: int = knob(
+        40, "events `dateline timeline` shows in a terminal when --top is not given (the most "
+        "important, by date; --all, --json or a pipe shows every one)",
+        "not measured: a few screens of the table, which gives each event several lines")
     TITLE_ENTITIES: int = knob(
         3, "most mentioned entities named in an export's default title (when the build had "
         "no --topic)",

@@ -163,6 +163,13 @@ def read(path: Path) -> Iterator[RawDocument | IngestError]:
         yield IngestError(name, f"cannot read: {type(e).__name__}: {e}".splitlines()[0])
 
 
+def missing(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The paths that name nothing at all (a typo, most likely), as displayed: a build can
+    refuse them before it creates or touches a database. A broken link or a FIFO exists and
+    is reported as it is read."""
+    return [display(Path(p)) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+
+
 def count(paths: Iterable[str | os.PathLike]) -> int:
     """How many items ``read_all`` will yield, counted before reading (for a progress bar):
     one per text or HTML file, one per non-blank JSONL line, one per WARC response or
