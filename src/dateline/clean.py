@@ -364,8 +364,14 @@ def clean(raw: RawDocument) -> Document:
     """Clean one raw document. Raises CleanError when nothing usable is left."""
     meta = _Meta(title=(raw.title or "").strip() or None, url=raw.url)
     meta.offer_source(0, raw.source)
+    warnings = []
     if raw.date and (d := parse_date_value(raw.date)):
         meta.published, meta.published_how = d, "metadata"
+    elif raw.date and str(raw.date).strip():
+        # never guessed: "11/23/2020" is no day/month, and 03/04/2021 could be either way
+        warnings.append(f"date {str(raw.date)[:40]!r} not understood (accepted: 2021-03-02, "
+                        "2 March 2021, March 2, 2021, 02.03.2021 or 02/03/2021 as day.month."
+                        "year, each with or without a time); the date is looked for in the text")
     dropped: list[Dropped] = []
     text = raw.raw
     if raw.kind == "html":
@@ -400,4 +406,5 @@ def clean(raw: RawDocument) -> Document:
         id=raw.doc_id,
         path=raw.path, text=out, source=source, title=meta.title, url=meta.url,
         published=meta.published, published_how=meta.published_how if meta.published else None,
-        languages=doc_langs, dropped=dropped, paragraphs=paragraphs, ext_id=raw.ext_id)
+        languages=doc_langs, dropped=dropped, paragraphs=paragraphs, ext_id=raw.ext_id,
+        warnings=warnings)

@@ -21,6 +21,7 @@ from . import dedupe
 from .clean import CleanError, clean
 from .events import extract_events
 from .ingest import IngestError, read_all
+from .ingest import count as count_inputs
 from .lang.en import events as EN
 from .lang.en.calendar import MONTH_NAMES, MONTHS
 from .lang.ru import events as RU
@@ -79,6 +80,7 @@ class BuildReport:
     added: int = 0
     already: int = 0
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # inputs stored, with something to say
     counters: Counter = field(default_factory=Counter)
     documents: int = 0
     timings: dict = field(default_factory=dict)   # seconds per corpus-level stage
@@ -190,20 +192,36 @@ def date_from_corpus(store: Store) -> int:
     return dated
 
 
-def finish(store: Store, link_events: bool = True, timings: dict | None = None) -> Counter:
+Progress = Callable[[str, int, "int | None"], None]
+
+
+@contextmanager
+def _stage(on_progress: Progress | None, name: str):
+    """A corpus-level stage as a one-step bar: started, then done."""
+    if on_progress:
+        on_progress(name, 0, 1)
+    yield
+    if on_progress:
+        on_progress(name, 1, 1)
+
+
+def finish(store: Store, link_events: bool = True, timings: dict | None = None,
+           on_progress: Progress | None = None) -> Counter:
     """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
     entities and events across documents, then commitments and conflicts. Each writes in one
-    transaction. Seconds per stage are added to timings."""
+    transaction. Seconds per stage are added to timings; ``on_progress(stage, done, total)``
+    hears each of "dedupe", "link" (with ranking) and "reason" start (0 of 1) and end."""
     from .entities import EntityMention
     from .link import link
     from .reason import reason
     from .timeline import rank, story_window
 
     timings = timings if timings is not None else {}
-    with _timed(timings, "date from corpus"):
-        dated = date_from_corpus(store)
-    with _timed(timings, "dedupe"):
-        counters = Counter(dedupe.run(store))
+    with _stage(on_progress, "dedupe"):
+        with _timed(timings, "date from corpus"):
+            dated = date_from_corpus(store)
+        with _timed(timings, "dedupe"):
+            counters = Counter(dedupe.run(store))
     if dated:
         counters["dated from corpus"] = dated
     # documents with no date at all: their weekdays, "yesterday"s and year-less days cannot
@@ -212,28 +230,29 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
                               if not d.published and not d.duplicate_of)
     if not link_events:
         return counters
-    with _timed(timings, "load mentions"):
-        docs = list(store.documents())
-        events_by_doc, entities_by_doc = {}, {}
-        for doc in docs:
-            spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
-            mentions = store.event_mentions(doc.id)
-            for m in mentions:  # repeated paragraphs are known only now, after dedupe
-                m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
-                m.uncertain = date_is_uncertain(doc, m)
-            events_by_doc[doc.id] = mentions
-            entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
-    with _timed(timings, "link"):
-        entities, events = link(docs, events_by_doc, entities_by_doc)
-    with _timed(timings, "rank"):
-        by_id = {d.id: d for d in docs}
-        rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
-        win = story_window(events, by_id)
-        store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
-    with _timed(timings, "store events"):
-        store.replace_entities_and_events(entities, events)
+    with _stage(on_progress, "link"):
+        with _timed(timings, "load mentions"):
+            docs = list(store.documents())
+            events_by_doc, entities_by_doc = {}, {}
+            for doc in docs:
+                spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
+                mentions = store.event_mentions(doc.id)
+                for m in mentions:  # repeated paragraphs are known only now, after dedupe
+                    m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
+                    m.uncertain = date_is_uncertain(doc, m)
+                events_by_doc[doc.id] = mentions
+                entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+        with _timed(timings, "link"):
+            entities, events = link(docs, events_by_doc, entities_by_doc)
+        with _timed(timings, "rank"):
+            by_id = {d.id: d for d in docs}
+            rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
+            win = story_window(events, by_id)
+            store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
+        with _timed(timings, "store events"):
+            store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)
-    with _timed(timings, "reason"):
+    with _stage(on_progress, "reason"), _timed(timings, "reason"):
         commitments, conflicts = reason(store)
         store.replace_reasoning(commitments, conflicts)
     counters["commitments"], counters["conflicts"] = len(commitments), len(conflicts)
@@ -242,18 +261,36 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
 
 def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_error: Callable[[str], None] | None = None,
-          on_progress: Callable[[int], None] | None = None,
+          on_progress: Progress | None = None,
           entities: bool = True, link_events: bool = True,
-          topic: str | None = None) -> BuildReport:
+          topic: str | None = None,
+          on_gazetteer: Callable[[object], None] | None = None,
+          on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Ingest paths into the database at db. Incremental: known documents are skipped.
 
     ``topic``: words that say what the story is about ("Mubarak resignation Egypt"); kept
     in the database (later builds use them too) and read by the relevance of every event.
 
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
-    dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest)."""
+    dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest).
+
+    ``on_progress(stage, done, total)``: "articles" (read, cleaned, tagged and, with
+    entities, recognised; ``total`` counted before the first is read: ``ingest.count``),
+    then the corpus stages of ``finish``. ``on_gazetteer(path)``: the place gazetteer is
+    missing and is about to be built (once, before any article; see ``gazetteer.ensure``).
+    ``on_warning(message)``: an input stored with something the user should hear ("f.jsonl#L2:
+    date '11/23/2020' not understood ..."); also in ``BuildReport.warnings``."""
     report = BuildReport(db=str(db))
     workers = workers or min(2, os.cpu_count() or 1)
+    paths = list(paths)
+    if entities:
+        from . import gazetteer
+
+        gazetteer.ensure(on_gazetteer)
+    total = count_inputs(paths) if on_progress else None
+    done = 0
+    if on_progress:
+        on_progress("articles", 0, total)
     with Store(db) as store:
         known = store.known_ids()
         if topic is not None:
@@ -264,15 +301,27 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         # batch k is written to SQLite (one transaction per batch), so neither side waits.
         pending: deque = deque()
 
+        def tick(n: int) -> None:
+            nonlocal done
+            if on_progress and n:
+                done += n
+                on_progress("articles", done, max(total, done))
+
         def store_done(keep: int) -> None:
             while len(pending) > keep:
                 n_items, results = pending.popleft()
                 good = []
-                for r in results:
+                for r in results:   # as the workers finish them: the bar moves per article
+                    n_items -= 1
+                    tick(1)
                     if isinstance(r, IngestError):
                         _fail(report, r, on_error)
                     else:
                         good.append(r)
+                        for w in r.document.warnings:
+                            report.warnings.append(f"{r.document.path}: {w}")
+                            if on_warning:
+                                on_warning(report.warnings[-1])
                         report.counters["dropped_lines"] += len(r.document.dropped)
                         report.counters["time_expressions"] += len(r.document.times)
                 try:
@@ -287,8 +336,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                             _fail(report, IngestError(r.document.path, "cannot store: "
                                                       f"{type(e).__name__}: {e}".splitlines()[0]),
                                   on_error)
-                if on_progress:
-                    on_progress(n_items)
+                tick(n_items)   # the batch's known and unreadable items: no work to wait for
 
         try:
             stream = read_all(paths, report.counters)
@@ -319,7 +367,9 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        report.counters.update(finish(store, link_events, report.timings))
+        if on_progress:   # a WARC's count is an upper bound: the bar ends full
+            on_progress("articles", done, done)
+        report.counters.update(finish(store, link_events, report.timings, on_progress))
         report.documents = store.count()
     return report
 

@@ -64,6 +64,37 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
                   include_off_topic=include_off_topic)
 
 
+def story_title(store: Store) -> str:
+    """A title for a report or a TimelineJS export when the user gives none: the build's
+    ``--topic`` words when it had them, else the most mentioned actors and places
+    (``SETTINGS.output.TITLE_ENTITIES``; outlets are sources, not the story), else the
+    earliest article's title; followed by the story window's months ("Azerbaijan, Armenia
+    and Nagorno-Karabakh, September–November 2020")."""
+    from .lang.en.calendar import MONTH_TITLES
+    from .settings import SETTINGS
+
+    title = store.get_meta("topic")
+    if not title:
+        names = [e["name"] for e in store.entities() if not e.get("is_source")]
+        names = names[:SETTINGS.output.TITLE_ENTITIES]
+        title = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else (
+            names[0] if names else None)
+    if not title:
+        title = next((d.title for d in store.documents(full=False) if d.title), None)
+    if not title:
+        return "dateline: a sourced timeline"
+    win = store.story_window()
+    if win:
+        a, b = (f"{MONTH_TITLES[int(d[5:7]) - 1]} {d[:4]}" for d in win)   # "September 2020"
+        if a == b:
+            title += f", {a}"
+        elif a.split()[-1] == b.split()[-1]:          # the same year: said once
+            title += f", {a.split()[0]}–{b}"
+        else:
+            title += f", {a}–{b}"
+    return title
+
+
 def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | None = None,
            date_to: str | None = None) -> list[dict]:
     """The story in ``dates`` days: the most important days (by how many independent

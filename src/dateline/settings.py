@@ -650,6 +650,18 @@ class OutputSettings:
     MAX_PAGE_SIZE: int = knob(
         1000, "the largest ?size the web app accepts",
         "not measured: a bound on one response")
+    TIMELINEJS_TOP: int = knob(
+        40, "events in a TimelineJS export when --top is not given and the story has more "
+        "(the most important ones; `export --all` exports every event)",
+        "not measured: a slide show a reader clicks through in one sitting, one slide per event")
+    TERMINAL_EVENTS: int = knob(
+        40, "events `dateline timeline` shows in a terminal when --top is not given (the most "
+        "important, by date; --all, --json or a pipe shows every one)",
+        "not measured: a few screens of the table, which gives each event several lines")
+    TITLE_ENTITIES: int = knob(
+        3, "most mentioned entities named in an export's default title (when the build had "
+        "no --topic)",
+        "not measured: a title that fits on a line")
     TIMELINE_PAGE_SIZE: int = knob(
         500, "events on a page of the web timeline (the date axis draws the page's events)",
         "a 773-article Timeline17 topic rendered a 3.4 MB index page unpaged (commit 22824de)",

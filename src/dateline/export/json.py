@@ -41,13 +41,15 @@ def event_json(ev) -> dict:
     }
 
 
-def export(store: Store) -> dict:
+def export(store: Store, events=None) -> dict:
+    """The dateline/1 object; ``events``: the events to export (``query.timeline``'s
+    selection), every stored event by default."""
     return {
         "schema": SCHEMA,
         "as_of": store.as_of(),
         "documents": [document_json(store, d) for d in store.documents()],
         "entities": [entity_json(e) for e in store.entities()],
-        "events": [event_json(ev) for ev in store.events()],
+        "events": [event_json(ev) for ev in (store.events() if events is None else events)],
         "commitments": store.commitments(),
         "conflicts": store.conflicts(),
     }

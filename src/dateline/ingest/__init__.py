@@ -163,6 +163,39 @@ def read(path: Path) -> Iterator[RawDocument | IngestError]:
         yield IngestError(name, f"cannot read: {type(e).__name__}: {e}".splitlines()[0])
 
 
+def missing(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The paths that name nothing at all (a typo, most likely), as displayed: a build can
+    refuse them before it creates or touches a database. A broken link or a FIFO exists and
+    is reported as it is read."""
+    return [display(Path(p)) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+
+
+def count(paths: Iterable[str | os.PathLike]) -> int:
+    """How many items ``read_all`` will yield, counted before reading (for a progress bar):
+    one per text or HTML file, one per non-blank JSONL line, one per WARC response or
+    resource record (an upper bound: a record that is no HTML page is passed over), one per
+    path that fails. Counting reads JSONL and WARC files once more; no article is parsed."""
+    n = 0
+    for item in discover(paths):
+        suffix = suffix_of(item) if isinstance(item, Path) else None
+        try:
+            if suffix in JSONL_SUFFIXES:
+                with item.open("rb") as f:
+                    n += sum(1 for line in f if line.strip())
+                continue
+            if suffix in WARC_SUFFIXES:
+                from warcio.archiveiterator import ArchiveIterator
+
+                with item.open("rb") as f:
+                    n += sum(1 for rec in ArchiveIterator(f)
+                             if rec.rec_type in ("response", "resource"))
+                continue
+        except Exception:   # unreadable or corrupt: read_all reports it, as one item
+            pass
+        n += 1
+    return n
+
+
 def read_all(paths: Iterable[str | os.PathLike],
              counters: Counter | None = None) -> Iterator[RawDocument | IngestError]:
     """Every document of paths, sanitised (see sanitize), or an error for each that fails."""
