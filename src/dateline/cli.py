@@ -34,18 +34,31 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: run on Apache Spark (pip install 'dateline[spark]') and write "
+                   "Parquet tables to --out; load them with `dateline import`.")
+@click.option("--master", default=None, help="Spark master URL (--engine spark; default: "
+              "spark-submit's, else local[*]).")
+@click.option("--out", type=click.Path(), default=None,
+              help="Folder or URI for the Parquet tables (--engine spark).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-entities", is_flag=True, help="Skip named-entity recognition (much faster; no actors/places).")
 @click.option("--topic", default=None,
               help="Words saying what the story is about (kept in DB): events naming none of "
                    "them rank lower and may be set apart as off-topic.")
-def build(paths, db, workers, quiet, no_entities, topic):
+def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
     """Ingest, clean, dedupe and annotate articles (files or folders) into DB.
 
     Accepts .txt, .html/.htm, .jsonl (one article per line) and .warc/.warc.gz. Incremental:
     documents already in DB are skipped. Exit code 1 if any input failed."""
+    if engine == "spark":
+        return _build_spark(paths, out, master, db, no_entities, topic)
+    if not db:
+        raise click.UsageError("--db is required (or --engine spark with --out)")
+    if out or master:
+        raise click.UsageError("--out and --master are for --engine spark")
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
@@ -117,6 +130,55 @@ def build(paths, db, workers, quiet, no_entities, topic):
                   "gives one)", soft_wrap=True)
     if report.failed:
         sys.exit(1)
+
+
+def _error(msg: str) -> None:
+    err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
+
+
+def _build_spark(paths, out, master, db, no_entities, topic):
+    from .spark import SparkUnavailable, build as spark_build
+
+    if not out:
+        raise click.UsageError("--engine spark writes Parquet tables: give --out DIR")
+    if db:
+        raise click.UsageError("--engine spark writes to --out; load it with "
+                               "`dateline import DIR --db X`")
+    try:
+        report = spark_build(paths, out, master=master, entities=not no_entities,
+                             topic=topic, on_error=_error)
+    except SparkUnavailable as e:
+        raise click.ClickException(str(e))
+    c = report.counters
+    click.echo(f"{report.documents} documents, {len(report.failed)} failed; Parquet tables in "
+               f"{report.out}")
+    click.echo(f"  {c['exact_duplicates']} exact and {c['near_duplicates']} near duplicates, "
+               f"{c['repeated_paragraphs']} repeated paragraphs, {c['dated from corpus']} "
+               f"dated from the corpus; next: dateline import {report.out} --db STORY.db")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+def import_(folder, db):
+    """Load the Parquet tables of `dateline build --engine spark` into DB, then link, rank
+    and reason over the whole database (as `build` does)."""
+    from .pipeline import import_parquet
+    from .store.parquet import ParquetError
+
+    try:
+        report = import_parquet(folder, db)
+    except (StoreError, ParquetError) as e:
+        raise click.ClickException(str(e))
+    c = report.counters
+    click.echo(f"{report.added} added, {report.already} already in the database; "
+               f"{report.documents} documents in {report.db}")
+    click.echo(f"  whole database: {c['exact_duplicates']} exact and {c['near_duplicates']} near "
+               f"duplicates, {c['repeated_paragraphs']} repeated paragraphs, {c['entities']} "
+               f"entities, {c['events']} events, {c['commitments']} commitments, "
+               f"{c['conflicts']} conflicts")
 
 
 @main.command()

@@ -233,6 +233,49 @@ FTS_TABLES = ("events_fts", "documents_fts")
 _PRECISION = {0: "year", 1: "month", 2: "day"}
 
 
+# The columns of the per-document tables, in the order document_rows gives them (the Parquet
+# tables of the Spark runner have these columns too). duplicate_of and grp are corpus-level:
+# the local runner fills them at dedupe; the Spark runner's rows carry them at the end.
+DOCUMENT_COLUMNS = ("id", "path", "ext_id", "source", "title", "url", "published",
+                    "published_how", "languages", "text", "text_hash", "minhash", "duplicate_of")
+_TITLE, _TEXT = DOCUMENT_COLUMNS.index("title"), DOCUMENT_COLUMNS.index("text")
+CHILD_COLUMNS = {
+    "dropped": ("doc", "seq", "text", "reason"),
+    "paragraphs": ("doc", "seq", "start", "end", "lang", "minhash", "grp"),
+    "times": ("doc", "seq", "text", "start", "end", "value", "type", "role"),
+    "entity_mentions": ("doc", "seq", "start", "end", "data"),
+    "event_mentions": ("doc", "seq", "start", "end", "date", "data"),
+}
+
+
+def document_rows(p: Processed) -> dict[str, list[tuple]]:
+    """The rows one processed document adds to each per-document table, in the columns of
+    DOCUMENT_COLUMNS and CHILD_COLUMNS (before dedupe: duplicate_of and grp empty)."""
+    doc, ents, evs = p.document, p.entity_mentions, p.event_mentions
+    return {
+        "documents": [(doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url,
+                       doc.published, doc.published_how, json.dumps(doc.languages), doc.text,
+                       p.text_hash, p.minhash, None)],
+        "dropped": [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)],
+        "paragraphs": [(doc.id, i, para.start, para.end, para.lang, m, None)
+                       for i, (para, m) in enumerate(zip(doc.paragraphs, p.paragraph_minhashes))],
+        "times": time_rows(doc.id, doc.times),
+        "entity_mentions": [(doc.id, i, m.start, m.end, json.dumps(asdict(m), ensure_ascii=False))
+                            for i, m in enumerate(ents or [])],
+        "event_mentions": event_rows(doc.id, evs or []),
+    }
+
+
+def time_rows(doc_id: str, times: list[TimeMention]) -> list[tuple]:
+    return [(doc_id, i, t.text, t.start, t.end, t.value, t.type, t.role)
+            for i, t in enumerate(times)]
+
+
+def event_rows(doc_id: str, events: list[EventMention]) -> list[tuple]:
+    return [(doc_id, i, m.start, m.end, m.date, json.dumps(m.to_json(), ensure_ascii=False))
+            for i, m in enumerate(events)]
+
+
 class StoreError(Exception):
     pass
 
@@ -296,37 +339,30 @@ class Store:
     def add_batch(self, docs: Iterable[Processed]) -> int:
         """Store a batch of processed documents (``model.Processed``) in one transaction.
         Documents already present are left untouched (ids are content hashes)."""
+        return self.add_rows(document_rows(p) for p in docs)
+
+    def add_rows(self, docs: Iterable[dict[str, list[tuple]]]) -> int:
+        """Store documents given as table rows (``document_rows``: what the Spark runner
+        writes to Parquet and ``dateline import`` reads back) in one transaction; a document
+        already present is left untouched, with its rows."""
         added = 0
         with self.db:
-            for p in docs:
-                doc, text_hash, mh, para_mh = (p.document, p.text_hash, p.minhash,
-                                               p.paragraph_minhashes)
-                ents, evs = p.entity_mentions, p.event_mentions
+            for rows in docs:
+                (doc,) = rows["documents"]
                 cur = self.db.execute(
-                    "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
-                    " published_how, languages, text, text_hash, minhash)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url, doc.published,
-                     doc.published_how, json.dumps(doc.languages), doc.text, text_hash, mh))
+                    f"INSERT OR IGNORE INTO documents ({', '.join(DOCUMENT_COLUMNS)})"
+                    f" VALUES ({','.join('?' * len(DOCUMENT_COLUMNS))})", doc)
                 if cur.rowcount == 0:
                     continue
                 added += 1
+                # the documents' search index (external content: FTS5 keeps only the index)
                 self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
-                                (cur.lastrowid, doc.title, doc.text))
-                self.db.executemany("INSERT INTO dropped VALUES (?,?,?,?)",
-                                    [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)])
-                self.db.executemany(
-                    "INSERT INTO paragraphs (doc, seq, start, end, lang, minhash) VALUES (?,?,?,?,?,?)",
-                    [(doc.id, i, p.start, p.end, p.lang, m)
-                     for i, (p, m) in enumerate(zip(doc.paragraphs, para_mh))])
-                self._write_times(doc.id, doc.times)
-                self.db.executemany("INSERT INTO entity_mentions VALUES (?,?,?,?,?)",
-                                    [(doc.id, i, m.start, m.end, json.dumps(asdict(m), ensure_ascii=False))
-                                     for i, m in enumerate(ents or [])])
-                self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
-                                    [(doc.id, i, m.start, m.end, m.date,
-                                      json.dumps(m.to_json(), ensure_ascii=False))
-                                     for i, m in enumerate(evs or [])])
+                                (cur.lastrowid, doc[_TITLE], doc[_TEXT]))
+                for table, cols in CHILD_COLUMNS.items():
+                    if rows.get(table):
+                        self.db.executemany(
+                            f"INSERT INTO {table} ({', '.join(cols)})"
+                            f" VALUES ({','.join('?' * len(cols))})", rows[table])
         return added
 
     def redate(self, doc_id: str, published: str, how: str, times: list[TimeMention],
@@ -339,15 +375,11 @@ class Store:
             self._write_times(doc_id, times)
             self.db.execute("DELETE FROM event_mentions WHERE doc=?", (doc_id,))
             self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
-                                [(doc_id, i, m.start, m.end, m.date,
-                                  json.dumps(m.to_json(), ensure_ascii=False))
-                                 for i, m in enumerate(events)])
+                                event_rows(doc_id, events))
 
     def _write_times(self, doc_id: str, times: list[TimeMention]) -> None:
         self.db.execute("DELETE FROM times WHERE doc=?", (doc_id,))
-        self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)",
-                            [(doc_id, i, t.text, t.start, t.end, t.value, t.type, t.role)
-                             for i, t in enumerate(times)])
+        self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)", time_rows(doc_id, times))
 
     # -- reading --------------------------------------------------------------------------
     def count(self) -> int:
