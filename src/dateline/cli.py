@@ -76,6 +76,11 @@ def build(paths, db, workers, quiet, no_entities, topic):
     if c.get("replaced characters"):
         err.print(f"[yellow]warning[/yellow] {c['replaced characters']} unsafe characters (lone "
                   "surrogates, control characters) replaced by U+FFFD in the text", soft_wrap=True)
+    if c.get("cut by the budget"):
+        n = c["cut by the budget"]
+        err.print(f"[yellow]warning[/yellow] {n} document{'s' if n > 1 else ''} over the "
+                  "per-document budget cut to size (`dateline docs` says what was cut; "
+                  "`dateline settings --stage budget` lists the limits)", soft_wrap=True)
     if c.get("hidden skipped"):
         n = c["hidden skipped"]
         err.print(f"note: {n} hidden file{'s' if n > 1 else ''} (name or folder starting with "
@@ -103,7 +108,8 @@ def docs(db, as_json):
         for d in rows:
             click.echo(json.dumps({"id": d.id, "path": d.path, "source": d.source, "title": d.title,
                                    "published": d.published, "published_how": d.published_how,
-                                   "languages": d.languages, "duplicate_of": d.duplicate_of},
+                                   "languages": d.languages, "duplicate_of": d.duplicate_of,
+                                   "cut": d.cut},
                                   ensure_ascii=False))
         return
     t = Table(title=f"{len(rows)} documents")
@@ -115,9 +121,13 @@ def docs(db, as_json):
     t.add_column("how", overflow="fold")
     t.add_column("lang", no_wrap=True)
     t.add_column("duplicate of", overflow="fold", max_width=16)
+    cut = any(d.cut for d in rows)
+    if cut:   # only when the budget cut something: what, and at which limit
+        t.add_column("cut", overflow="fold")
     for d in rows:
         t.add_row(d.id, d.source or "", d.title or "", d.published or "", d.published_how or "",
-                  ",".join(d.languages), d.duplicate_of or "")
+                  ",".join(d.languages), d.duplicate_of or "",
+                  *([escape("; ".join(d.cut))] if cut else []))
     Console().print(t)
 
 

@@ -92,6 +92,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     ext_id: str | None = None
+    # what the per-document budget cut (budget.py), one note a cut: the stored text is a prefix
+    cut: list[str] = field(default_factory=list)
 
 
 @dataclass

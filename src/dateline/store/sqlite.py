@@ -142,6 +142,11 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 3 -> 4: what the per-document budget cut from a document (budget.py), a JSON list of
+    # one-line notes; NULL when nothing was cut
+    """
+    ALTER TABLE documents ADD COLUMN cut TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -217,10 +222,11 @@ class Store:
                 ents, evs = p.entity_mentions, p.event_mentions
                 cur = self.db.execute(
                     "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
-                    " published_how, languages, text, text_hash, minhash)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " published_how, languages, text, text_hash, minhash, cut)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url, doc.published,
-                     doc.published_how, json.dumps(doc.languages), doc.text, text_hash, mh))
+                     doc.published_how, json.dumps(doc.languages), doc.text, text_hash, mh,
+                     json.dumps(doc.cut, ensure_ascii=False) if doc.cut else None))
                 if cur.rowcount == 0:
                     continue
                 added += 1
@@ -284,7 +290,8 @@ class Store:
         doc = Document(id=r["id"], path=r["path"], text=r["text"], source=r["source"],
                        title=r["title"], url=r["url"], published=r["published"],
                        published_how=r["published_how"], languages=json.loads(r["languages"]),
-                       duplicate_of=r["duplicate_of"], ext_id=r["ext_id"])
+                       duplicate_of=r["duplicate_of"], ext_id=r["ext_id"],
+                       cut=json.loads(r["cut"]) if r["cut"] else [])
         if full:
             doc.dropped = [Dropped(x["text"], x["reason"]) for x in self.db.execute(
                 "SELECT text, reason FROM dropped WHERE doc=? ORDER BY seq", (doc.id,))]
