@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,19 +14,37 @@ from rich.table import Table
 from .export import FORMATS
 from .store import Store
 from .model import COMMITMENT_KINDS
-from .store.sqlite import StoreError
+from .store.sqlite import StoreError, explain
 
 err = Console(stderr=True, emoji=False, highlight=False)
 
 
+def _store_failed(e: StoreError):
+    """One line; exit 2 when the machine is at fault (disk full, read-only, damaged file)."""
+    err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
+    sys.exit(2 if e.environment else 1)
+
+
 def _open(db: str) -> Store:
+    click.get_current_context().find_root().obj = db   # for _Group's one-line errors
     try:
         return Store(db, readonly=True)
     except StoreError as e:
-        raise click.ClickException(str(e))
+        _store_failed(e)
 
 
-@click.group()
+class _Group(click.Group):
+    """Reads fail late (a page damaged in the middle of the file shows only when read): an
+    SQLite error from any command is one line naming the database, exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as e:
+            _store_failed(explain(ctx.obj or "the database", e))
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: a sourced timeline from a pile of news articles."""
@@ -61,7 +80,7 @@ def build(paths, db, workers, quiet, no_entities, topic):
                                entities=not no_entities, topic=topic,
                                on_progress=lambda n: progress.advance(task, n))
         except StoreError as e:
-            raise click.ClickException(str(e))
+            _store_failed(e)
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database, "
                f"{len(report.failed)} failed; {report.documents} documents in {report.db}")

@@ -28,6 +28,7 @@ from .model import Document, Processed, RawDocument
 from .sentences import DATELINE_MONTH_DAY
 from .settings import SETTINGS
 from .store import Store
+from .store.sqlite import explain
 from .time import infer_published, tag
 
 
@@ -264,6 +265,14 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
     dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest)."""
     report = BuildReport(db=str(db))
+    try:
+        return _build(paths, db, report, workers, on_error, on_progress, entities, link_events,
+                      topic)
+    except sqlite3.Error as e:   # a full disk, a read-only or damaged file: one line, exit 2
+        raise explain(str(db), e) from None
+
+
+def _build(paths, db, report, workers, on_error, on_progress, entities, link_events, topic):
     workers = workers or min(2, os.cpu_count() or 1)
     with Store(db) as store:
         known = store.known_ids()

@@ -152,7 +152,46 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class StoreError(Exception):
-    pass
+    """A database that cannot be used. ``environment``: the fault is the machine's (a full
+    disk, a read-only file or folder, a damaged file), not the input's: the CLI exits 2."""
+
+    def __init__(self, message: str, environment: bool = False):
+        super().__init__(message)
+        self.environment = environment
+
+
+def explain(path: str, e: sqlite3.Error) -> StoreError:
+    """One line saying what an SQLite error on the database at path means and what to do.
+    Every write is one transaction per batch, so what was committed before is never lost."""
+    msg = str(e)
+    low = msg.lower()
+    if "not a database" in low:   # some other file: not ours to touch, and not damaged
+        return StoreError(f"{path}: not a dateline database ({msg})")
+    if "disk is full" in low or "disk i/o" in low:
+        how = ("the disk (or the database's size limit) is full: free space and run the same "
+               "build again; batches stored before this one are kept")
+    elif "readonly" in low or "read-only" in low:
+        how = "the database cannot be written (a read-only file or folder): make it writable " \
+              "or build into another --db"
+    elif "unable to open" in low:
+        how = "the database cannot be created or opened: is its folder there and writable?"
+    elif "malformed" in low:
+        how = "the database file is damaged (" + _quick_check(path) + "): rebuild it from the " \
+              "articles into a new --db"
+    else:
+        return StoreError(f"{path}: database error ({msg})", environment=True)
+    return StoreError(f"{path}: {how} ({msg})", environment=True)
+
+
+def _quick_check(path: str) -> str:
+    """PRAGMA quick_check's first finding on the file, read-only."""
+    try:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        with sqlite3.connect(uri, uri=True) as c:
+            r = c.execute("PRAGMA quick_check").fetchone()[0]
+        return f"quick_check: {r}".splitlines()[0]
+    except sqlite3.Error as e:
+        return f"quick_check failed: {e}"
 
 
 class Store:
@@ -166,6 +205,13 @@ class Store:
                 raise StoreError(f"{self.path}: no such database (run `dateline build` first)")
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.db = sqlite3.connect(uri, uri=True)
+            try:
+                self.db.execute("PRAGMA user_version").fetchone()
+            except sqlite3.OperationalError:
+                # a WAL database in a folder that cannot hold its -shm file ("unable to open
+                # database file"): read it as immutable, which needs no shared memory file
+                self.db.close()
+                self.db = sqlite3.connect(uri + "&immutable=1", uri=True)
         else:
             self.db = sqlite3.connect(self.path)
         try:
@@ -175,8 +221,13 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.row_factory = sqlite3.Row
             self._migrate()
+        except sqlite3.OperationalError as e:   # the machine's fault, not the file's kind
+            self.db.close()
+            raise explain(self.path, e) from None
         except sqlite3.DatabaseError as e:   # e.g. "file is not a database": not ours to touch
             self.db.close()
+            if "malformed" in str(e):
+                raise explain(self.path, e) from None
             raise StoreError(f"{self.path}: not a dateline database ({e})") from None
 
     def close(self) -> None:
