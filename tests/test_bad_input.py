@@ -259,3 +259,97 @@ def test_store_rejecting_one_document_fails_it_alone(tmp_path, monkeypatch):
                    entities=False, link_events=False)
     assert report.added == 3 and len(errors) == 1
     assert errors[0].startswith("bad\\xff.txt: cannot store: UnicodeEncodeError"), errors
+
+
+# The per-document budget (dateline/budget.py): a pathological input beside good articles
+# is cut to size, the cut recorded on the document, and the good ones stored.
+
+def _cut_doc(db: Path, name: str):
+    with Store(db, readonly=True) as s:
+        return next(d for d in s.documents() if d.path.endswith(name))
+
+
+def test_one_line_of_3_mb_is_cut_to_the_text_budget(tmp_path):
+    import random
+
+    from dateline.settings import SETTINGS
+
+    d = _good_folder(tmp_path)
+    rnd = random.Random(1)
+    words = ["talks", "the", "minister", "said", "on", "Friday", "in", "Geneva", "ceasefire"]
+    (d / "oneline.txt").write_text(" ".join(rnd.choice(words) for _ in range(520_000))[:3 << 20])
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "oneline.txt")
+    limit = SETTINGS.budget.MAX_TEXT_CHARS
+    assert limit // 2 < len(doc.text) <= limit
+    assert len(doc.cut) == 1 and "budget.MAX_TEXT_CHARS" in doc.cut[0], doc.cut
+    assert report.counters["cut by the budget"] == 1
+    # the text kept is a prefix of the input, cut at a word: quotes and offsets stay true
+    assert (d / "oneline.txt").read_text().startswith(doc.text) and doc.text[-1] != " "
+
+
+def test_html_of_100000_paragraphs_is_cut_before_parsing(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "many.html").write_text(
+        "<html><head><script>var x = 1;</script></head><body>"
+        + "".join(f"<p>Paragraph {i} says officials met on Friday.</p>" for i in range(100_000))
+        + "</body></html>")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "many.html")
+    assert any("budget.MAX_HTML_CHARS" in c for c in doc.cut), doc.cut
+    assert doc.text.startswith("Paragraph 0 says") and "Paragraph 99999 " not in doc.text
+
+
+def test_six_mb_of_one_repeated_word_is_cut(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "repeat.txt").write_bytes(b"word " * (6 * 1024 * 1024 // 5))
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "repeat.txt")
+    assert doc.cut and set(doc.text.split()) == {"word"}
+
+
+def test_paragraph_budget_and_docs_shows_the_cut(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+    from dateline.settings import SETTINGS
+
+    monkeypatch.setattr(SETTINGS.budget, "MAX_PARAGRAPHS", 50)
+    d = _good_folder(tmp_path)
+    (d / "paras.txt").write_text("\n\n".join(f"Paragraph {i} of the report says the talks went on."
+                                             for i in range(400)))
+    _run(d, tmp_path / "x.db")
+    doc = _cut_doc(tmp_path / "x.db", "paras.txt")
+    assert len(doc.paragraphs) == 50 and doc.text.endswith("Paragraph 49 of the report says the talks went on.")
+    assert doc.cut == ["text cut after 50 of 400 paragraphs (budget.MAX_PARAGRAPHS)"]
+    out = CliRunner().invoke(main, ["docs", "--db", str(tmp_path / "x.db"), "--json"]).output
+    rows = [json.loads(l) for l in out.splitlines()]
+    assert [r["cut"] for r in rows if r["path"].endswith("paras.txt")] == [doc.cut]
+    assert all(r["cut"] == [] for r in rows if "good_" in r["path"])
+
+
+def test_a_stage_over_its_clock_skips_the_document_alone(tmp_path, monkeypatch):
+    # the wall-clock guard: with a clock no cleaning of a large page can meet, that document
+    # gets one error line naming it and the stage; the good articles are stored
+    from dateline import pipeline
+    from dateline.settings import SETTINGS
+
+    d = _good_folder(tmp_path)
+    (d / "slow.html").write_text("<html><body>" + "".join(
+        f"<p>Paragraph {i} says officials met on Friday.</p>" for i in range(20_000)) + "</body></html>")
+    real_clean = pipeline.clean
+
+    def clean_on_a_short_clock(raw):
+        # the stages after cleaning get a clock of a millisecond for the big page only (tagging
+        # its 20,000 paragraphs takes far longer), so the good ones cannot trip it
+        monkeypatch.setattr(SETTINGS.budget, "STAGE_SECONDS", 0.001 if "slow" in raw.path else 60.0)
+        return real_clean(raw)
+
+    monkeypatch.setattr(pipeline, "clean", clean_on_a_short_clock)
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert len(errors) == 1 and errors[0].endswith(
+        "slow.html: skipped: the times stage ran over 0.001 s (budget.STAGE_SECONDS)"), errors
+    assert not any("slow" in p for p in paths)
