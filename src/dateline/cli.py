@@ -194,7 +194,9 @@ def import_(folder, db):
 
     try:
         report = import_parquet(folder, db)
-    except (StoreError, ParquetError) as e:
+    except StoreError as e:   # as in build: exit 2 when the machine is at fault
+        _store_failed(e)
+    except ParquetError as e:
         raise click.ClickException(str(e))
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database; "
