@@ -353,3 +353,48 @@ def test_a_stage_over_its_clock_skips_the_document_alone(tmp_path, monkeypatch):
     assert len(errors) == 1 and errors[0].endswith(
         "slow.html: skipped: the times stage ran over 0.001 s (budget.STAGE_SECONDS)"), errors
     assert not any("slow" in p for p in paths)
+
+
+def _raw_record(http: bytes, length: int | None = None) -> bytes:
+    """A WARC response record written by hand (warcio's writer cannot write a broken one)."""
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            b"WARC-Target-URI: https://example.org/p\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+            + str(len(http) if length is None else length).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+
+
+def _http(body: bytes, extra: bytes = b"") -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" + extra + b"\r\n" + body
+
+
+def test_warc_faults_warcio_prints_are_one_line_naming_the_record(tmp_path):
+    # found by benchmarks/fuzz.py: warcio writes a three-line "WARNING: Record not followed by
+    # newline" to stderr for a Content-Length that ends inside the record, and a bare zlib
+    # message for gzip content that fails half way, then goes on with the page cut short
+    d = _good_folder(tmp_path)
+    ok = _http(_page(1).encode())
+    short = _http(_page(2).encode())
+    (d / "len.warc").write_bytes(_raw_record(short, len(short) - 40) + _raw_record(ok))
+    import random
+
+    rnd = random.Random(3)   # words that compress poorly, so the damage is past warcio's first block
+    page = _page(3).replace("</article>", " ".join(f"w{rnd.randrange(10**6)}" for _ in range(40_000))
+                            + "</article>")
+    body = gzip.compress(page.encode())
+    (d / "enc.warc").write_bytes(_raw_record(_http(body[:40_000] + b"\x00" * 500 + body[40_500:],
+                                                   b"Content-Encoding: gzip\r\n")) + _raw_record(_http(_page(4).encode())))
+    r = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(d), "--db",
+                        str(tmp_path / "x.db"), "--quiet", "--no-entities"],
+                       capture_output=True, text=True)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert r.returncode == 1 and lines, r.stderr
+    assert all(l.startswith(("error ", "warning ", "note: ")) for l in lines), r.stderr
+    errors = [l for l in lines if l.startswith("error ")]
+    assert [e.split(": ")[0].rsplit("/", 1)[1] for e in errors] == ["enc.warc#R1", "len.warc#R1"], errors
+    assert "Content-Length" in errors[1] and "cannot be decoded" in errors[0], errors
+    docs = subprocess.run([sys.executable, "-m", "dateline.cli", "docs", "--db", str(tmp_path / "x.db"),
+                           "--json"], capture_output=True, text=True).stdout
+    paths = [json.loads(l)["path"] for l in docs.splitlines()]
+    assert sum("good_" in p for p in paths) == 3
+    # the record after the bad one is read: the archive goes on
+    assert any(p.endswith("len.warc#R2") for p in paths), paths
