@@ -487,3 +487,37 @@ def test_how_to_read_page_covers_every_status_and_kind(client):
     for m in ("asserted", "reported", "planned"):
         assert ("modality", m) in terms
     assert 'href="/how-to-read"' in client.get("/documents").text
+
+
+def test_map_draws_bundled_countries_and_the_story_countries_as_areas():
+    # Natural Earth via world-atlas, decoded from the bundled TopoJSON: every country, each
+    # ring closed around its own land; the story's countries ("cc:" places) are linked areas
+    from dateline.web import render
+
+    world = render.world("50m")
+    assert len(world) > 200
+    egypt = next(c for c in world if c["name"] == "Egypt")
+    lon0, lat0, lon1, lat1 = egypt["bbox"]
+    assert lon0 < 31.24 < lon1 and lat0 < 30.04 < lat1      # Cairo is inside Egypt's box
+    places = [{"id": "am", "name": "Armenia", "lat": 40.46, "lon": 44.63, "mentions": 9,
+               "place_id": "cc:AM"},
+              {"id": "ba", "name": "Baku", "lat": 40.38, "lon": 49.89, "mentions": 3},
+              {"id": "ye", "name": "Yerevan", "lat": 40.18, "lon": 44.51, "mentions": 2}]
+    m = render.map_data(places, width=640, max_h=440)
+    names = {c["name"] for c in m["land"]}
+    assert {"Armenia", "Azerbaijan", "Georgia", "Iran"} <= names and "Egypt" not in names
+    linked = [c for c in m["land"] if c["entity"]]
+    assert [c["entity"] for c in linked] == [{"id": "am", "name": "Armenia"}]
+    assert m["land"][-1] is linked[0]                       # drawn on top
+    # every vertex is within the clamped margin of the frame (the SVG clips the rest)
+    f = m["frame"]
+    for c in m["land"]:
+        for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", c["d"]):
+            assert f["x"] - 41 <= float(x) <= f["x"] + f["w"] + 41
+            assert f["y"] - 41 <= float(y) <= f["y"] + f["h"] + 41
+
+
+def test_places_page_has_coastlines_and_credits_natural_earth(client):
+    html = client.get("/places").text
+    assert 'class="country focus"' in html and "clipPath" in html
+    assert "Natural Earth" in html

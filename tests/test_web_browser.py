@@ -141,6 +141,31 @@ def test_search_and_entity_page(server, page, shots):
     page.screenshot(path=str(shots / "05-search.png"), full_page=True)
     page.goto(server + "/places")
     page.wait_for_selector("svg.map circle")
+    # coastlines and borders (Natural Earth, bundled): the countries the story names are
+    # areas linked to their pages, and a place's dot falls inside its own country as drawn
+    assert page.locator("svg.map path.country").count() > 5
+    fill = page.evaluate("""() => {
+      const svg = [...document.querySelectorAll('svg.map')].find(s => [...s.querySelectorAll('.dot text')]
+        .some(t => t.textContent.trim() === 'Yerevan'));   // the detail map labels it
+      const dot = name => [...svg.querySelectorAll('.dot')].find(
+        g => g.querySelector('text') && g.querySelector('text').textContent.trim() === name);
+      const country = name => [...svg.querySelectorAll('path.country.focus')].find(
+        p => p.querySelector('title').textContent.startsWith(name));
+      const inside = (place, land) => {
+        const c = dot(place).querySelector('circle'), p = country(land);
+        const pt = new DOMPoint(+c.getAttribute('cx'), +c.getAttribute('cy'));
+        return p.isPointInFill(pt);
+      };
+      return {yerevanInArmenia: inside('Yerevan', 'Armenia'),
+              yerevanInAzerbaijan: inside('Yerevan', 'Azerbaijan'),
+              kalbajarInAzerbaijan: inside('Kalbajar', 'Azerbaijan')};
+    }""")
+    assert fill == {"yerevanInArmenia": True, "yerevanInAzerbaijan": False,
+                    "kalbajarInAzerbaijan": True}, fill
+    href = page.locator("svg.map a:has(path.country.focus:has(title:text-is('Armenia (the story names it)')))").first.get_attribute("href")
+    page.goto(server + href)
+    assert page.inner_text("h1") == "Armenia"
+    page.goto(server + "/places")
     page.screenshot(path=str(shots / "06-places.png"), full_page=True)
     page.goto(server + "/entities")
     page.get_by_role("link", name="Lachin", exact=True).first.click()

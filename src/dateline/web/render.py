@@ -4,9 +4,13 @@ Nothing here builds HTML: templates get plain data and Jinja2 escapes every piec
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 import math
+from importlib import resources
 
 from ..lang.en.calendar import MONTH_TITLES
+from ..settings import SETTINGS
 from ..render_util import safe_url  # noqa: F401  (the views' helper, defined once for web and export)
 
 # "Jan" ... "Dec": the calendar's display names, cut to three letters
@@ -84,6 +88,90 @@ _STEPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 15, 20, 30, 45, 60, 90]
 def _fmt_deg(v: float, pos: str, neg: str) -> str:
     s = f"{abs(v):.2f}".rstrip("0").rstrip(".")
     return f"{s}°{pos if v >= 0 else neg}" if v else "0°"
+
+
+@functools.lru_cache(maxsize=2)
+def world(res: str = "50m") -> list[dict]:
+    """The countries of Natural Earth at 1:50m or 1:110m (res; world-atlas's
+    countries-RES.json, bundled in dateline/data): [{numeric, name, bbox, rings}], each ring an (n, 2) array of lon, lat with
+    its own bbox. Decoded from TopoJSON once per process: quantized, delta-encoded arcs shared
+    by the two countries either side of a border; a negative index is an arc read backwards."""
+    import numpy as np
+
+    topo = json.loads(resources.files("dateline").joinpath(f"data/countries-{res}.json").read_text())
+    scale = np.array(topo["transform"]["scale"])
+    shift = np.array(topo["transform"]["translate"])
+    arcs = [np.cumsum(np.array(a, dtype=float).reshape(-1, 2), axis=0) * scale + shift
+            for a in topo["arcs"]]
+    out = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        polys = {"Polygon": [g.get("arcs", [])], "MultiPolygon": g.get("arcs", [])}.get(g["type"], [])
+        rings = []
+        for ids in (ids for poly in polys for ids in poly):
+            # each arc starts where the last one ended: drop its first point
+            pts = np.concatenate([(arcs[i] if i >= 0 else arcs[~i][::-1])[0 if n == 0 else 1:]
+                                  for n, i in enumerate(ids)])
+            if len(pts) > 2:
+                rings.append((pts, (*pts.min(axis=0), *pts.max(axis=0))))
+        if rings:
+            bb = np.array([r[1] for r in rings])
+            out.append({"numeric": g.get("id"), "name": g["properties"]["name"], "rings": rings,
+                        "bbox": (bb[:, 0].min(), bb[:, 1].min(), bb[:, 2].max(), bb[:, 3].max())})
+    return out
+
+
+def _numeric(alpha2: str) -> str | None:
+    """ISO 3166-1 numeric code of an alpha-2 code (world-atlas names countries by it)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=alpha2)
+    return c.numeric if c else None
+
+
+@functools.lru_cache(maxsize=64)
+def land(proj: tuple, frame: tuple, focus: tuple = (), min_px: float = 1.5) -> tuple:
+    """SVG paths of the countries that reach into the map: proj = (lon0, lat0, lon1, lat1,
+    left, top, k, scale) of map_data's projection (x = left + (lon - lon0) k scale, y = top +
+    (lat1 - lat) scale), frame = (x0, y0, x1, y1) in pixels; focus: (numeric code, entity id,
+    name) of the story's countries, drawn as areas linked to their pages.
+
+    Vertices are clamped to the frame with a margin (the SVG clips at the frame, and a clamped
+    polygon fills the frame as the real one does, up to the margin) and rounded to min_px, then
+    repeats dropped: a world map and a map of one valley cost about the same (a few hundred
+    vertices a country). Cached per projection: the places page draws the same maps each time."""
+    import numpy as np
+
+    lon0, lat0, lon1, lat1, left, top, k, scale = proj
+    # a map of a continent or the world (a few pixels a degree) shows no more of the 1:50m
+    # coast than of the 1:110m one, at three times the vertices
+    res = "110m" if scale < SETTINGS.output.MAP_DETAILED_PX_PER_DEGREE else "50m"
+    pad = 40
+    x0, y0, x1, y1 = frame[0] - pad, frame[1] - pad, frame[2] + pad, frame[3] + pad
+    ents = {num: (eid, name) for num, eid, name in focus}
+    out = []
+    for c in world(res):
+        b = c["bbox"]
+        if b[2] < lon0 or b[0] > lon1 or b[3] < lat0 or b[1] > lat1:
+            continue
+        parts = []
+        for pts, rb in c["rings"]:
+            if rb[2] < lon0 or rb[0] > lon1 or rb[3] < lat0 or rb[1] > lat1:
+                continue
+            xy = np.empty_like(pts)
+            xy[:, 0] = np.clip(left + (pts[:, 0] - lon0) * k * scale, x0, x1)
+            xy[:, 1] = np.clip(top + (lat1 - pts[:, 1]) * scale, y0, y1)
+            q = np.round(xy / min_px) * min_px
+            keep = np.ones(len(q), dtype=bool)
+            keep[1:] = np.any(q[1:] != q[:-1], axis=1)
+            q = q[keep]
+            if len(q) > 2:
+                parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in q.tolist()) + "Z")
+        if parts:
+            ent = ents.get(c["numeric"] or "")
+            out.append({"name": c["name"], "d": "".join(parts),
+                        "entity": {"id": ent[0], "name": ent[1]} if ent else None})
+    out.sort(key=lambda c: c["entity"] is not None)   # the story's countries drawn on top
+    return tuple(out)
 
 
 def map_data(places: list[dict], width: int = 760, max_h: int = 520, here: str | None = None,
@@ -174,11 +262,23 @@ def map_data(places: list[dict], width: int = 760, max_h: int = 520, here: str |
             ly += 14
         placed.append(box)
         d["lx"], d["ly"] = round(lx, 1), round(ly, 1)
+    # the story's countries (gazetteer ids "cc:XX") are areas on the map, not only dots
+    focus = {}
+    for p in pts:
+        if str(p.get("place_id", "")).startswith("cc:") and (num := _numeric(p["place_id"][3:])):
+            focus.setdefault(num, (num, p["id"], p["name"]))
+    try:
+        countries = list(land((lon0, lat0, lon1, lat1, left, margin, k, scale),
+                              (left, margin, width - margin, height - margin),
+                              tuple(sorted(focus.values()))))
+    except (OSError, ValueError):   # the bundled atlas missing or damaged: dots on a grid
+        countries = []
     box = None
     if inset:
         (bx0, by0), (bx1, by1) = xy(inset[3], inset[0]), xy(inset[1], inset[2])
         box = {"x": bx0, "y": by0, "w": round(bx1 - bx0, 1), "h": round(by1 - by0, 1)}
     return {"width": width, "height": height, "grid": grid, "dots": dots, "inset": box,
+            "land": countries, "clip": "clip" + format(abs(hash((lon0, lat0, lon1, lat1, width))) % 10**8, "08d"),
             "frame": {"x": left, "y": margin, "w": width - margin - left, "h": height - 2 * margin},
             "bbox": [round(lon0, 4), round(lat0, 4), round(lon1, 4), round(lat1, 4)]}
 
