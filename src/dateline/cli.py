@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .export import FORMATS
+from .export import FORMATS, edited
 from .store import Store
 from .model import COMMITMENT_KINDS
 from .store.sqlite import StoreError
@@ -130,8 +130,10 @@ def docs(db, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def entities(db, etype, sources, top, as_json):
     """Canonical people, organisations and places, most mentioned first."""
+    from .query import view
+
     with _open(db) as store:
-        rows = [e for e in store.entities() if (not etype or e["type"] == etype)
+        rows = [e for e in view(store).entities if (not etype or e["type"] == etype)
                 and (sources or not e.get("is_source"))]
     total = len(rows)
     rows = rows[:top] if top else rows
@@ -143,7 +145,8 @@ def entities(db, etype, sources, top, as_json):
                     ("aliases", {"overflow": "fold"}), ("lat, lon", {"no_wrap": True})):
         t.add_column(col, **kw)
     for e in rows:
-        t.add_row(e["name"], e["type"] + (" (source)" if e.get("is_source") else ""),
+        t.add_row(escape(e["name"]) + (f"\n[yellow]{escape(edited(e))}[/]" if e.get("edits") else ""),
+                  e["type"] + (" (source)" if e.get("is_source") else ""),
                   ", ".join(e.get("roles") or [])[:40], str(e["mentions"]),
                   ", ".join(a for a in e["aliases"] if a != e["name"]),
                   f"{e['lat']:.3f}, {e['lon']:.3f}" if e.get("lat") is not None else "")
@@ -162,27 +165,33 @@ def entities(db, etype, sources, top, as_json):
 @click.option("--no-background", is_flag=True, help="Leave out history before the story window.")
 @click.option("--off-topic", is_flag=True,
               help="Also show events off the story's topic (other stories on the pages).")
+@click.option("--starred", is_flag=True, help="Only the events an analyst starred (`dateline edit event star`).")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, order, no_background, off_topic, as_json):
+def timeline(db, entity, date_from, date_to, top, order, no_background, off_topic, starred, as_json):
     """The sourced timeline: events by date, with their sources."""
     from .export.json import event_json
-    from .query import timeline as query_timeline
+    from .query import timeline as query_timeline, view
 
     with _open(db) as store:
         try:
             events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
                                     top=top, include_background=not no_background, by=order,
-                                    include_off_topic=off_topic)
-            hidden = 0 if off_topic else sum(1 for e in store.events() if e.off_topic)
+                                    include_off_topic=off_topic, starred=starred)
+            v = view(store)
+            hidden = 0 if off_topic else sum(1 for e in v.events if e.off_topic)
+            curated = len(v.hidden_events)
         except ValueError as e:
             raise click.ClickException(str(e))
         if hidden:
             err.print(f"{hidden} off-topic event{'s' if hidden > 1 else ''} not shown "
                       "(--off-topic shows them)")
+        if curated:
+            err.print(f"{curated} event{'s' if curated > 1 else ''} hidden by an edit "
+                      "(`dateline edit list` shows the edits)")
         docs = {d.id: d for d in store.documents(full=False)}
         if entity and not events:
             from .query import entity_ids
-            if not entity_ids(store, entity):
+            if not entity_ids(store, entity, v.entities):
                 err.print(f"no entity named {escape(entity)!r} and no event quote mentions it "
                           "(see `dateline entities`)")
     if as_json:
@@ -197,8 +206,11 @@ def timeline(db, entity, date_from, date_to, top, order, no_background, off_topi
         srcs = sorted({(docs[m.doc].source or Path(docs[m.doc].path).name) if m.doc in docs
                        else m.doc[:8] for m in ev.sources})
         n_docs = len({m.doc for m in ev.sources})
-        t.add_row(ev.date + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
-                  + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
+        mark = edited(event_json(ev))
+        t.add_row(("★ " if ev.starred else "") + ev.date
+                  + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
+                  + ("\n[dim]background[/dim]" if ev.background else ""),
+                  escape(ev.summary) + (f"\n[yellow]{escape(mark)}[/]" if mark else ""),
                   ev.modality, f"{n_docs} article{'s' if n_docs > 1 else ''}: " + ", ".join(srcs))
     Console().print(t)
 
@@ -240,7 +252,9 @@ def digest(db, dates, per_date, date_from, date_to, as_json):
 
 
 def _names(store: Store) -> dict[str, str]:
-    return {e["id"]: e["name"] for e in store.entities()}
+    from .query import view
+
+    return {e["id"]: e["name"] for e in view(store).entities}
 
 
 _STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending": "cyan", "unknown": "dim",
@@ -256,8 +270,10 @@ _STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending
 def commitments(db, status, kind, as_json):
     """Promises, deadlines, terms of agreements and scheduled events, and whether later
     reports say they were kept (as of the latest document)."""
+    from .query import view
+
     with _open(db) as store:
-        rows = [c for c in store.commitments() if (not status or c["status"] == status)
+        rows = [c for c in view(store).commitments if (not status or c["status"] == status)
                 and (not kind or c.get("kind", "deadline") == kind)]
         names, when = _names(store), store.as_of()
     if as_json:
@@ -273,13 +289,14 @@ def commitments(db, status, kind, as_json):
     t.add_column("deadline history / evidence", overflow="fold", ratio=2)
     for c in rows:
         history = " → ".join(sorted({d["date"] for d in c["deadlines"]}))
-        why = c.get("status_reason") or ""
+        why = "; ".join(x for x in (edited(c), c.get("status_reason")) if x)
         who = ", ".join(names.get(w, w) for w in c["who"]) or (
             f"the {c['party']}" if c.get("party") else "")
         due = c.get("due", c["deadline"]) or (c.get("due_text") or "?")
         t.add_row(escape(due), c.get("kind", "deadline"), escape(who), escape(c["what"]),
                   ", ".join(names.get(p, p) for p in c["places"]),
-                  f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
+                  f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]"
+                  + ("\n[yellow]by hand[/]" if c.get("edits") else ""),
                   escape("; ".join(x for x in (history, f"{len(c['sources'])} source(s)", why) if x)))
     Console().print(t)
 
@@ -371,6 +388,10 @@ def settings_cmd(stage, as_json):
 from .web.cli_serve import serve  # noqa: E402  (the web app's command lives with the web app)
 
 main.add_command(serve)
+
+from .cli_edit import edit  # noqa: E402  (the analyst's corrections: dateline.curate)
+
+main.add_command(edit)
 
 if __name__ == "__main__":
     main()

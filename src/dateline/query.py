@@ -1,4 +1,8 @@
-"""Queries over a built database, shared by the CLI, the exports and the web app."""
+"""Queries over a built database, shared by the CLI, the exports and the web app.
+
+Every reader goes through ``view`` (or the functions here that use it), so an analyst's edits
+(``dateline.curate``) are applied in this one place and every consumer shows the same
+curated story."""
 from __future__ import annotations
 
 import re
@@ -27,11 +31,19 @@ def check_range(date_from: str | None, date_to: str | None) -> None:
         raise ValueError(f"the start date {date_from} is after the end date {date_to}")
 
 
-def entity_ids(store: Store, name: str) -> set[str]:
+def view(store: Store):
+    """The derived story with the analyst's edits applied (``curate.View``): entities,
+    events (hidden ones apart), commitments, conflicts and the audit log."""
+    from .curate import view as curated
+
+    return curated(store)
+
+
+def entity_ids(store: Store, name: str, entities: list[dict] | None = None) -> set[str]:
     """Ids of entities whose name or an alias matches name (case-insensitive)."""
     key = name.casefold()
     out = set()
-    for e in store.entities():
+    for e in entities if entities is not None else view(store).entities:
         if e["id"] == name or key == e["name"].casefold() or key in (a.casefold() for a in e.get("aliases", [])):
             out.add(e["id"])
     return out
@@ -40,8 +52,9 @@ def entity_ids(store: Store, name: str) -> set[str]:
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
              include_background: bool = True, by: str = "date",
-             include_off_topic: bool = True) -> list[Event]:
-    """Events in date order, filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
+             include_off_topic: bool = True, starred: bool = False) -> list[Event]:
+    """Curated events (hidden ones left out; ``starred``: only the starred) in date order,
+    filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
     with ``by="importance"``, the most important first.
 
     An entity is looked up by name or alias among the canonical entities first (so "Kelbajar"
@@ -49,9 +62,10 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
     from .timeline import select
 
     check_range(date_from, date_to)
-    events = store.events()
+    v = view(store)
+    events = [e for e in v.events if e.starred] if starred else v.events
     if entity:
-        ids = entity_ids(store, entity)
+        ids = entity_ids(store, entity, v.entities)
         if ids:
             events = [e for e in events if ids & (set(e.actors) | set(e.places) |
                                                   {v for v in e.attributed_to.values() if v})]

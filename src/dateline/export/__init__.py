@@ -129,6 +129,25 @@ def names(data: dict) -> dict[str, str]:
     return {e["id"]: e["name"] for e in data.get("entities", [])}
 
 
+def edited(obj: dict) -> str:
+    """How an analyst edited an event, entity or commitment (``dateline.curate``), on one
+    line for the formats without a field for it: "" when not edited, else e.g. "edited: date
+    2021-03-25 (the tugs began on Thursday); star". Every format marks edits with it."""
+    parts = []
+    for e in obj.get("edits") or []:
+        v = e.get("value") or {}
+        what = v.get("date") or v.get("name") or v.get("status") or v.get("alias") or ""
+        if "others" in v:
+            what = f"of {len(v['others']) + 1} events" if e["kind"] == "event" else \
+                f"of {len(v['others']) + 1} entities"
+        elif "sources" in v:
+            n = len(v["sources"])
+            what = f"{n} source{'s' if n > 1 else ''} into an event of {'their' if n > 1 else 'its'} own"
+        parts.append(" ".join(x for x in (e["action"], what) if x)
+                     + (f" ({e['note']})" if e.get("note") else ""))
+    return "edited: " + "; ".join(parts) if parts else ""
+
+
 def outlets(data: dict) -> dict[str, dict]:
     """Document id -> {"outlet", "published", "title", "url"}; outlet falls back to the title,
     then the file name, so a source is never shown blank."""

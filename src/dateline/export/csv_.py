@@ -2,7 +2,8 @@
 
 An event with several sources gives several rows with the same event columns; an event with
 no source (should not happen, but the contract allows it) gives one row with empty source
-columns. Lists (actors, places) are entity names joined with "; " (each once, in order). ``background`` is
+columns. ``starred`` is ``true``/``false`` and ``edited`` says what an analyst changed and
+why (``export.edited``; empty when nothing). Lists (actors, places) are entity names joined with "; " (each once, in order). ``background`` is
 ``true``/``false``; ``start``/``end`` are character offsets into the document's cleaned text
 (see the JSON export), so a quote can be found again.
 
@@ -17,12 +18,13 @@ from __future__ import annotations
 import csv
 from typing import Any
 
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 
 COLUMNS = ["event_id", "date", "modality", "summary", "importance", "background", "actors",
            "places", "doc", "outlet", "published", "quote", "start", "end", "trigger",
-           "attributed_to"]
-_TEXT_COLUMNS = {"summary", "actors", "places", "outlet", "quote", "trigger", "attributed_to"}
+           "attributed_to", "starred", "edited"]
+_TEXT_COLUMNS = {"summary", "actors", "places", "outlet", "quote", "trigger", "attributed_to",
+                 "edited"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,6 +43,8 @@ def rows(data: dict, guard_formulas: bool = True) -> list[dict]:
             "background": "true" if ev.get("background") else "false",
             "actors": "; ".join(ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))),
             "places": "; ".join(ents.get(p, p) for p in dict.fromkeys(ev.get("places", []))),
+            # the analyst's marks (dateline.curate): a starred event, what was edited and why
+            "starred": "true" if ev.get("starred") else "false", "edited": edited(ev),
         }
         sources = ev.get("sources") or [None]
         for s in sources:

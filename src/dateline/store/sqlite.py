@@ -142,6 +142,22 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
+    # 3 -> 4: the analyst's edits (dateline.curate): an overlay and audit log that no build
+    # touches. target is the id at the time of the edit, anchor what finds it again after a
+    # rebuild (source keys doc:start, or an entity's type and names), value and anchor JSON.
+    """
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        value TEXT NOT NULL,
+        note TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
