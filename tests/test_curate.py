@@ -194,6 +194,24 @@ def test_entity_edits(db):
     assert ent["edits"][0]["note"] == "the story's canal is its authority"
 
 
+def test_hidden_events_leave_the_digest_and_gone_targets_are_reported(db):
+    from dateline.query import digest
+
+    with Store(db) as s:
+        refl = _event(s, "was refloated on Monday")
+        key = lambda d: {(x["doc"], x["start"]) for day in d for x in day["sentences"]}  # noqa: E731
+        ours = {(m.doc, m.start) for m in refl.sources}
+        assert ours <= key(digest(s, 3))
+        curate.add(s, "event", "hide", refl.id, note="not this one")
+        assert not ours & key(digest(s, 3))
+        # a target no build finds any more (here: the derived tables emptied) is "gone"
+        s.replace_entities_and_events([], [])
+        log = curate.edits(s)
+        assert log[0]["active"] and log[0]["applied_to"] is None
+    r = _cli("edit", "list", "--db", str(db))
+    assert "gone" in r.output
+
+
 def test_commitment_status_by_hand_and_undo(db, tmp_path):
     with Store(db) as s:
         c = next(c for c in view(s).commitments if "compensation" in c["what"])

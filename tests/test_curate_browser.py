@@ -27,11 +27,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 
 
-def _serve(db: Path, edit: bool):
+def _serve(db: Path, edit: bool, editor: str | None = None):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), allowed_hosts=["127.0.0.1"], edit=edit),
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), allowed_hosts=["127.0.0.1"], edit=edit,
+                                                   editor=editor),
                                         host="127.0.0.1", port=port, log_level="warning"))
     t = threading.Thread(target=srv.run, daemon=True)
     t.start()
@@ -57,7 +58,7 @@ def servers(built, tmp_path_factory):
     for mode in ("ro", "edit"):
         db = tmp_path_factory.mktemp(mode) / "story.db"
         shutil.copy(built, db)
-        out[mode] = _serve(db, mode == "edit")
+        out[mode] = _serve(db, mode == "edit", "anna" if mode == "edit" else None)
     yield {k: v[2] for k, v in out.items()}
     for srv, t, _ in out.values():
         srv.should_exit = True
@@ -209,6 +210,7 @@ def test_event_forms(servers, page, shots):
     assert page.request.get(f"{base}/events/{hist['id']}").status == 404
     row = page.locator("table.edits tbody tr").first
     assert "hide" in row.inner_text() and "history, not news" in row.inner_text()
+    assert "anna" in row.inner_text()   # serve --by
     page.screenshot(path=str(shots / "curate-04-edits-log.png"), full_page=True)
     row.locator("button").click()
     assert hist["id"] in {e["id"] for e in _events(page, base)}

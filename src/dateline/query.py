@@ -87,7 +87,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     the quote as shown (without a leading dateline or bracketed asides). A sentence whose
     date rests on an inferred publication date, or whose year-less day was put ahead against
     its past tense, is ``uncertain`` (``pipeline.date_is_uncertain``), and so is a day all of
-    whose sentences are."""
+    whose sentences are. The sources of events hidden by an edit are left out."""
     from .pipeline import date_is_uncertain
     from .text import summary_text
     from .timeline import date_interval, dated_sentences, summarize
@@ -100,8 +100,12 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     docs = {d.id: d for d in store.documents(full=True)}
     published = {i: d.published for i, d in docs.items() if d.published}
     dup_of = {i: d.duplicate_of or i for i, d in docs.items()}
-    mentions = [m for i in docs for m in store.event_mentions(i) if m.date]
-    refs = [m for d in docs.values() if not d.duplicate_of for m in dated_sentences(d)]
+    # a sentence that sources only events an analyst hid (dateline.curate) is no candidate
+    hidden = {f"{m.doc}:{m.start}" for e in view(store).hidden_events for m in e.sources}
+    mentions = [m for i in docs for m in store.event_mentions(i)
+                if m.date and f"{m.doc}:{m.start}" not in hidden]
+    refs = [m for d in docs.values() if not d.duplicate_of for m in dated_sentences(d)
+            if f"{m.doc}:{m.start}" not in hidden]
     out = []
     for day, ms in summarize(mentions, published, dates, per_date, lo, hi, dup_of=dup_of,
                              references=refs):

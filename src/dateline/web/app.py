@@ -124,9 +124,11 @@ def paginate(request: Request, rows: list, size: int | None = None) -> tuple[lis
     return rows[lo: lo + size], info
 
 
-def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = False) -> Starlette:
+def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = False,
+               editor: str | None = None) -> Starlette:
     """The app over DB; ``edit``: show the edit forms and accept their POSTs (see
-    web/curate_views.py; read-only otherwise)."""
+    web/curate_views.py; read-only otherwise), recorded as by ``editor`` (default: the OS
+    user)."""
     if edit:   # migrate (add the edits table) before the read-only connections open
         Store(db).close()
     data = Data(db)
@@ -384,7 +386,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
         return page(request, "edits.html", {"rows": rows},
                     {"edits": [edit_json(e) for e in snap.edits]})
 
-    post_edit, post_undo = curate_views.make(db, token, edit)
+    post_edit, post_undo = curate_views.make(db, token, edit, editor)
 
     def not_found(request: Request, exc: HTTPException) -> Response:
         code = getattr(exc, "status_code", 500)

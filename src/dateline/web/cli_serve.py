@@ -12,7 +12,9 @@ import click
 @click.option("--edit", is_flag=True,
               help="Show edit forms (hide, star, re-date, merge, split, rename, status) and "
                    "accept them; read-only without it.")
-def serve(db, host, port, edit):
+@click.option("--by", default=None,
+              help="Who the web edits are recorded as (default: the OS user running the server).")
+def serve(db, host, port, edit, by):
     """Browse the timeline in a local web app (read-only unless --edit; every page also as .json)."""
     try:
         import uvicorn
@@ -26,7 +28,7 @@ def serve(db, host, port, edit):
     try:
         # only the names this server answers to (a guard against DNS rebinding)
         hosts = None if host in ("0.0.0.0", "::", "") else sorted({host, "localhost", "127.0.0.1", "[::1]", "::1"})
-        app = create_app(db, allowed_hosts=hosts, edit=edit)
+        app = create_app(db, allowed_hosts=hosts, edit=edit, editor=by)
     except StoreError as e:
         raise click.ClickException(str(e))
     shown = f"[{host}]" if ":" in host else host

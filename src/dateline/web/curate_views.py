@@ -56,7 +56,7 @@ def _back(form: dict, default: str) -> str:
     return default
 
 
-def make(path: str, token: str | None, editing: bool):
+def make(path: str, token: str | None, editing: bool, editor: str | None = None):
     """The POST handlers (``post_edit``, ``post_undo``) for the database at PATH."""
 
     async def check(request: Request) -> dict:
@@ -92,7 +92,7 @@ def make(path: str, token: str | None, editing: bool):
         try:
             with Store(path) as store:
                 e = add(store, kind, action, target, value=value, note=one.get("note"),
-                        by=one.get("by") or None)
+                        by=editor)
         except EditError as ex:
             raise HTTPException(400, str(ex)) from None
         default = {"event": f"/events/{e['target']}", "entity": f"/entities/{e['target']}",
@@ -108,7 +108,7 @@ def make(path: str, token: str | None, editing: bool):
             raise HTTPException(400, "edit must be an edit number")
         try:
             with Store(path) as store:
-                undo(store, int(raw), note=(form.get("note") or [""])[0] or None)
+                undo(store, int(raw), note=(form.get("note") or [""])[0] or None, by=editor)
         except EditError as ex:
             raise HTTPException(400, str(ex)) from None
         return RedirectResponse("/edits", status_code=303)
