@@ -174,19 +174,19 @@ def timeline(db, entity, date_from, date_to, top, order, no_background, off_topi
 
     with _open(db) as store:
         try:
+            v = view(store)
             events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
                                     top=top, include_background=not no_background, by=order,
-                                    include_off_topic=off_topic, starred=starred)
-            v = view(store)
+                                    include_off_topic=off_topic, starred=starred, curated=v)
             hidden = 0 if off_topic else sum(1 for e in v.events if e.off_topic)
-            curated = len(v.hidden_events)
+            n_hidden = len(v.hidden_events)
         except ValueError as e:
             raise click.ClickException(str(e))
         if hidden:
             err.print(f"{hidden} off-topic event{'s' if hidden > 1 else ''} not shown "
                       "(--off-topic shows them)")
-        if curated:
-            err.print(f"{curated} event{'s' if curated > 1 else ''} hidden by an edit "
+        if n_hidden:
+            err.print(f"{n_hidden} event{'s' if n_hidden > 1 else ''} hidden by an edit "
                       "(`dateline edit list` shows the edits)")
         docs = {d.id: d for d in store.documents(full=False)}
         if entity and not events:

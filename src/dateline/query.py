@@ -34,9 +34,9 @@ def check_range(date_from: str | None, date_to: str | None) -> None:
 def view(store: Store):
     """The derived story with the analyst's edits applied (``curate.View``): entities,
     events (hidden ones apart), commitments, conflicts and the audit log."""
-    from .curate import view as curated
+    from .curate import view as curated_view
 
-    return curated(store)
+    return curated_view(store)
 
 
 def entity_ids(store: Store, name: str, entities: list[dict] | None = None) -> set[str]:
@@ -52,7 +52,8 @@ def entity_ids(store: Store, name: str, entities: list[dict] | None = None) -> s
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
              include_background: bool = True, by: str = "date",
-             include_off_topic: bool = True, starred: bool = False) -> list[Event]:
+             include_off_topic: bool = True, starred: bool = False,
+             curated=None) -> list[Event]:
     """Curated events (hidden ones left out; ``starred``: only the starred) in date order,
     filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
     with ``by="importance"``, the most important first.
@@ -62,7 +63,7 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
     from .timeline import select
 
     check_range(date_from, date_to)
-    v = view(store)
+    v = curated or view(store)   # a view already read (``view``) saves reading it again
     events = [e for e in v.events if e.starred] if starred else v.events
     if entity:
         ids = entity_ids(store, entity, v.entities)
