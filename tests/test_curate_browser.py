@@ -183,6 +183,8 @@ def test_event_forms(servers, page, shots):
     # merge two events that tell one statement
     rabie = [e for e in events if e["summary"].startswith("Osama Rabie had said")]
     page.goto(f"{base}/events/{rabie[0]['id']}")
+    offered = [o.get_attribute("value") for o in page.locator("#merge-candidates option").all()]
+    assert offered[0] == rabie[1]["id"]   # one sentence read as two events: offered first
     page.fill("#f-merge input[name=others]", rabie[1]["id"])
     page.click("#f-merge button")
     assert "(2 into one)" in page.inner_text("p.edited")
@@ -232,6 +234,9 @@ def test_entity_forms(servers, page, shots):
     # merge
     sca, canal = ents["Suez Canal Authority"], ents["Suez Canal"]
     page.goto(f"{base}/entities/{sca['id']}")
+    # the form suggests entities of the type sharing a word ("Suez Canal" is a place, not an org)
+    offered = [o.get_attribute("value") for o in page.locator("#merge-candidates option").all()]
+    assert canal["id"] not in offered
     page.fill("#f-merge input[name=others]", canal["id"])
     page.fill("#f-merge input[name=note]", "one body in this story")
     page.click("#f-merge button")

@@ -137,7 +137,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["datelabel"] = render.date_label
-    env.globals.update(MODALITIES=MODALITIES, STATUSES=STATUSES, editing=edit, csrf=token)
+    env.globals.update(MODALITIES=MODALITIES, STATUSES=STATUSES, editing=edit, csrf=token,
+                       merge_candidates=curate_views.candidates)
 
     def page(request: Request, template: str, ctx: dict, api: dict, status: int = 200) -> Response:
         if _is_json(request):

@@ -15,6 +15,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import hmac
+import re
 from urllib.parse import parse_qs
 
 from starlette.exceptions import HTTPException
@@ -54,6 +55,24 @@ def _back(form: dict, default: str) -> str:
     if nxt.startswith("/") and not nxt.startswith("//") and "\\" not in nxt:
         return nxt
     return default
+
+
+def candidates(snap, kind: str, obj, limit: int = 30) -> list[tuple[str, str]]:
+    """What the merge form offers (a <datalist>: the id can still be typed): for an entity,
+    those of its type sharing a word of its names ("Mohamed Hosni Mubarak" for "Hosni
+    Mubarak"); for an event, those that share one of its sentences (two happenings read from
+    one sentence), then the others on its date."""
+    if kind == "entity":
+        words = {w for n in [obj["name"], *obj.get("aliases", [])]
+                 for w in re.findall(r"\w{3,}", n.casefold())}
+        hits = [e for e in snap.entities if e["id"] != obj["id"] and e["type"] == obj["type"]
+                and words & set(re.findall(r"\w{3,}", e["name"].casefold()))]
+        return [(e["id"], e["name"]) for e in hits[:limit]]
+    keys = {(m.doc, m.start) for m in obj.sources}
+    shared = [e for e in snap.events if e.id != obj.id and keys & {(m.doc, m.start) for m in e.sources}]
+    hits = shared + [e for e in snap.events if e.id != obj.id and e.date == obj.date
+                     and e not in shared]
+    return [(e.id, e.summary[:100]) for e in hits[:limit]]
 
 
 def make(path: str, token: str | None, editing: bool, editor: str | None = None):
