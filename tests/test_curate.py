@@ -305,8 +305,11 @@ def test_cli_every_edit_command_then_rebuild_and_export(db, tmp_path):
     from importlib import resources
 
     import jsonschema
-    jsonschema.validate(data, json.loads(resources.files("dateline").joinpath(
-        "schema/dateline-1.schema.json").read_text()))
+    schema = json.loads(resources.files("dateline").joinpath("schema/dateline-1.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    data["edits"][0]["active"] = "yes"   # the schema describes the log, so it catches this
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
 
 
 def test_cli_edit_needs_a_database(tmp_path):
