@@ -3,12 +3,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test bench clean browser perl-xml gate
+.PHONY: setup demo test bench clean browser perl-xml java gate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,spark]'
 	# tilse scores the timeline-summarization benchmark (benchmarks/tls.py). Its wheel carries
 	# its own fork of pyrouge (Rouge155.score_summary) and ROUGE-1.5.5 with its data dir and
 	# WordNet DB, which is what rouge_computation="original" runs; its declared dependencies
@@ -32,6 +32,10 @@ demo: setup
 browser:
 	@[ -x /usr/bin/chromium ] || bash ci/install-browser.sh || echo "no chromium: browser tests will be skipped"
 
+# The Spark tests need a JVM (pyspark comes from the [spark] extra); same rule.
+java:
+	@command -v java >/dev/null 2>&1 || bash ci/install-java.sh || echo "no java: Spark tests will be skipped"
+
 # ROUGE-1.5.5 (the published Timeline17 protocol) needs Perl's XML::Parser; same rule.
 perl-xml:
 	@perl -MXML::Parser -e 1 2>/dev/null || bash ci/install-perl-xml.sh || echo "no Perl XML::Parser: the gate skips Timeline17"
@@ -40,7 +44,7 @@ perl-xml:
 gate: setup perl-xml
 	$(PY) benchmarks/gate.py
 
-test: setup browser perl-xml
+test: setup browser perl-xml java
 	$(PY) -m pytest -q
 	$(PY) benchmarks/gate.py
 

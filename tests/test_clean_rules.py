@@ -149,3 +149,40 @@ def test_min_words_is_read_at_call_time(monkeypatch):
     monkeypatch.setattr(SETTINGS.clean, "MIN_WORDS", 100)
     with pytest.raises(CleanError):
         _clean(text)
+
+
+def _comment_page(signatures: list[str]) -> str:
+    post = ["Talks resumed in Geneva on Monday , the ministry said .",
+            "The delegations will meet again on Friday to sign the accord .",
+            "By Jane Roe | May 27 , 2010 ; 2:08 PM ET"]
+    comments = []
+    for k, s in enumerate(signatures):
+        comments += [f"They will cancel the vote , mark my words number {k} .", s,
+                     f"Prices will double by June , reader {k} wrote ."]
+    return "\n".join(post + comments)
+
+
+@pytest.mark.parametrize("sig", [
+    "Posted by : someone | September 24 , 2008 5:32 PM | Report abuse",
+    "March 29 , 2011 at 12:43 am | Reply",
+    "Posted by breezinthru | Report as abusive",
+])
+def test_reader_comment_section_dropped(sig):
+    doc = _clean(_comment_page([sig, sig]))
+    assert "Geneva" in doc.text and "Friday" in doc.text
+    # everything from the post's closing byline on is the readers', not the outlet's
+    assert "cancel the vote" not in doc.text and "Prices will double" not in doc.text
+    assert "Jane Roe" not in doc.text
+    assert any(d.reason == "reader comments" and "Prices will double" in d.text for d in doc.dropped)
+
+
+def test_one_signature_is_no_comment_section():
+    doc = _clean(_comment_page(["March 29 , 2011 at 12:43 am | Reply"]))
+    assert "Prices will double" in doc.text
+
+
+@pytest.mark.parametrize("example", __import__("dateline.lang.en.debris", fromlist=["x"]).COMMENT_EXAMPLES)
+def test_comment_signature_examples(example):
+    import re
+    from dateline.lang.en import debris
+    assert re.search(debris.COMMENT_SIGNATURE, example)

@@ -1,5 +1,8 @@
 """Every command, through the real entry point."""
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -238,3 +241,173 @@ def test_commitments_kind_and_status_filters(tmp_path):
     r = runner.invoke(main, ["commitments", "--db", db], env={"COLUMNS": "200"})
     assert r.exit_code == 0
     assert "cancelled" in r.output and "scheduled" in r.output
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory):
+    """The bundled example, built once for the export tests (read it only)."""
+    db = str(tmp_path_factory.mktemp("ex") / "e.db")
+    r = CliRunner().invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet"])
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def test_export_takes_the_timeline_filters(example_db):
+    """`export` keeps the events `timeline` shows for the same filters (one library function
+    behind both), and only the events: documents and entities are exported whole."""
+    runner = CliRunner()
+    for flags in (["--top", "3", "--no-background"], ["--from", "2021-03-25", "--to", "2021-03"],
+                  ["--entity", "Suez Canal"], []):
+        shown = json.loads(runner.invoke(main, ["timeline", "--db", example_db, "--json",
+                                                *flags]).stdout)
+        r = runner.invoke(main, ["export", "--db", example_db, "--format", "json", *flags])
+        assert r.exit_code == 0, r.output
+        data = json.loads(r.stdout)
+        assert [e["id"] for e in data["events"]] == [e["id"] for e in shown], flags
+        assert len(data["documents"]) == 4
+    assert len(shown) == 11    # no filter: every event
+    top = json.loads(runner.invoke(main, ["export", "--db", example_db, "--top", "3"]).stdout)
+    assert len(top["events"]) == 3
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [
+        "export", "--db", example_db, "--format", "csv", "--top", "3"]).stdout)))
+    assert len({r["event_id"] for r in rows}) == 3
+    r = runner.invoke(main, ["export", "--db", example_db, "--from", "2021-02-30"])
+    assert r.exit_code != 0 and "Error:" in r.output and "Traceback" not in r.output
+
+
+def test_export_leaves_off_topic_events_out_like_timeline(tmp_path):
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(EXAMPLE), "--db", db, "--quiet", "--no-entities",
+                                "--topic", "zebra giraffe"]).exit_code == 0
+    r = runner.invoke(main, ["export", "--db", db])
+    kept = json.loads(r.stdout)["events"]
+    assert "off-topic event" in r.stderr and "--off-topic exports them" in r.stderr
+    everything = json.loads(runner.invoke(main, ["export", "--db", db, "--off-topic"]).stdout)
+    assert {e["id"] for e in kept} == {e["id"] for e in everything["events"]
+                                       if not e["off_topic"]}
+    assert len(everything["events"]) > len(kept)
+    # the title of a build with --topic is its topic
+    tl = json.loads(runner.invoke(main, ["export", "--db", db, "--format", "timelinejs",
+                                         "--off-topic"]).stdout)
+    assert tl["title"]["text"]["headline"] == "zebra giraffe, March–April 2021"
+
+
+def test_export_title(example_db, tmp_path):
+    """HTML and TimelineJS are named after the story: --title, else the most mentioned
+    names and the story's months (never the tool's name)."""
+    runner = CliRunner()
+    out = tmp_path / "r.html"
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    h1 = re.search(r"<h1>([^<]+)</h1>", out.read_text()).group(1)
+    assert "Suez Canal" in h1 and h1.endswith(", March–April 2021") and "dateline" not in h1
+    assert f"<title>{h1}</title>" in out.read_text()
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "html", "--title",
+                             "The <Ever Given> & the canal", "-o", str(out)])
+    assert "<h1>The &lt;Ever Given&gt; &amp; the canal</h1>" in out.read_text()
+    tl = json.loads(runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs",
+                                         "--title", "Stuck"]).stdout)
+    assert tl["title"]["text"]["headline"] == "Stuck"
+
+
+def test_timelinejs_of_a_big_story_keeps_the_important_events(example_db, monkeypatch):
+    from dateline.settings import SETTINGS
+
+    monkeypatch.setattr(SETTINGS.output, "TIMELINEJS_TOP", 4)
+    runner = CliRunner()
+    ranked = json.loads(runner.invoke(main, ["timeline", "--db", example_db, "--json",
+                                             "--by", "importance"]).stdout)
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs"])
+    assert r.exit_code == 0, r.output
+    ids = {e["unique_id"][3:] for e in json.loads(r.stdout)["events"]}
+    assert ids == {e["id"] for e in ranked[:4]}
+    assert "the 4 most important of 11 events" in r.stderr and "--all" in r.stderr
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--all"])
+    assert len(json.loads(r.stdout)["events"]) == 11 and "most important" not in r.stderr
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--top", "6"])
+    assert len(json.loads(r.stdout)["events"]) == 6 and "most important" not in r.stderr
+    # other formats have no default limit
+    assert len(json.loads(runner.invoke(main, ["export", "--db", example_db]).stdout)["events"]) == 11
+    r = runner.invoke(main, ["export", "--db", example_db, "--format", "timelinejs", "--all",
+                             "--top", "2"])
+    assert r.exit_code != 0 and "contradict" in r.output
+    assert "--all for every event" in runner.invoke(main, ["export", "--help"]).output
+
+
+def test_a_metadata_date_not_understood_is_said(tmp_path):
+    story = tmp_path / "f.jsonl"
+    story.write_text(
+        json.dumps({"text": "Talks opened in Geneva on Monday, the ministry said.", "date": "11/23/2020"})
+        + "\n" + json.dumps({"text": "Talks closed in Geneva on Friday, the ministry said.",
+                              "date": "2020-11-27"}) + "\n")
+    r = CliRunner().invoke(main, ["build", str(story), "--db", str(tmp_path / "d.db"), "--quiet",
+                                  "--no-entities"])
+    assert r.exit_code == 0, r.output          # stored all the same (the text may date it)
+    warned = [l for l in r.stderr.splitlines() if "not understood" in l]
+    assert len(warned) == 1 and f"{story}#L1: date '11/23/2020' not understood" in warned[0]
+    assert "2021-03-02" in warned[0]           # says which forms are read
+    assert "2 added" in r.output
+
+
+def test_a_missing_input_path_builds_nothing(tmp_path):
+    db = tmp_path / "new.db"
+    for paths in ([str(tmp_path / "nope.txt")], [str(EXAMPLE), str(tmp_path / "typo")]):
+        r = CliRunner().invoke(main, ["build", *paths, "--db", str(db), "--quiet"])
+        assert r.exit_code != 0 and r.exception is None or isinstance(r.exception, SystemExit)
+        lines = r.output.strip().splitlines()
+        assert len(lines) == 1 and "no such file or folder" in lines[0], r.output
+        assert "not created" in lines[0] and not db.exists()
+
+
+def test_serve_on_a_busy_port_says_so_before_any_url(example_db):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--db", example_db, "--port", str(port)])
+    assert r.exit_code != 0 and f"port {port} on 127.0.0.1 is in use" in r.output
+    assert "http://" not in r.output and "Traceback" not in r.output
+
+
+def _run_in_terminal(args: list[str], limit: int) -> tuple[str, str]:
+    """`dateline ARGS` with stdout a terminal (a pty) and output.TERMINAL_EVENTS = LIMIT:
+    (what the terminal shows, stderr)."""
+    import os
+    import pty
+
+    code = ("import sys; from dateline.settings import SETTINGS; "
+            f"SETTINGS.output.TERMINAL_EVENTS = {limit}; from dateline.cli import main; "
+            "sys.argv[0] = 'dateline'; main()")
+    master, slave = pty.openpty()
+    env = dict(os.environ, COLUMNS="200", PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    p = subprocess.Popen([sys.executable, "-c", code, *args], stdout=slave,
+                         stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:      # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert p.wait() == 0
+    return out.decode("utf-8", "replace"), p.stderr.read().decode()
+
+
+def test_timeline_in_a_terminal_shows_the_important_events_and_how_to_see_all(example_db):
+    shown, note = _run_in_terminal(["timeline", "--db", example_db], limit=3)
+    assert "3 events" in shown and "the 3 most important of 11 events" in note
+    assert "--all" in note
+    every, note = _run_in_terminal(["timeline", "--db", example_db, "--all"], limit=3)
+    assert "11 events" in every and "most important" not in note
+    as_json, _ = _run_in_terminal(["timeline", "--db", example_db, "--json"], limit=3)
+    assert len(json.loads(as_json)) == 11
+    # piped: every event (CliRunner's stdout is no terminal)
+    r = CliRunner().invoke(main, ["timeline", "--db", example_db], env={"COLUMNS": "200"})
+    assert "11 events" in r.stdout and "most important" not in r.stderr

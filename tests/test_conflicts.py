@@ -169,3 +169,33 @@ def test_same_words_without_a_shared_entity_are_not_the_same_quantity(tmp_path):
         {"date": "2021-05-02", "title": "Clean-up",
          "text": "The company hired 500 commercial shrimp fishermen working the coast for the clean-up."}])
     assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_abbreviated_scales_are_read_as_figures(tmp_path):
+    # "$34bn" is $34 billion: the same claim as "$ 34 billion", and unlike "$ 30 billion"
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Assets", "source": "A",
+         "text": "The U.S. government froze $30bn in Libyan government assets, a Treasury official said."},
+        {"date": "2021-05-03", "title": "Assets", "source": "B",
+         "text": "The U.S. government froze $ 34 billion in Libyan government assets, a Treasury official said."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert [x["value"] for x in nums[0]["claims"]] == ["$30bn", "$ 34 billion"]
+    assert nums[0]["classification"] == "contradiction"
+
+
+def test_abbreviated_scale_values():
+    from dateline.reason.conflicts import _value
+    assert _value("5m") == 5e6 and _value("20bn") == 2e10 and _value("4.4mn") == 4.4e6
+    assert _value("500k") == 5e5 and _value("1.2 trillion") == 1.2e12
+
+
+def test_a_bound_and_the_figure_are_an_approximate_agreement(tmp_path):
+    # "at least $30 billion" vs "$30 billion": the same figure, one given as a lower bound
+    data = _build(tmp_path, [
+        {"date": "2021-05-02", "title": "Assets", "source": "A",
+         "text": "The U.S. government froze at least $30 billion in Libyan government assets, a Treasury official said."},
+        {"date": "2021-05-03", "title": "Assets", "source": "B",
+         "text": "The U.S. government froze $ 30 billion in Libyan government assets, a Treasury official said."}])
+    nums = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert [x["value"] for x in nums[0]["claims"]] == ["at least $30 billion", "$ 30 billion"]
+    assert nums[0]["classification"] == "approximate"

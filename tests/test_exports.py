@@ -191,6 +191,65 @@ def test_csv_one_row_per_event_source(sample):
     assert [r["background"] for r in rows if r["event_id"] == "ev1994"] == ["true"]
 
 
+def test_csv_source_and_date_columns(sample):
+    rows = list(csv.DictReader(io.StringIO(render("csv", sample), newline="")))
+    by = {(r["event_id"], r["doc"]): r for r in rows}
+    assert [by[(e, d)]["precision"] for e, d in (("ev1994", "d1"), ("ev-month", ""),
+                                                 ("ev-attack", "d1"))] == ["year", "month", "day"]
+    plain = by[("ev-attack", "d2")]
+    assert (plain["title"], plain["url"], plain["outlet"]) == (
+        "Second", "https://example.org/a?b=1&c=2", "Plain Wire")
+    assert plain["uncertain"] == "false" and plain["relevance"] == ""   # absent in this sample
+    sample["events"][2].update(uncertain=True, relevance=0.25)
+    rows = list(csv.DictReader(io.StringIO(render("csv", sample), newline="")))
+    attack = [r for r in rows if r["event_id"] == "ev-attack"]
+    assert {r["uncertain"] for r in attack} == {"true"} and {r["relevance"] for r in attack} == {"0.25"}
+    # a document's title and url are untrusted text like the rest
+    assert by[("ev-attack", "d1")]["url"] == "javascript:window.__pwned=5"
+
+
+def _strict_csv(text: str) -> list[dict]:
+    """Rows of the CSV, checked as pandas' defaults would type them: the exact header, and
+    every cell of a typed column a bool, an int, a float or empty where that may be."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    assert header == csv_.COLUMNS
+    types = {"uncertain": "bool", "background": "bool", "importance": float, "relevance": float,
+             "start": int, "end": int}
+    out = []
+    for line in reader:
+        assert len(line) == len(header), line
+        row = dict(zip(header, line))
+        for col, kind in types.items():
+            v = row[col]
+            if kind == "bool":
+                assert v in ("true", "false"), (col, v)
+            elif v != "" or col in ("importance", "relevance", "background", "uncertain"):
+                kind(v)   # raises on anything else
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", row["date"])
+        assert row["precision"] == csv_.PRECISION[len(row["date"].split("-"))]
+        assert row["published"] == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["published"])
+        out.append(row)
+    return out
+
+
+def test_csv_of_a_real_build_has_typed_columns(seed_export):
+    data, _ = seed_export
+    rows = _strict_csv(render("csv", data))
+    assert {r["precision"] for r in rows} >= {"day", "year"}
+    assert all(r["outlet"] for r in rows if r["doc"])
+    urls = {d["id"]: d["url"] for d in data["documents"]}
+    assert all(r["url"] == (urls[r["doc"]] or "") for r in rows if r["doc"])
+    import pandas   # a test dependency: what an analyst opens the file with
+
+    frame = pandas.read_csv(io.StringIO(render("csv", data)))   # the defaults, nothing more
+    assert list(frame.columns) == csv_.COLUMNS and len(frame) == len(rows)
+    assert frame["uncertain"].dtype == bool and frame["background"].dtype == bool
+    assert frame["relevance"].dtype.kind == "f" and frame["importance"].dtype.kind == "f"
+    assert frame["start"].dtype.kind in "if" and frame["end"].dtype.kind in "if"
+    assert set(frame["precision"]) <= {"year", "month", "day"}
+
+
 def test_csv_guards_spreadsheet_formulas(sample):
     rows = list(csv.DictReader(io.StringIO(render("csv", sample), newline="")))
     f = next(r for r in rows if r["event_id"] == "ev-formula")

@@ -300,10 +300,22 @@ def test_hostile_articles_are_escaped_everywhere(hostile):
     jdoc = next(d for d in docs if (d["url"] or "").startswith("javascript"))
     page = hostile.get(f"/documents/{jdoc['id']}").text
     assert "javascript:alert(6)" in page and 'href="javascript' not in page
-    # the 5 MB line is served whole (escaped) and searchable
+    # the 5 MB line is served whole (escaped), in pages that tile the text, and searchable
     big = max(docs, key=lambda d: len(hostile.get(f"/documents/{d['id']}.json").json()["text"]))
-    r = hostile.get(f"/documents/{big['id']}")
-    assert len(r.content) > 5_000_000 and r.text.count("&lt;script&gt;alert(9)") >= 180_000
+    text = hostile.get(f"/documents/{big['id']}.json").json()["text"]
+    url, pos, seen, sizes = f"/documents/{big['id']}", 0, 0, []
+    while url:
+        r = hostile.get(url)
+        assert r.status_code == 200, url
+        sizes.append(len(r.content))
+        seen += r.text.count("&lt;script&gt;alert(9)")
+        for a, b in re.findall(r'class="para[^"]*" data-start="(\d+)" data-end="(\d+)"', r.text):
+            assert int(a) >= pos and text[pos:int(a)].strip() == "", "pages skip no text"
+            pos = int(b)
+        nxt = re.search(r'rel="next" href="([^"]+)"', r.text)
+        url = unescape(nxt[1]) if nxt else None
+    assert pos == len(text.rstrip()) and seen == 190_000
+    assert len(sizes) > 100 and max(sizes) < 200_000, "a page does not grow with the article"
     j = hostile.get(f"/documents/{big['id']}.json")
     assert j.headers["content-type"].startswith("application/json")
     assert j.headers["x-content-type-options"] == "nosniff"
@@ -376,3 +388,98 @@ def test_documents_and_entities_are_paged(client):
                 "/index.json?top=%C2%B2", "/index.json?top=0", "/entities.json?page=" + "1" * 5000,
                 "/digest.json?sentences=" + "9" * 5000):
         assert client.get(bad).status_code == 400, bad
+
+
+def test_long_article_opens_on_the_page_of_its_highlighted_sentence(hostile):
+    """/documents/<id>?hl=A-B on a long article renders the page holding text[A:B] (its
+    element #hl, with the quote marked verbatim), not the first page; ?page= overrides it."""
+    docs = hostile.get("/documents.json").json()["documents"]
+    big = max(docs, key=lambda d: len(hostile.get(f"/documents/{d['id']}.json").json()["text"]))
+    text = hostile.get(f"/documents/{big['id']}.json").json()["text"]
+    a = text.index("x<script>", 3_000_000)
+    b = a + len("x<script>alert(9)</script>")
+    r = hostile.get(f"/documents/{big['id']}?hl={a}-{b}")
+    assert r.status_code == 200 and 'id="hl"' in r.text
+    assert '<mark class="quote" id="hl">x&lt;script&gt;alert(9)&lt;/script&gt;</mark>' in r.text
+    number = int(re.search(r"page (\d+) of (\d+)", r.text)[1])
+    assert number > 100
+    spans = [(int(x), int(y)) for x, y in re.findall(r'data-start="(\d+)" data-end="(\d+)"', r.text)]
+    assert spans[0][0] <= a < spans[-1][1]
+    assert f"hl={a}-{b}&amp;page={number + 1}" in r.text     # the pager keeps the highlight
+    first = hostile.get(f"/documents/{big['id']}?hl={a}-{b}&page=1").text
+    assert "page 1 of" in first and 'id="hl"' not in first
+    assert hostile.get(f"/documents/{big['id']}?page=0").status_code == 400
+
+
+def test_event_sources_are_paged(client, ids):
+    """An event's sources are paged like the lists (?size, ?page); the JSON twin has them all."""
+    n = len(client.get(f"/events/{ids['event']}.json").json()["sources"])
+    assert n > 1
+    r = client.get(f"/events/{ids['event']}?size=1&page=2")
+    assert r.status_code == 200 and f"sources 2–2 of {n}" in r.text
+    assert r.text.count('<li class="source"') == 1 and 'id="s-2"' in r.text
+    assert client.get(f"/events/{ids['event']}").text.count('<li class="source"') == n
+
+
+def test_lists_sort_and_facet_with_their_twins(client):
+    """Every list page: ?sort=col&desc=1 orders it, a facet value narrows it to as many rows as
+    its count says, the JSON twin takes the same parameters and reports sort and facets."""
+    j = client.get("/documents.json?sort=title").json()
+    titles = [(d["title"] or "").casefold() for d in j["documents"]]
+    named = [t for t in titles if t]        # an article without a title is last either way
+    assert len(named) > 2 and titles == sorted(named) + [""] * (len(titles) - len(named))
+    assert j["sort"] == "title" and j["desc"] is False
+    j = client.get("/documents.json?sort=title&desc=1").json()
+    assert [(d["title"] or "").casefold() for d in j["documents"]] == \
+        sorted(named, reverse=True) + [""] * (len(titles) - len(named))
+    assert 'href="/documents?sort=title&amp;desc=1"' in client.get("/documents?sort=title").text
+    for path, key in (("/index.json", "events"), ("/documents.json", "documents"),
+                      ("/entities.json", "entities"), ("/commitments.json", "commitments"),
+                      ("/conflicts.json", "conflicts")):
+        full = client.get(path).json()
+        assert full["facets"], path
+        for facet, values in full["facets"].items():
+            for v in values[:3]:
+                narrowed = client.get(path, params={facet: v["value"]}).json()
+                assert len(narrowed[key]) == v["count"], (path, facet, v)
+                assert narrowed["active"] == {facet: v["value"]}
+        assert client.get(path + "?sort=nonsense").status_code == 400
+        assert client.get(path + "?desc=yes").status_code == 400
+    imp = [e["importance"] for e in client.get("/index.json?sort=importance&desc=1").json()["events"]]
+    assert imp == sorted(imp, reverse=True)
+    # facets combine: each count is over the rows the other facets keep
+    j = client.get("/index.json?relevance=story").json()
+    for v in j["facets"]["modality"]:
+        both = client.get("/index.json", params={"relevance": "story", "modality": v["value"]}).json()
+        assert len(both["events"]) == v["count"]
+    # chips link to their facet
+    html = client.get("/").text
+    assert re.search(r'href="/\?outlet=[^"]+"', html) and 'href="/?relevance=background"' in html
+
+
+def test_disagreements_show_classification_reason_and_who(client):
+    """/conflicts: each disagreement's classification and reason; "who" is the party making
+    the claim (the ministry), not the outlet, which has its own column."""
+    html = client.get("/conflicts").text
+    for c in client.get("/conflicts.json").json()["conflicts"]:
+        assert f'/conflicts?classification={c["classification"]}' in html
+        assert c["reason"] in unescape(html)
+    fact = client.get("/conflicts?kind=fact").text
+    who = re.findall(r'<td class="who">(.*?)</td>', fact)
+    assert any("/entities/" in w for w in who), who
+    outlets = {d["source"] for d in client.get("/documents.json").json()["documents"] if d["source"]}
+    assert not any(o in re.sub(r"<[^>]+>", "", w) for w in who for o in outlets)
+
+
+def test_how_to_read_page_covers_every_status_and_kind(client):
+    from dateline.model import COMMITMENT_KINDS, COMMITMENT_STATUSES
+
+    j = client.get("/how-to-read.json").json()
+    terms = {(s["field"], t["term"]) for s in j["sections"] for t in s["terms"]}
+    for k, _ in COMMITMENT_STATUSES:
+        assert ("status", k) in terms, k
+    for k in COMMITMENT_KINDS:
+        assert ("kind", k) in terms, k
+    for m in ("asserted", "reported", "planned"):
+        assert ("modality", m) in terms
+    assert 'href="/how-to-read"' in client.get("/documents").text

@@ -123,9 +123,9 @@ def test_timeline_event_source_highlight(server, page, shots):
     page.screenshot(path=str(shots / "03-event.png"), full_page=True)
     # from a source into its article, the same sentence highlighted in place
     page.locator("li.source a.doc-title").first.click()
-    page.wait_for_selector("#hl mark.quote")
-    assert page.inner_text("#hl mark.quote") == quotes[0]
-    assert page.locator("#hl mark.quote").is_visible()
+    page.wait_for_selector("mark.quote#hl")
+    assert page.inner_text("mark.quote#hl") == quotes[0]
+    assert page.locator("mark.quote#hl").is_visible()
     page.screenshot(path=str(shots / "04-article-highlight.png"))
     assert not page.problems, page.problems
 
@@ -180,6 +180,75 @@ def test_digest_sentence_to_article(server, page, shots):
     data = page.request.get(f"{server}/digest.json?dates=4&sentences=2").json()
     first = data["days"][0]["sentences"][0]
     page.locator("ol.digest footer a").first.click()
-    page.wait_for_selector("#hl mark.quote")
-    assert page.inner_text("#hl mark.quote") == first["quote"]
+    page.wait_for_selector("mark.quote#hl")
+    assert page.inner_text("mark.quote#hl") == first["quote"]
+    assert not page.problems, page.problems
+
+
+def test_sorting_and_facets_in_the_browser(server, page, shots):
+    """Click a column header: the rows come back in that order (click again: reversed);
+    click a facet value: the list narrows to the rows with it, as many as its count."""
+    page.goto(server + "/documents")
+    page.click("th a.sort[data-sort=title]")
+    page.wait_for_url("**sort=title**")
+    titles = page.locator("table.table tbody tr td:nth-child(3)").all_inner_texts()
+    assert len(titles) > 2
+    assert page.request.get(server + "/documents.json?sort=title").json()["sort"] == "title"
+    page.click("th a.sort[data-sort=title]")
+    page.wait_for_url("**desc=1**")
+    again = page.locator("table.table tbody tr td:nth-child(3)").all_inner_texts()
+    assert again != titles and sorted(again) == sorted(titles)
+    page.screenshot(path=str(shots / "09-documents-sorted.png"), full_page=True)
+    page.goto(server + "/")
+    fv = page.locator(".facet[data-facet=relevance] a.fv[data-value=background]")
+    n = int(fv.locator(".n").inner_text())
+    fv.click()
+    page.wait_for_url("**relevance=background**")
+    assert page.locator("#events li.event").count() == n
+    assert page.locator("#events li.event.background").count() == n
+    page.screenshot(path=str(shots / "10-timeline-facet.png"), full_page=True)
+    page.goto(server + "/conflicts")
+    page.click(".facet[data-facet=classification] a.fv[data-value=approximate]")
+    page.wait_for_url("**classification=approximate**")
+    assert page.locator("section.conflict").count() == 1
+    assert "approximate" in page.locator("section.conflict h2").inner_text()
+    page.screenshot(path=str(shots / "11-conflicts-facet.png"), full_page=True)
+    assert not page.problems, page.problems
+
+
+def test_source_link_scrolls_the_sentence_below_the_sticky_bar(server, page, shots):
+    """A link to a sentence low in a long article lands with the sentence in the viewport,
+    under the sticky header rather than behind it (CSS scroll-margin-top, no script)."""
+    page.set_viewport_size({"width": 1280, "height": 700})
+    docs = page.request.get(server + "/documents.json").json()["documents"]
+    best = None
+    for d in docs:
+        full = page.request.get(f"{server}/documents/{d['id']}.json").json()
+        for e in full["events"]:
+            if best is None or e["start"] > best[1]:
+                best = (d["id"], e["start"], e["end"])
+    doc, a, b = best
+    page.goto(f"{server}/documents/{doc}?hl={a}-{b}#hl")
+    page.wait_for_selector("mark.quote#hl")
+    page.wait_for_timeout(300)
+    bar = page.locator("header.top").bounding_box()
+    box = page.locator("mark.quote#hl").bounding_box()
+    assert page.evaluate("window.scrollY") > 0, "the page scrolled to the sentence"
+    assert box["y"] >= bar["y"] + bar["height"], (box, bar)
+    assert box["y"] < 700
+    page.screenshot(path=str(shots / "12-scrolled-to-sentence.png"))
+    assert not page.problems, page.problems
+
+
+def test_how_to_read_is_linked_from_every_page(server, page, shots):
+    for path in ("/", "/documents", "/commitments", "/conflicts", "/entities"):
+        page.goto(server + path)
+        assert page.locator("header.top a.howto-link").count() == 1, path
+    page.click("header.top a.howto-link")
+    page.wait_for_url("**/how-to-read")
+    assert page.inner_text("h1") == "How to read this"
+    for term in ("reported", "planned", "importance", "background", "date uncertain", "met late",
+                 "agreement term"):
+        assert page.locator("dt", has_text=term).count() >= 1, term
+    page.screenshot(path=str(shots / "13-how-to-read.png"), full_page=True)
     assert not page.problems, page.problems

@@ -243,7 +243,30 @@ def _strip_debris(lines: list[str]) -> tuple[list[bool], dict[int, str]]:
                     keep[j] and _EMBED_LINE.search(lines[j]))):
                 keep[j], why[j] = False, "embedded social post"
                 j -= 1
+    _strip_comments(lines, keep, why)
     return keep, why
+
+
+_COMMENT_SIGNATURE = re.compile(en_debris.COMMENT_SIGNATURE)
+_COMMENT_START = re.compile(en_debris.COMMENT_SECTION_START, re.I | re.M)
+
+
+def _strip_comments(lines: list[str], keep: list[bool], why: dict[int, str]) -> None:
+    """Drop a reader-comment section: from the first comment signature (or the end-of-post
+    marker a few lines above it) to the end of the document. The first comment's own text,
+    above its signature, is only caught when such a marker exists: nothing else tells a
+    reader's first sentence from the post's last."""
+    sig = [i for i, l in enumerate(lines) if _COMMENT_SIGNATURE.search(l)]
+    if len(sig) < SETTINGS.clean.COMMENT_MIN_SIGNATURES:
+        return
+    start = sig[0]
+    for j in range(sig[0] - 1, max(-1, sig[0] - 1 - SETTINGS.clean.COMMENT_LOOKBACK), -1):
+        if _COMMENT_START.search(lines[j]):
+            start = j
+            break
+    for i in range(start, len(lines)):
+        if lines[i].strip():
+            keep[i], why[i] = False, en_debris.COMMENT_REASON
 
 
 def _assemble(lines: list[str], keep: list[bool]) -> tuple[str, list[Paragraph]]:
@@ -341,8 +364,14 @@ def clean(raw: RawDocument) -> Document:
     """Clean one raw document. Raises CleanError when nothing usable is left."""
     meta = _Meta(title=(raw.title or "").strip() or None, url=raw.url)
     meta.offer_source(0, raw.source)
+    warnings = []
     if raw.date and (d := parse_date_value(raw.date)):
         meta.published, meta.published_how = d, "metadata"
+    elif raw.date and str(raw.date).strip():
+        # never guessed: "11/23/2020" is no day/month, and 03/04/2021 could be either way
+        warnings.append(f"date {str(raw.date)[:40]!r} not understood (accepted: 2021-03-02, "
+                        "2 March 2021, March 2, 2021, 02.03.2021 or 02/03/2021 as day.month."
+                        "year, each with or without a time); the date is looked for in the text")
     dropped: list[Dropped] = []
     text = raw.raw
     if raw.kind == "html":
@@ -361,7 +390,9 @@ def clean(raw: RawDocument) -> Document:
     out, paragraphs = _assemble(lines, keep)
     n_words = len(out.split())
     if n_words < SETTINGS.clean.MIN_WORDS:
-        raise CleanError(f"no article text ({n_words} words after cleaning)")
+        n_comments = sum(1 for d in dropped if d.reason == en_debris.COMMENT_REASON)
+        extra = f"; {n_comments} lines of reader comments dropped" if n_comments else ""
+        raise CleanError(f"no article text ({n_words} words after cleaning{extra})")
     if meta.url and not meta.sources:
         host = urlparse(meta.url).hostname or ""
         meta.offer_source(9, host[4:] if host.startswith("www.") else host)
@@ -375,4 +406,5 @@ def clean(raw: RawDocument) -> Document:
         id=raw.doc_id,
         path=raw.path, text=out, source=source, title=meta.title, url=meta.url,
         published=meta.published, published_how=meta.published_how if meta.published else None,
-        languages=doc_langs, dropped=dropped, paragraphs=paragraphs, ext_id=raw.ext_id)
+        languages=doc_langs, dropped=dropped, paragraphs=paragraphs, ext_id=raw.ext_id,
+        warnings=warnings)

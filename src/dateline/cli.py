@@ -13,6 +13,7 @@ from rich.table import Table
 from .export import FORMATS, edited
 from .store import Store
 from .model import COMMITMENT_KINDS
+from .settings import SETTINGS
 from .store.sqlite import StoreError
 
 err = Console(stderr=True, emoji=False, highlight=False)
@@ -33,33 +34,72 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: run on Apache Spark (pip install 'dateline[spark]') and write "
+                   "Parquet tables to --out; load them with `dateline import`.")
+@click.option("--master", default=None, help="Spark master URL (--engine spark; default: "
+              "spark-submit's, else local[*]).")
+@click.option("--out", type=click.Path(), default=None,
+              help="Folder or URI for the Parquet tables (--engine spark).")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-entities", is_flag=True, help="Skip named-entity recognition (much faster; no actors/places).")
 @click.option("--topic", default=None,
               help="Words saying what the story is about (kept in DB): events naming none of "
                    "them rank lower and may be set apart as off-topic.")
-def build(paths, db, workers, quiet, no_entities, topic):
+def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
     """Ingest, clean, dedupe and annotate articles (files or folders) into DB.
 
     Accepts .txt, .html/.htm, .jsonl (one article per line) and .warc/.warc.gz. Incremental:
     documents already in DB are skipped. Exit code 1 if any input failed."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    if engine == "spark":
+        return _build_spark(paths, out, master, db, no_entities, topic)
+    if not db:
+        raise click.UsageError("--db is required (or --engine spark with --out)")
+    if out or master:
+        raise click.UsageError("--out and --master are for --engine spark")
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
 
+    from .ingest import missing
     from .pipeline import build as run_build
+
+    if (gone := missing(paths)):
+        # before the database is created or opened: a typo in a path builds nothing
+        raise click.ClickException(
+            f"no such file or folder: {', '.join(escape(g) for g in gone)} (nothing built; "
+            f"{'the database was not created' if not Path(db).exists() else db + ' unchanged'})")
 
     def on_error(msg: str) -> None:
         err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
 
-    with Progress(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("articles"), TimeElapsedColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
-        task = progress.add_task("build", total=None)
+    def on_warning(msg: str) -> None:
+        err.print(f"[yellow]warning[/yellow] {escape(msg)}", soft_wrap=True)
+
+    def on_gazetteer(path) -> None:   # said even with --quiet: it explains a long first pause
+        err.print(f"building the place gazetteer (GeoNames and pycountry; once, for every "
+                  f"later build) into {escape(str(path))} ...", soft_wrap=True)
+
+    # one bar per stage, by name: the articles (read, clean, times, entities: one pass per
+    # article, counted first, with an ETA), then each corpus-level stage
+    label = "articles: read, clean" + (", entities" if not no_entities else "")
+    tasks: dict = {}
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
+        def on_progress(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(label if stage == "articles" else stage,
+                                                 total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
         try:
             report = run_build(paths, db, workers=workers, on_error=on_error,
                                entities=not no_entities, topic=topic,
-                               on_progress=lambda n: progress.advance(task, n))
+                               on_progress=on_progress, on_gazetteer=on_gazetteer,
+                               on_warning=on_warning)
         except StoreError as e:
             raise click.ClickException(str(e))
     c = report.counters
@@ -90,6 +130,55 @@ def build(paths, db, workers, quiet, no_entities, topic):
                   "gives one)", soft_wrap=True)
     if report.failed:
         sys.exit(1)
+
+
+def _error(msg: str) -> None:
+    err.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)
+
+
+def _build_spark(paths, out, master, db, no_entities, topic):
+    from .spark import SparkUnavailable, build as spark_build
+
+    if not out:
+        raise click.UsageError("--engine spark writes Parquet tables: give --out DIR")
+    if db:
+        raise click.UsageError("--engine spark writes to --out; load it with "
+                               "`dateline import DIR --db X`")
+    try:
+        report = spark_build(paths, out, master=master, entities=not no_entities,
+                             topic=topic, on_error=_error)
+    except SparkUnavailable as e:
+        raise click.ClickException(str(e))
+    c = report.counters
+    click.echo(f"{report.documents} documents, {len(report.failed)} failed; Parquet tables in "
+               f"{report.out}")
+    click.echo(f"  {c['exact_duplicates']} exact and {c['near_duplicates']} near duplicates, "
+               f"{c['repeated_paragraphs']} repeated paragraphs, {c['dated from corpus']} "
+               f"dated from the corpus; next: dateline import {report.out} --db STORY.db")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="SQLite database to create or update.")
+def import_(folder, db):
+    """Load the Parquet tables of `dateline build --engine spark` into DB, then link, rank
+    and reason over the whole database (as `build` does)."""
+    from .pipeline import import_parquet
+    from .store.parquet import ParquetError
+
+    try:
+        report = import_parquet(folder, db)
+    except (StoreError, ParquetError) as e:
+        raise click.ClickException(str(e))
+    c = report.counters
+    click.echo(f"{report.added} added, {report.already} already in the database; "
+               f"{report.documents} documents in {report.db}")
+    click.echo(f"  whole database: {c['exact_duplicates']} exact and {c['near_duplicates']} near "
+               f"duplicates, {c['repeated_paragraphs']} repeated paragraphs, {c['entities']} "
+               f"entities, {c['events']} events, {c['commitments']} commitments, "
+               f"{c['conflicts']} conflicts")
 
 
 @main.command()
@@ -153,47 +242,94 @@ def entities(db, etype, sources, top, as_json):
     Console().print(t)
 
 
+def _event_filters(verb: str, top_help: str):
+    """The event filters of `timeline` and `export` (one set of options, one meaning: both
+    pass them to ``query.timeline``); VERB says what the command does with an event."""
+    def decorate(f):
+        for opt in reversed((
+                click.option("--entity", default=None,
+                             help="Only events involving this entity (name or alias)."),
+                click.option("--from", "date_from", default=None,
+                             help="Earliest date (YYYY[-MM[-DD]])."),
+                click.option("--to", "date_to", default=None,
+                             help="Latest date (YYYY[-MM[-DD]])."),
+                click.option("--top", type=click.IntRange(min=1), default=None, help=top_help),
+                click.option("--no-background", is_flag=True,
+                             help="Leave out history before the story window."),
+                click.option("--off-topic", is_flag=True,
+                             help=f"Also {verb} events off the story's topic (relevance below "
+                                  "timeline.OFF_TOPIC: other stories on the pages)."))):
+            f = opt(f)
+        return f
+    return decorate
+
+
+def _filters(entity, date_from, date_to, top, no_background, off_topic) -> dict:
+    """The options of ``_event_filters`` as ``query.timeline``'s keyword arguments."""
+    return {"entity": entity, "date_from": date_from, "date_to": date_to, "top": top,
+            "include_background": not no_background, "include_off_topic": off_topic}
+
+
+def _notes(store: Store, filters: dict, events: list, done: str, does: str) -> None:
+    """What the filters hid that the user may look for: off-topic events ("not DONE
+    (--off-topic DOES them)"), an entity that names nothing."""
+    if not filters["include_off_topic"]:
+        hidden = sum(1 for e in store.events() if e.off_topic)
+        if hidden:
+            err.print(f"{hidden} off-topic event{'s' if hidden > 1 else ''} not {done} "
+                      f"(--off-topic {does} them)")
+    entity = filters["entity"]
+    if entity and not events:
+        from .query import entity_ids
+        if not entity_ids(store, entity):
+            err.print(f"no entity named {escape(entity)!r} and no event quote mentions it "
+                      "(see `dateline entities`)")
+
+
 @main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
-@click.option("--entity", default=None, help="Only events involving this entity (name or alias).")
-@click.option("--from", "date_from", default=None, help="Earliest date (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", default=None, help="Latest date (YYYY[-MM[-DD]]).")
-@click.option("--top", type=click.IntRange(min=1), default=None,
-              help="Only the N most important events (shown by date).")
+@_event_filters("show", "Only the N most important events (shown by date).")
 @click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
               show_default=True, help="Order: by date, or the most important events first.")
-@click.option("--no-background", is_flag=True, help="Leave out history before the story window.")
-@click.option("--off-topic", is_flag=True,
-              help="Also show events off the story's topic (other stories on the pages).")
 @click.option("--starred", is_flag=True, help="Only the events an analyst starred (`dateline edit event star`).")
+@click.option("--all", "every_event", is_flag=True,
+              help=f"Every event, also in a terminal (where the {SETTINGS.output.TERMINAL_EVENTS} "
+                   "most important are shown by default: output.TERMINAL_EVENTS).")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, order, no_background, off_topic, starred, as_json):
-    """The sourced timeline: events by date, with their sources."""
+def timeline(db, entity, date_from, date_to, top, no_background, off_topic, order, starred,
+             every_event, as_json):
+    """The sourced timeline: events by date, with their sources (as curated: hidden events
+    left out, edited dates and summaries shown as edited).
+
+    In a terminal, without --top, the most important events are shown (output.TERMINAL_EVENTS);
+    --all, --json or a pipe (`| less`) shows every one."""
     from .export.json import event_json
     from .query import timeline as query_timeline, view
 
+    if every_event and top:
+        raise click.ClickException("--all and --top contradict each other; give one")
+    filters = _filters(entity, date_from, date_to, top, no_background, off_topic)
+    # a table of hundreds of events scrolls away in a terminal; a pipe or a script gets all
+    limit = (SETTINGS.output.TERMINAL_EVENTS if top is None and not every_event and not as_json
+             and sys.stdout.isatty() else None)
     with _open(db) as store:
         try:
             v = view(store)
-            events = query_timeline(store, entity=entity, date_from=date_from, date_to=date_to,
-                                    top=top, include_background=not no_background, by=order,
-                                    include_off_topic=off_topic, starred=starred, curated=v)
-            hidden = 0 if off_topic else sum(1 for e in v.events if e.off_topic)
-            n_hidden = len(v.hidden_events)
+            filters = dict(filters, starred=starred, curated=v)
+            events = query_timeline(store, by=order, **filters)
+            if limit is not None and len(events) > limit:
+                total = len(events)
+                events = query_timeline(store, by=order, **dict(filters, top=limit))
+                err.print(f"the {limit} most important of {total} events (--top N for another "
+                          "number, --all or a pipe for every one)")
         except ValueError as e:
             raise click.ClickException(str(e))
-        if hidden:
-            err.print(f"{hidden} off-topic event{'s' if hidden > 1 else ''} not shown "
-                      "(--off-topic shows them)")
+        _notes(store, filters, events, "shown", "shows")
+        n_hidden = len(v.hidden_events)
         if n_hidden:
             err.print(f"{n_hidden} event{'s' if n_hidden > 1 else ''} hidden by an edit "
                       "(`dateline edit list` shows the edits)")
         docs = {d.id: d for d in store.documents(full=False)}
-        if entity and not events:
-            from .query import entity_ids
-            if not entity_ids(store, entity, v.entities):
-                err.print(f"no entity named {escape(entity)!r} and no event quote mentions it "
-                          "(see `dateline entities`)")
     if as_json:
         click.echo(json.dumps([event_json(ev) for ev in events], ensure_ascii=False, indent=1))
         return
@@ -329,17 +465,41 @@ def conflicts(db, as_json):
 @click.option("--db", required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", help="File to write (default stdout).")
-def export(db, fmt, output):
-    """Export the database.
+@click.option("--title", default=None,
+              help="Title of the html report and the TimelineJS slide show (default: the "
+                   "build's --topic, else the most mentioned names, with the story's months).")
+@_event_filters("export", "Only the N most important events (in date order). TimelineJS "
+                          f"defaults to the {SETTINGS.output.TIMELINEJS_TOP} most important "
+                          "(output.TIMELINEJS_TOP) of a bigger story; --all for every event.")
+@click.option("--all", "every_event", is_flag=True,
+              help="Every event the filters keep, also in TimelineJS (no default --top).")
+def export(db, fmt, output, title, entity, date_from, date_to, top, no_background, off_topic,
+           every_event):
+    """Export the database, with the events `timeline` would show for the same filters.
 
     json: the dateline/1 object; csv: one row per event source; timelinejs: Knight Lab
     TimelineJS3 JSON; ics: deadlines as calendar events; geojson: places with their events;
-    plover: PLOVER-style event JSON lines; html: a self-contained report file."""
+    plover: PLOVER-style event JSON lines; html: a self-contained report file.
+
+    Off-topic events are left out unless --off-topic (as in `timeline`). A TimelineJS export
+    of more than output.TIMELINEJS_TOP events keeps that many of the most important: --top N
+    for another number, --all for every event. Documents, entities, commitments and
+    conflicts are exported whole."""
+    from .export import write_story
+
+    if every_event and top:
+        raise click.ClickException("--all and --top contradict each other; give one")
+    filters = _filters(entity, date_from, date_to, top, no_background, off_topic)
     with _open(db) as store:
         try:
-            FORMATS[fmt](store, output)
-        except RuntimeError as e:
+            info = write_story(fmt, store, output, title=title, every_event=every_event, **filters)
+        except (RuntimeError, ValueError) as e:
             raise click.ClickException(str(e))
+        _notes(store, filters, [None] * info["events"], "exported", "exports")
+    if top is None and info["top"] is not None:
+        err.print(f"timelinejs: the {info['events']} most important of {info['of']} events "
+                  f"(output.TIMELINEJS_TOP = {SETTINGS.output.TIMELINEJS_TOP}; --top N for "
+                  "another number, --all for every event)")
 
 
 @main.command()

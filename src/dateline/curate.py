@@ -143,6 +143,11 @@ def _derive(obj, key: str, value) -> None:
 
 
 def _read_edits(store: Store) -> list[dict]:
+    # a database of schema 3 or 4 opened read-only (store.READABLE_FROM) has no edits table
+    # yet: it has no edits either; the next build or edit migrates it to 5
+    if store.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='edits'"
+                        ).fetchone() is None:
+        return []
     rows = store.db.execute("SELECT * FROM edits ORDER BY id").fetchall()
     out = []
     for r in rows:

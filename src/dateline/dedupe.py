@@ -169,43 +169,75 @@ def jaccard(a: set, b: set) -> float:
 # paragraphs, this takes a few seconds and a few hundred MB.
 
 
+def band_keys(sig: np.ndarray) -> np.ndarray:
+    """One 64-bit key per LSH band of each signature (rows: signatures, BANDS columns): two
+    signatures are candidates when a column is equal. Sorting raw 16-byte records was the
+    slowest step; a rare key collision only proposes an extra candidate, which verification
+    rejects. The Spark runner groups by (band, key) with the same keys."""
+    bands, n_rows = SETTINGS.dedupe.BANDS, SETTINGS.dedupe.ROWS
+    out = np.zeros((len(sig), bands), dtype=np.uint64)
+    for b in range(bands):
+        rows = sig[:, b * n_rows:(b + 1) * n_rows].astype(np.uint64)
+        for r in range(n_rows):
+            out[:, b] = out[:, b] * np.uint64(0x100000001B3) + rows[:, r]
+    return out
+
+
+def signature_matrix(blobs: list[bytes]) -> np.ndarray:
+    return np.frombuffer(b"".join(blobs), dtype=np.uint32).reshape(len(blobs), SETTINGS.dedupe.NUM_PERM)
+
+
+def bucket_pairs(g: list):
+    """The candidate pairs (a < b) of one band bucket, g sorted: every pair, or in a bucket
+    larger than MAX_GROUP_PAIRS (boilerplate) each member with the first 4 only."""
+    anchors = g if len(g) <= SETTINGS.dedupe.MAX_GROUP_PAIRS else g[:4]
+    for x, i in enumerate(anchors):
+        for j in g[x + 1:]:
+            yield i, j
+
+
 def _candidates(sig: np.ndarray):
     """Index pairs (i < j) sharing at least one LSH band."""
     seen: set[tuple[int, int]] = set()
-    bands, n_rows = SETTINGS.dedupe.BANDS, SETTINGS.dedupe.ROWS
-    max_pairs = SETTINGS.dedupe.MAX_GROUP_PAIRS
-    for b in range(bands):
-        # one 64-bit key per band (sorting raw 16-byte records was the slowest step); a rare
-        # key collision only proposes an extra candidate, which verification rejects
-        rows = sig[:, b * n_rows:(b + 1) * n_rows].astype(np.uint64)
-        band = np.zeros(len(sig), dtype=np.uint64)
-        for r in range(n_rows):
-            band = band * np.uint64(0x100000001B3) + rows[:, r]
+    keys = band_keys(sig)
+    for b in range(keys.shape[1]):
+        band = keys[:, b]
         order = np.argsort(band, kind="stable")
         sorted_band = band[order]
         starts = np.concatenate(([0], np.flatnonzero(sorted_band[1:] != sorted_band[:-1]) + 1))
         ends = np.concatenate((starts[1:], [len(order)]))
         multi = np.flatnonzero(ends - starts > 1)  # most buckets hold one signature: skip them
         for a, z in zip(starts[multi].tolist(), ends[multi].tolist()):
-            g = sorted(order[a:z].tolist())
-            anchors = g if len(g) <= max_pairs else g[:4]
-            for x, i in enumerate(anchors):
-                for j in g[x + 1:]:
-                    if (i, j) not in seen:
-                        seen.add((i, j))
-                        yield i, j
+            for pair in bucket_pairs(sorted(order[a:z].tolist())):
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def canonical_key(published: str | None, length: int, doc_id: str) -> tuple:
+    """The canonical copy of a duplicate cluster is the least by this key: first published,
+    then the fullest text, then the smallest id."""
+    return (published is None, published or "", -length, doc_id)
+
+
+def group_id(keys) -> str:
+    """The id of a group of repeated paragraphs ((doc, seq) keys): its least member's."""
+    doc, seq = min(keys)
+    return f"{doc}:{seq}"
 
 
 def _near_pairs(items: list[tuple[object, bytes]], threshold: float, text_of):
     """Pairs of keys whose 5-word-shingle Jaccard similarity is at least threshold.
 
     MinHash LSH proposes candidates (even a 128-permutation estimate is off by ±0.04, enough
-    to lose true pairs near the threshold); the exact Jaccard of the shingle sets decides."""
+    to lose true pairs near the threshold); the exact Jaccard of the shingle sets decides.
+    Items are taken in key order, so that which pairs a capped bucket proposes does not
+    depend on the order documents were stored in (the Spark runner sorts the same way)."""
     if len(items) < 2:
         return
+    items = sorted(items, key=lambda kv: kv[0])
     keys = [k for k, _ in items]
-    sig = np.frombuffer(b"".join(blob for _, blob in items),
-                        dtype=np.uint32).reshape(len(items), SETTINGS.dedupe.NUM_PERM)
+    sig = signature_matrix([blob for _, blob in items])
     sets: dict = {}
 
     def shingles_of(i):
@@ -247,8 +279,7 @@ def run(store) -> dict:
     hash_of = {d[0]: d[3] for d in docs}
     new_dup: dict[str, str | None] = {}
     for members in clusters.values():
-        # The canonical copy: first published, then the fullest text, then the smallest id.
-        canon = min(members, key=lambda d: (d[1] is None, d[1] or "", -d[2], d[0]))[0]
+        canon = min(members, key=lambda d: canonical_key(d[1], d[2], d[0]))[0]
         for d in members:
             new_dup[d[0]] = None if d[0] == canon else canon
             if d[0] != canon:
@@ -269,7 +300,7 @@ def run(store) -> dict:
     new_grp: dict[tuple, str] = {}
     for root, keys in groups.items():
         if len({k[0] for k in keys}) > 1:
-            gid = f"{min(keys)[0]}:{min(keys)[1]}"
+            gid = group_id(keys)
             for k in keys:
                 new_grp[k] = gid
     counters["repeated_paragraphs"] = len(new_grp)

@@ -41,7 +41,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .lang.en import places as en_places
 from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and commitments read it here)
@@ -540,6 +540,21 @@ def build(path: Path | None = None) -> Path:
 
 _local = threading.local()
 _build_lock = threading.Lock()
+
+
+def ensure(on_build: Callable[[Path], None] | None = None) -> Path:
+    """The gazetteer's path, built first when missing; ``on_build(path)`` is called before a
+    build starts (it takes seconds and ~700 MB once: a caller with a user tells them why it
+    waits). The build runs here, in this process, so worker processes started after it only
+    open the file."""
+    path = cache_path()
+    if not path.exists():
+        with _build_lock:
+            if not path.exists():
+                if on_build:
+                    on_build(path)
+                build(path)
+    return path
 
 
 def _con() -> sqlite3.Connection:

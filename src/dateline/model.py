@@ -92,6 +92,9 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     ext_id: str | None = None
+    # what the user should hear about this input (a metadata date not understood); said by
+    # the build, not stored
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

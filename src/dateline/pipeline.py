@@ -21,6 +21,7 @@ from . import dedupe
 from .clean import CleanError, clean
 from .events import extract_events
 from .ingest import IngestError, read_all
+from .ingest import count as count_inputs
 from .lang.en import events as EN
 from .lang.en.calendar import MONTH_NAMES, MONTHS
 from .lang.ru import events as RU
@@ -79,6 +80,7 @@ class BuildReport:
     added: int = 0
     already: int = 0
     failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # inputs stored, with something to say
     counters: Counter = field(default_factory=Counter)
     documents: int = 0
     timings: dict = field(default_factory=dict)   # seconds per corpus-level stage
@@ -135,6 +137,15 @@ def date_is_uncertain(doc: Document, m) -> bool:
     return rests_on_inferred_date(doc, m) or year_against_tense(doc, m)
 
 
+def mark_mentions(doc: Document, mentions: list, repeated_spans: list[tuple[int, int]]) -> list:
+    """What a document's event mentions can tell only after dedupe: whether each is in a
+    paragraph repeated from other documents, and whether its date is uncertain."""
+    for m in mentions:
+        m.repeated = any(a <= m.start and m.end <= b for a, b in repeated_spans)
+        m.uncertain = date_is_uncertain(doc, m)
+    return mentions
+
+
 @contextmanager
 def _timed(timings: dict, stage: str):
     t0 = time.perf_counter()
@@ -143,22 +154,59 @@ def _timed(timings: dict, stage: str):
 
 
 
-def date_from_corpus(store: Store) -> int:
-    """Undated documents whose dateline gives a day but no year ("LISBOA, March 11 (Atlantic
-    Wire) -", wire copy with no year anywhere in the text): the year that puts that day
-    nearest to the other articles' publication dates, when one is within
-    ``SETTINGS.ingest.DATELINE_YEAR_DAYS``.
-    The date is ``inferred``; the document's times and event mentions are re-anchored on it.
-    Returns how many documents were dated."""
+def known_days(published: Iterable[str | None]) -> list:
+    """The publication days of the corpus (exact days only), sorted: the statistic that
+    dates undated wire copy (``dateline_day``). A corpus-level aggregate: the Spark runner
+    computes it with a distinct over the documents and broadcasts it."""
+    from .timeline import date_interval
+
+    return sorted({iv[0] for p in published if p
+                   and (iv := date_interval(p[:10])) and iv[0] == iv[1]})
+
+
+def dateline_day(doc: Document, known: list) -> str | None:
+    """An undated document whose dateline gives a day but no year ("LISBOA, March 11
+    (Atlantic Wire) -", wire copy with no year anywhere in the text): the year that puts that
+    day nearest to the other articles' publication days (known), when one is within
+    ``SETTINGS.ingest.DATELINE_YEAR_DAYS``; as an ISO date, else None."""
     import datetime as dt
 
+    if doc.published or not known:
+        return None
+    m = DATELINE_MONTH_DAY.search(doc.text[:400])
+    if not m:
+        return None
+    mon, day = MONTHS[m.group("mon").lower()], int(m.group("day"))
+    best = None
+    for y in range(known[0].year - 1, known[-1].year + 2):
+        try:
+            cand = dt.date(y, mon, day)
+        except ValueError:
+            continue
+        gap = min(abs((cand - k).days) for k in known)
+        if best is None or gap < best[0]:
+            best = (gap, cand)
+    if best is None or best[0] > SETTINGS.ingest.DATELINE_YEAR_DAYS:
+        return None
+    return best[1].isoformat()
+
+
+def redate(doc: Document, day: str, ents: list | None) -> list:
+    """doc dated (``inferred``) on day found at the corpus stage, its times re-anchored on
+    it; returns its event mentions, re-anchored too."""
+    doc.published, doc.published_how = day, "inferred"
+    doc.times = tag(doc.text, doc.published)
+    return event_mentions(doc, ents or None)
+
+
+def date_from_corpus(store: Store) -> int:
+    """Undated documents dated by their dateline and the corpus (``dateline_day``); their
+    times and event mentions are re-anchored. Returns how many documents were dated."""
     from .entities import EntityMention
-    from .timeline import date_interval
 
     # metadata only (every build runs this): the text is read for undated documents alone
     metas = list(store.documents(full=False))
-    known = sorted(iv[0] for d in metas if d.published
-                   and (iv := date_interval(d.published[:10])) and iv[0] == iv[1])
+    known = known_days(d.published for d in metas)
     if not known:
         return 0
     dated = 0
@@ -166,44 +214,53 @@ def date_from_corpus(store: Store) -> int:
         if meta.published:
             continue
         doc = store.document(meta.id)
-        m = DATELINE_MONTH_DAY.search(doc.text[:400]) if doc else None
-        if not m:
+        day = dateline_day(doc, known) if doc else None
+        if not day:
             continue
-        mon, day = MONTHS[m.group("mon").lower()], int(m.group("day"))
-        best = None
-        for y in range(known[0].year - 1, known[-1].year + 2):
-            try:
-                cand = dt.date(y, mon, day)
-            except ValueError:
-                continue
-            gap = min(abs((cand - k).days) for k in known)
-            if best is None or gap < best[0]:
-                best = (gap, cand)
-        if best is None or best[0] > SETTINGS.ingest.DATELINE_YEAR_DAYS:
-            continue
-        doc.published, doc.published_how = best[1].isoformat(), "inferred"
-        doc.times = tag(doc.text, doc.published)
         ents = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
-        store.redate(doc.id, doc.published, doc.published_how, doc.times,
-                     event_mentions(doc, ents or None))
+        events = redate(doc, day, ents)
+        store.redate(doc.id, doc.published, doc.published_how, doc.times, events)
         dated += 1
     return dated
 
 
-def finish(store: Store, link_events: bool = True, timings: dict | None = None) -> Counter:
-    """The corpus-level stages, recomputed over the whole store: dedupe, then linking of
-    entities and events across documents, then commitments and conflicts. Each writes in one
-    transaction. Seconds per stage are added to timings."""
+Progress = Callable[[str, int, "int | None"], None]
+
+
+@contextmanager
+def _stage(on_progress: Progress | None, name: str):
+    """A corpus-level stage as a one-step bar: started, then done."""
+    if on_progress:
+        on_progress(name, 0, 1)
+    yield
+    if on_progress:
+        on_progress(name, 1, 1)
+
+
+def finish(store: Store, link_events: bool = True, timings: dict | None = None,
+           on_progress: Progress | None = None, deduped: bool = False) -> Counter:
+    """The corpus-level stages, recomputed over the whole store: dating from the corpus and
+    dedupe, then linking of entities and events across documents, then commitments and
+    conflicts. Each writes in one transaction. Seconds per stage are added to timings;
+    ``on_progress(stage, done, total)`` hears each of "dedupe", "link" (with ranking) and
+    "reason" start (0 of 1) and end.
+
+    deduped: the store's documents were dated and deduplicated as one corpus already (the
+    Spark runner does both with Spark; ``dateline import`` into an empty database)."""
     from .entities import EntityMention
     from .link import link
     from .reason import reason
     from .timeline import rank, story_window
 
     timings = timings if timings is not None else {}
-    with _timed(timings, "date from corpus"):
-        dated = date_from_corpus(store)
-    with _timed(timings, "dedupe"):
-        counters = Counter(dedupe.run(store))
+    counters: Counter = Counter()
+    dated = 0
+    if not deduped:
+        with _stage(on_progress, "dedupe"):
+            with _timed(timings, "date from corpus"):
+                dated = date_from_corpus(store)
+            with _timed(timings, "dedupe"):
+                counters.update(dedupe.run(store))
     if dated:
         counters["dated from corpus"] = dated
     # documents with no date at all: their weekdays, "yesterday"s and year-less days cannot
@@ -212,28 +269,26 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
                               if not d.published and not d.duplicate_of)
     if not link_events:
         return counters
-    with _timed(timings, "load mentions"):
-        docs = list(store.documents())
-        events_by_doc, entities_by_doc = {}, {}
-        for doc in docs:
-            spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
-            mentions = store.event_mentions(doc.id)
-            for m in mentions:  # repeated paragraphs are known only now, after dedupe
-                m.repeated = any(a <= m.start and m.end <= b for a, b in spans)
-                m.uncertain = date_is_uncertain(doc, m)
-            events_by_doc[doc.id] = mentions
-            entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
-    with _timed(timings, "link"):
-        entities, events = link(docs, events_by_doc, entities_by_doc)
-    with _timed(timings, "rank"):
-        by_id = {d.id: d for d in docs}
-        rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
-        win = story_window(events, by_id)
-        store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
-    with _timed(timings, "store events"):
-        store.replace_entities_and_events(entities, events)
+    with _stage(on_progress, "link"):
+        with _timed(timings, "load mentions"):
+            docs = list(store.documents())
+            events_by_doc, entities_by_doc = {}, {}
+            for doc in docs:
+                spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
+                mentions = store.event_mentions(doc.id)
+                events_by_doc[doc.id] = mark_mentions(doc, mentions, spans)
+                entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
+        with _timed(timings, "link"):
+            entities, events = link(docs, events_by_doc, entities_by_doc)
+        with _timed(timings, "rank"):
+            by_id = {d.id: d for d in docs}
+            rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
+            win = story_window(events, by_id)
+            store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
+        with _timed(timings, "store events"):
+            store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)
-    with _timed(timings, "reason"):
+    with _stage(on_progress, "reason"), _timed(timings, "reason"):
         commitments, conflicts = reason(store)
         store.replace_reasoning(commitments, conflicts)
     counters["commitments"], counters["conflicts"] = len(commitments), len(conflicts)
@@ -242,18 +297,36 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None) 
 
 def build(paths: Iterable[str], db: str, workers: int | None = None,
           on_error: Callable[[str], None] | None = None,
-          on_progress: Callable[[int], None] | None = None,
+          on_progress: Progress | None = None,
           entities: bool = True, link_events: bool = True,
-          topic: str | None = None) -> BuildReport:
+          topic: str | None = None,
+          on_gazetteer: Callable[[object], None] | None = None,
+          on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Ingest paths into the database at db. Incremental: known documents are skipped.
 
     ``topic``: words that say what the story is about ("Mubarak resignation Egypt"); kept
     in the database (later builds use them too) and read by the relevance of every event.
 
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
-    dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest)."""
+    dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest).
+
+    ``on_progress(stage, done, total)``: "articles" (read, cleaned, tagged and, with
+    entities, recognised; ``total`` counted before the first is read: ``ingest.count``),
+    then the corpus stages of ``finish``. ``on_gazetteer(path)``: the place gazetteer is
+    missing and is about to be built (once, before any article; see ``gazetteer.ensure``).
+    ``on_warning(message)``: an input stored with something the user should hear ("f.jsonl#L2:
+    date '11/23/2020' not understood ..."); also in ``BuildReport.warnings``."""
     report = BuildReport(db=str(db))
     workers = workers or min(2, os.cpu_count() or 1)
+    paths = list(paths)
+    if entities:
+        from . import gazetteer
+
+        gazetteer.ensure(on_gazetteer)
+    total = count_inputs(paths) if on_progress else None
+    done = 0
+    if on_progress:
+        on_progress("articles", 0, total)
     with Store(db) as store:
         known = store.known_ids()
         if topic is not None:
@@ -264,15 +337,27 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         # batch k is written to SQLite (one transaction per batch), so neither side waits.
         pending: deque = deque()
 
+        def tick(n: int) -> None:
+            nonlocal done
+            if on_progress and n:
+                done += n
+                on_progress("articles", done, max(total, done))
+
         def store_done(keep: int) -> None:
             while len(pending) > keep:
                 n_items, results = pending.popleft()
                 good = []
-                for r in results:
+                for r in results:   # as the workers finish them: the bar moves per article
+                    n_items -= 1
+                    tick(1)
                     if isinstance(r, IngestError):
                         _fail(report, r, on_error)
                     else:
                         good.append(r)
+                        for w in r.document.warnings:
+                            report.warnings.append(f"{r.document.path}: {w}")
+                            if on_warning:
+                                on_warning(report.warnings[-1])
                         report.counters["dropped_lines"] += len(r.document.dropped)
                         report.counters["time_expressions"] += len(r.document.times)
                 try:
@@ -287,8 +372,7 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                             _fail(report, IngestError(r.document.path, "cannot store: "
                                                       f"{type(e).__name__}: {e}".splitlines()[0]),
                                   on_error)
-                if on_progress:
-                    on_progress(n_items)
+                tick(n_items)   # the batch's known and unreadable items: no work to wait for
 
         try:
             stream = read_all(paths, report.counters)
@@ -319,7 +403,9 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        report.counters.update(finish(store, link_events, report.timings))
+        if on_progress:   # a WARC's count is an upper bound: the bar ends full
+            on_progress("articles", done, done)
+        report.counters.update(finish(store, link_events, report.timings, on_progress))
         report.documents = store.count()
     return report
 
@@ -334,3 +420,24 @@ def _fail(report: BuildReport, err: IngestError, on_error) -> None:
     report.counters["failed"] += 1
     if on_error:
         on_error(str(err))
+
+
+def import_parquet(folder: str, db: str, timings: dict | None = None) -> BuildReport:
+    """The output of the Spark runner (``dateline.spark.build``) into the database at db,
+    then the corpus stages that remain, with the local code (``finish``). Into an empty
+    database the Spark runner's dating and dedupe stand (they ran over the same corpus);
+    into one that has documents already they are recomputed over the whole store."""
+    from .store.parquet import import_tables, meta
+
+    report = BuildReport(db=str(db))
+    info = meta(folder)
+    with Store(db) as store:
+        was_empty = store.count() == 0
+        report.added, report.already = import_tables(folder, store)
+        if info.get("topic") is not None:
+            store.set_meta("topic", info["topic"])
+        report.counters.update(info["counters"] if was_empty else {})
+        report.counters.update(finish(store, True, report.timings if timings is None else timings,
+                                      deduped=was_empty))
+        report.documents = store.count()
+    return report

@@ -69,6 +69,17 @@ class CleanSettings:
         3000, "characters of the kept text searched for a dateline agency ('LISBON (Reuters) -') "
         "or ', Trend reports'",
         "not measured: both stand in an article's first paragraphs")
+    COMMENT_MIN_SIGNATURES: int = knob(
+        2, "a document with at least this many reader-comment signatures (lang/en/debris."
+        "COMMENT_SIGNATURE) has a comment section, which is dropped from its first signature "
+        "(or the end-of-post marker above it) to the end",
+        "Timeline17: 79 of 4,650 articles have two or more (CNN and Washington Post blog pages, "
+        "Reuters comment threads; up to 390 KB of comments under a 3 KB post); one alone can be "
+        "a quoted phrase")
+    COMMENT_LOOKBACK: int = knob(
+        40, "lines above the first comment signature searched for the end-of-post marker "
+        "(a closing byline with its time, 'in the comments below')",
+        "not measured: the first comment's text sits between the marker and the first signature")
     OUTSIDE_MAX_BLOCKS: int = knob(
         500, "at most this many text blocks that trafilatura left out of an HTML page are "
         "kept as dropped lines",
@@ -639,10 +650,33 @@ class OutputSettings:
     MAX_PAGE_SIZE: int = knob(
         1000, "the largest ?size the web app accepts",
         "not measured: a bound on one response")
+    TIMELINEJS_TOP: int = knob(
+        40, "events in a TimelineJS export when --top is not given and the story has more "
+        "(the most important ones; `export --all` exports every event)",
+        "not measured: a slide show a reader clicks through in one sitting, one slide per event")
+    TERMINAL_EVENTS: int = knob(
+        40, "events `dateline timeline` shows in a terminal when --top is not given (the most "
+        "important, by date; --all, --json or a pipe shows every one)",
+        "not measured: a few screens of the table, which gives each event several lines")
+    TITLE_ENTITIES: int = knob(
+        3, "most mentioned entities named in an export's default title (when the build had "
+        "no --topic)",
+        "not measured: a title that fits on a line")
     TIMELINE_PAGE_SIZE: int = knob(
         500, "events on a page of the web timeline (the date axis draws the page's events)",
         "a 773-article Timeline17 topic rendered a 3.4 MB index page unpaged (commit 22824de)",
         "not measured beyond that: keeps a story's worth of events on one page")
+    READER_PAGE_CHARS: int = knob(
+        20_000, "characters of an article on one page of the web reader (/documents/<id>; "
+                "a longer article gets ?page= links, a link to a sentence opens its page)",
+        "a 6,000-paragraph article with 12,000 event sentences took 60 s to render whole",
+        "not measured beyond that: a typical news article (3-8k characters) stays on one page")
+    WEB_THREADS: int = knob(
+        4, "worker threads the web app renders pages in (each keeps its own read-only SQLite "
+           "connection); Starlette's default is 40",
+        "benchmarks/web_load.py, 20 clients, on 2 cores, a Timeline17 topic (H1N1, 2,000 requests)",
+        "40 threads: server RSS 110 -> 167 MB over the run; 4: 110 -> 121 MB, and no higher on "
+        "a second run; req/s the same within the machine's noise (411-453 against 274-415)")
 
 
 # --------------------------------------------------------------------------------------------

@@ -122,6 +122,54 @@ def write(fmt: str, store_or_data: Any, out: Out) -> None:
     writer(store_or_data, out)
 
 
+# formats that take a title (named after the story)
+TITLED = ("html", "timelinejs")
+
+
+def write_story(fmt: str, store: Any, out: Out, title: str | None = None,
+                every_event: bool = False, **filters: Any) -> dict:
+    """Write the database in format FMT with the events ``query.timeline`` keeps for FILTERS
+    (``entity``, ``date_from``, ``date_to``, ``top``, ``include_background``,
+    ``include_off_topic``: the `timeline` command's filters); documents, entities,
+    commitments and conflicts are exported whole. A TimelineJS export of more than
+    ``SETTINGS.output.TIMELINEJS_TOP`` events keeps the most important ones unless ``top``
+    or ``every_event`` says otherwise. HTML and TimelineJS are titled TITLE, by default
+    ``query.story_title``; an HTML report opens with the digest of the date range.
+
+    Returns what was written: ``{"events", "of" (events before the filters' ``top``),
+    "top" (the top applied, or None), "title"}``."""
+    from ..settings import SETTINGS
+    from ..query import digest, story_title, timeline, view
+    from .json import export
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
+    top = filters.pop("top", None)
+    v = view(store)   # the analyst's edits applied (dateline.curate), read once for all below
+    kept = timeline(store, curated=v, **filters)
+    if top is None and fmt == "timelinejs" and not every_event and len(kept) > SETTINGS.output.TIMELINEJS_TOP:
+        top = SETTINGS.output.TIMELINEJS_TOP
+    events = timeline(store, top=top, curated=v, **filters) if top is not None else kept
+    data = export(store, events, curated=v)
+    info = {"events": len(events), "of": len(kept), "top": top, "title": None}
+    if fmt in TITLED:
+        info["title"] = title or story_title(store, v.entities)
+    if fmt == "html":
+        from .html import report
+
+        brief = digest(store, SETTINGS.output.BRIEF_DAYS, date_from=filters.get("date_from"),
+                       date_to=filters.get("date_to"))
+        with text_out(out) as f:
+            f.write(report(data, info["title"], brief))
+    elif fmt == "timelinejs":
+        from .timelinejs import write as write_tl
+
+        write_tl(data, out, info["title"])
+    else:
+        FORMATS[fmt](data, out)
+    return info
+
+
 # -- small helpers shared by the formats ----------------------------------------------------
 
 def names(data: dict) -> dict[str, str]:

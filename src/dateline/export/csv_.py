@@ -2,10 +2,16 @@
 
 An event with several sources gives several rows with the same event columns; an event with
 no source (should not happen, but the contract allows it) gives one row with empty source
-columns. ``starred`` is ``true``/``false`` and ``edited`` says what an analyst changed and
-why (``export.edited``; empty when nothing). Lists (actors, places) are entity names joined with "; " (each once, in order). ``background`` is
-``true``/``false``; ``start``/``end`` are character offsets into the document's cleaned text
-(see the JSON export), so a quote can be found again.
+columns. Lists (actors, places) are entity names joined with "; " (each once, in order).
+``precision`` is ``year``, ``month`` or ``day`` (the parts ``date`` has: "2020-11" is a
+month); ``uncertain`` (the event's date rests on an inferred publication date or a guessed
+year) and ``background`` are ``true``/``false``; ``importance`` and ``relevance`` are
+numbers (see the JSON export); ``outlet``, ``title``, ``url`` and ``published`` describe the
+source document (``outlet`` falls back to the title, then the file name). ``start``/``end``
+are character offsets into the document's cleaned text (see the JSON export), so a quote can
+be found again. ``starred`` is ``true``/``false`` and ``edited`` says what an analyst changed
+and why (``export.edited``; empty when nothing). pandas reads the file with its defaults:
+``true``/``false`` become booleans, the numbers numbers, an empty cell NaN.
 
 Spreadsheet formula injection: an article is untrusted text, and a cell starting with ``=``,
 ``+``, ``-``, ``@``, tab or CR is run as a formula by Excel/LibreOffice. Text cells (summary,
@@ -20,11 +26,13 @@ from typing import Any
 
 from . import Out, as_data, edited, names, outlets, text_out
 
-COLUMNS = ["event_id", "date", "modality", "summary", "importance", "background", "actors",
-           "places", "doc", "outlet", "published", "quote", "start", "end", "trigger",
-           "attributed_to", "starred", "edited"]
-_TEXT_COLUMNS = {"summary", "actors", "places", "outlet", "quote", "trigger", "attributed_to",
-                 "edited"}
+COLUMNS = ["event_id", "date", "precision", "uncertain", "modality", "summary", "importance",
+           "relevance", "background", "actors", "places", "doc", "outlet", "title", "url",
+           "published", "quote", "start", "end", "trigger", "attributed_to", "starred", "edited"]
+_TEXT_COLUMNS = {"summary", "actors", "places", "outlet", "title", "url", "quote", "trigger",
+                 "attributed_to", "edited"}
+# the precision of a date by its number of parts ("2020", "2020-11", "2020-11-10")
+PRECISION = {1: "year", 2: "month", 3: "day"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,9 +45,12 @@ def rows(data: dict, guard_formulas: bool = True) -> list[dict]:
     out = []
     for ev in data.get("events", []):
         base = {
-            "event_id": ev["id"], "date": ev["date"], "modality": ev["modality"],
-            "summary": ev["summary"],
+            "event_id": ev["id"], "date": ev["date"],
+            "precision": PRECISION.get(len(ev["date"].split("-")), ""),
+            "uncertain": "true" if ev.get("uncertain") else "false",
+            "modality": ev["modality"], "summary": ev["summary"],
             "importance": "" if ev.get("importance") is None else ev["importance"],
+            "relevance": "" if ev.get("relevance") is None else ev["relevance"],
             "background": "true" if ev.get("background") else "false",
             "actors": "; ".join(ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))),
             "places": "; ".join(ents.get(p, p) for p in dict.fromkeys(ev.get("places", []))),
@@ -56,6 +67,7 @@ def rows(data: dict, guard_formulas: bool = True) -> list[dict]:
                 att = s.get("attributed_to")
                 row.update({
                     "doc": s["doc"], "outlet": doc.get("outlet") or "",
+                    "title": doc.get("title") or "", "url": doc.get("url") or "",
                     "published": doc.get("published") or "", "quote": s["quote"],
                     "start": s["start"], "end": s["end"], "trigger": trig["text"] if trig else "",
                     "attributed_to": ents.get(att, att) if att else "",

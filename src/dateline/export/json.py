@@ -52,18 +52,20 @@ def edit_json(e: dict) -> dict:
                               "active", "undone_by", "applied_to")}
 
 
-def export(store: Store) -> dict:
-    """The curated story (``query.view``): hidden events and junk entities are left out, and
-    every edit, with its note, is in ``edits``, the audit log."""
+def export(store: Store, events=None, curated=None) -> dict:
+    """The dateline/1 object of the curated story (``query.view``): hidden events and junk
+    entities are left out, and every edit, with its note, is in ``edits``, the audit log.
+    ``events``: the (curated) events to export (``query.timeline``'s selection), every
+    curated event by default; ``curated``: the view already read."""
     from ..query import view
 
-    v = view(store)
+    v = curated or view(store)
     return {
         "schema": SCHEMA,
         "as_of": store.as_of(),
         "documents": [document_json(store, d) for d in store.documents()],
         "entities": [entity_json(e) for e in v.entities],
-        "events": [event_json(ev) for ev in v.events],
+        "events": [event_json(ev) for ev in (v.events if events is None else events)],
         "commitments": v.commitments,
         "conflicts": v.conflicts,
         "edits": [edit_json(e) for e in v.edits],

@@ -135,7 +135,7 @@ def discover(paths: Iterable[str | os.PathLike],
 
 def read(path: Path) -> Iterator[RawDocument | IngestError]:
     """Read one input file into raw documents."""
-    from . import html, jsonl, text, warc
+    from . import jsonl, warc
 
     suffix = suffix_of(path)
     name = display(path)
@@ -152,13 +152,67 @@ def read(path: Path) -> Iterator[RawDocument | IngestError]:
             yield IngestError(name, f"file too large for an article ({size / 2**20:.1f} MB > "
                               f"{limit // 2**20} MB limit)")
             return
-        data = path.read_bytes()
-        if suffix in HTML_SUFFIXES:
-            yield html.from_bytes(name, data)
-        else:
-            yield text.from_bytes(name, data)
+        yield from read_bytes(name, suffix, path.read_bytes())
     except OSError as e:
         yield IngestError(name, f"cannot read: {e.strerror or e}")
+    except Exception as e:  # a reader's bug or an input no rule foresaw: this file, not the batch
+        yield IngestError(name, f"cannot read: {type(e).__name__}: {e}".splitlines()[0])
+
+
+def missing(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The paths that name nothing at all (a typo, most likely), as displayed: a build can
+    refuse them before it creates or touches a database. A broken link or a FIFO exists and
+    is reported as it is read."""
+    return [display(Path(p)) for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+
+
+def count(paths: Iterable[str | os.PathLike]) -> int:
+    """How many items ``read_all`` will yield, counted before reading (for a progress bar):
+    one per text or HTML file, one per non-blank JSONL line, one per WARC response or
+    resource record (an upper bound: a record that is no HTML page is passed over), one per
+    path that fails. Counting reads JSONL and WARC files once more; no article is parsed."""
+    n = 0
+    for item in discover(paths):
+        suffix = suffix_of(item) if isinstance(item, Path) else None
+        try:
+            if suffix in JSONL_SUFFIXES:
+                with item.open("rb") as f:
+                    n += sum(1 for line in f if line.strip())
+                continue
+            if suffix in WARC_SUFFIXES:
+                from warcio.archiveiterator import ArchiveIterator
+
+                with item.open("rb") as f:
+                    n += sum(1 for rec in ArchiveIterator(f)
+                             if rec.rec_type in ("response", "resource"))
+                continue
+        except Exception:   # unreadable or corrupt: read_all reports it, as one item
+            pass
+        n += 1
+    return n
+
+
+def read_bytes(name: str, suffix: str, data: bytes) -> Iterator[RawDocument | IngestError]:
+    """One input file's content, already read (the Spark runner's executors get files as
+    bytes), into raw documents: the same readers as ``read``."""
+    import io
+
+    from . import html, jsonl, text, warc
+
+    try:
+        if suffix in WARC_SUFFIXES:
+            docs = warc.read_stream(io.BytesIO(data), name)
+        elif suffix in JSONL_SUFFIXES:
+            docs = jsonl.read_stream(io.BytesIO(data), name)
+        elif len(data) > SETTINGS.ingest.MAX_ARTICLE_BYTES:
+            limit = SETTINGS.ingest.MAX_ARTICLE_BYTES
+            docs = [IngestError(name, f"file too large for an article ({len(data) / 2**20:.1f} MB"
+                                f" > {limit // 2**20} MB limit)")]
+        elif suffix in HTML_SUFFIXES:
+            docs = [html.from_bytes(name, data)]
+        else:
+            docs = [text.from_bytes(name, data)]
+        yield from docs
     except Exception as e:  # a reader's bug or an input no rule foresaw: this file, not the batch
         yield IngestError(name, f"cannot read: {type(e).__name__}: {e}".splitlines()[0])
 

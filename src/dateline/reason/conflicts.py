@@ -48,13 +48,14 @@ _SCALES = "|".join(_SCALE)
 _WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(list(_SMALL)[1:10]) + r"))?|"
             + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")")
 _DIGITS = EN.DIGITS
-_NUM = rf"(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:{_SCALES}))?"
+_ABBR = "|".join(sorted(EN.ABBREVIATED_SCALES, key=len, reverse=True))
+_NUM = rf"(?:(?:{_DIGITS})(?:{_ABBR})\b|(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:{_SCALES}))?)"
 _HEDGE = "|".join(h.replace(" ", r"\s+") for h in EN.HEDGES)
 _NUMBER_RE = re.compile(
-    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:{EN.RANGE_START}\s+)?\b(?P<a>{_NUM})"
+    rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:{EN.RANGE_START}\s+)?(?:(?P<cur>{EN.CURRENCY_SIGN})\s*)?\b(?P<a>{_NUM})"
     rf"(?:\s*(?:{EN.RANGE_JOINERS})\s*(?P<b>{_NUM}))?"
     rf"(?P<pct>\s*(?:{EN.PERCENT})\b)?", re.I)
-_VALUE_RE = re.compile(rf"^({_DIGITS})(?:\s+({_SCALES}))?$", re.I)
+_VALUE_RE = re.compile(rf"^({_DIGITS})(?:\s+({_SCALES})|({_ABBR}))?$", re.I)
 _UNIT_OF = {w: k for k, ws in EN.UNIT_SYNONYMS.items() for w in ws}
 _PRED_OF = {w: k for k, ws in EN.PREDICATES.items() for w in ws}
 # a context word: a Latin or Russian letter, then letters, digits, apostrophes or hyphens
@@ -90,6 +91,8 @@ def _value(s: str) -> float | None:
     m = _VALUE_RE.match(s)
     if m:
         v = float(m.group(1).replace(",", ""))
+        if m.group(3):
+            return v * EN.ABBREVIATED_SCALES[m.group(3).lower()]
         return v * _SCALE[m.group(2).lower()] if m.group(2) else v
     return _word_value(s)
 
@@ -160,6 +163,8 @@ def quantities(ctx: Context) -> list[Quantity]:
                         words = [_POSSESSIVE.sub("", w) for w in words
                                  if w not in EN.WHOLE_NOUNS]
                         base = " ".join(words) or None
+                elif m.group("cur"):
+                    unit, unit_text = EN.CURRENCY[m.group("cur").lower()], m.group("cur")
                 elif (cm := _CURRENCY_BEFORE.search(s.text[max(0, m.start() - 4):m.start()])):
                     unit, unit_text = EN.CURRENCY[cm.group(1).lower()], cm.group(1)
                 elif (bm := _BARE_COUNT.match(rest)) and (bm.group(1) or bm.group(2)).lower() in _PRED_OF:
@@ -223,12 +228,16 @@ _CURRENCIES = set(EN.CURRENCY.values())
 
 
 def _shown(q: Quantity) -> str:
-    """The claim as the source words it: "$ 30 billion", "36 people", "20 percent"."""
+    """The claim in the source's own words, cut from its sentence: "$ 30 billion", "$30bn",
+    "36 people", "20 percent" (never rebuilt from parts, which would put words in its mouth)."""
+    text, lo, hi = q.sent.text, q.start - q.sent.start, q.end - q.sent.start
     if q.unit in _CURRENCIES:
-        return f"{q.unit_text} {q.text}"
-    if q.unit == "percent" or not q.unit_text:
-        return q.text
-    return f"{q.text} {q.unit_text}"
+        i = text.rfind(q.unit_text, max(0, lo - 4), lo)
+        lo = i if i >= 0 else lo
+    elif q.unit != "percent" and q.unit_text:
+        j = text.lower().find(q.unit_text.lower(), hi, hi + 40)
+        hi = j + len(q.unit_text) if j >= 0 else hi
+    return text[lo:hi]
 
 
 def _running(q: Quantity) -> bool:
@@ -308,10 +317,20 @@ def _comparable_reports(a: Quantity, b: Quantity) -> bool:
     return bool(union) and len(a.context & b.context) / len(union) >= SETTINGS.reason.CONTRADICTION_OVERLAP
 
 
+def _one_sided(q: Quantity) -> bool:
+    """A figure given as a bound: "at least N", "nearly N", "up to N"."""
+    return (q.lo == q.center) != (q.hi == q.center)
+
+
 def _classify(a: Quantity, b: Quantity) -> str | None:
     """None when the claims agree; else approximate | contradiction."""
     if a.center == b.center:
-        return None  # the same number, with or without a hedge: agreement
+        # the same number: agreement ("about 20 percent" = "20 percent"), unless one source
+        # gives it as a bound and the other does not ("at least $30 billion" vs "$30
+        # billion", "more than $30 billion"): they round it differently
+        if (a.lo, a.hi) != (b.lo, b.hi) and (_one_sided(a) or _one_sided(b)):
+            return "approximate"
+        return None
     if a.lo <= b.hi and b.lo <= a.hi:
         return "approximate"
     big = max(a.center, b.center) or 1.0

@@ -142,7 +142,84 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     );
     """,
-    # 3 -> 4: the analyst's edits (dateline.curate): an overlay and audit log that no build
+    # 3 -> 4: the database as a reader's workbench (Datasette, sqlite3): real columns beside
+    # the JSON blobs, foreign keys from every document and entity reference, a `timeline`
+    # view (one row per event source, as the CSV export), and FTS5 indexes over the events
+    # (summary and source sentences) and the documents (title and text). The blobs stay the
+    # store's own record; the columns are written from the same objects in the same
+    # transaction. event_sources and event_entities are rebuilt to get their foreign keys
+    # (SQLite cannot add one to an existing column); the others gain columns, filled here
+    # from their blobs so a database migrated and not yet rebuilt reads the same.
+    """
+    ALTER TABLE events ADD COLUMN precision TEXT;
+    ALTER TABLE events ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN relevance REAL;
+    ALTER TABLE events ADD COLUMN off_topic INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN sentences TEXT NOT NULL DEFAULT '';
+    CREATE TABLE event_sources_4 (
+        event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        doc TEXT NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        date_how TEXT,
+        uncertain INTEGER NOT NULL DEFAULT 0,
+        attributed_to TEXT REFERENCES entities(id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (event, seq)
+    );
+    INSERT INTO event_sources_4 SELECT event, seq, doc, start, end,
+        coalesce(json_extract(data, '$.quote'), ''), json_extract(data, '$.date'),
+        json_extract(data, '$.date_how'), coalesce(json_extract(data, '$.uncertain'), 0),
+        NULL, data FROM event_sources;
+    DROP TABLE event_sources;
+    ALTER TABLE event_sources_4 RENAME TO event_sources;
+    CREATE INDEX event_sources_doc ON event_sources(doc);
+    CREATE TABLE event_entities_4 (
+        event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        entity TEXT NOT NULL REFERENCES entities(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (event, entity, role)
+    );
+    INSERT INTO event_entities_4 SELECT * FROM event_entities
+        WHERE entity IN (SELECT id FROM entities);
+    DROP TABLE event_entities;
+    ALTER TABLE event_entities_4 RENAME TO event_entities;
+    CREATE INDEX event_entities_entity ON event_entities(entity);
+    UPDATE events SET
+        precision = CASE length(date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END,
+        relevance = json_extract(data, '$.relevance'),
+        off_topic = coalesce(json_extract(data, '$.off_topic'), 0),
+        uncertain = coalesce((SELECT min(s.uncertain) FROM event_sources s WHERE s.event = events.id), 0),
+        sentences = coalesce((SELECT group_concat(s.quote, char(10)) FROM
+                              (SELECT quote FROM event_sources WHERE event = events.id ORDER BY seq) s), '');
+    ALTER TABLE entities ADD COLUMN is_source INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET is_source = coalesce(json_extract(data, '$.is_source'), 0);
+    ALTER TABLE commitments ADD COLUMN kind TEXT;
+    ALTER TABLE commitments ADD COLUMN what TEXT;
+    ALTER TABLE commitments ADD COLUMN due TEXT;
+    UPDATE commitments SET kind = coalesce(json_extract(data, '$.kind'), 'deadline'),
+        what = json_extract(data, '$.what'), due = json_extract(data, '$.due');
+    ALTER TABLE conflicts ADD COLUMN classification TEXT;
+    ALTER TABLE conflicts ADD COLUMN claims INTEGER;
+    UPDATE conflicts SET classification = json_extract(data, '$.classification'),
+        claims = json_array_length(data, '$.claims');
+    CREATE VIEW timeline AS
+        SELECT e.date, e.precision, s.uncertain, e.summary, e.modality, e.importance,
+               e.relevance, e.background, e.off_topic, s.doc AS document,
+               d.source AS outlet, d.title, d.url, d.published, s.quote AS sentence,
+               s.start, s.end, e.id AS event
+        FROM events e JOIN event_sources s ON s.event = e.id
+             LEFT JOIN documents d ON d.id = s.doc
+        ORDER BY e.date, e.importance DESC, e.id, s.seq;
+    CREATE VIRTUAL TABLE events_fts USING fts5(summary, sentences, content="events");
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents");
+    INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+    """,
+    # 4 -> 5: the analyst's edits (dateline.curate): an overlay and audit log that no build
     # touches. target is the id at the time of the edit, anchor what finds it again after a
     # rebuild (source keys doc:start, or an entity's type and names), value and anchor JSON.
     """
@@ -160,6 +237,60 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Readers use only what version 3 has (the blobs and the columns of 3); version 4 adds the
+# workbench columns, views and indexes that `build` writes, version 5 the analyst's `edits`
+# (read as none while the table is absent: dateline.curate). So a database of version 3 or 4
+# still opens read-only, for every command, before a build or an edit migrates it.
+READABLE_FROM = 3
+# FTS5 indexes kept in sync by the build (external content: the text lives in the table)
+FTS_TABLES = ("events_fts", "documents_fts")
+
+
+# events.precision by the number of dashes in the date ("2020", "2020-11", "2020-11-10")
+_PRECISION = {0: "year", 1: "month", 2: "day"}
+
+
+# The columns of the per-document tables, in the order document_rows gives them (the Parquet
+# tables of the Spark runner have these columns too). duplicate_of and grp are corpus-level:
+# the local runner fills them at dedupe; the Spark runner's rows carry them at the end.
+DOCUMENT_COLUMNS = ("id", "path", "ext_id", "source", "title", "url", "published",
+                    "published_how", "languages", "text", "text_hash", "minhash", "duplicate_of")
+_TITLE, _TEXT = DOCUMENT_COLUMNS.index("title"), DOCUMENT_COLUMNS.index("text")
+CHILD_COLUMNS = {
+    "dropped": ("doc", "seq", "text", "reason"),
+    "paragraphs": ("doc", "seq", "start", "end", "lang", "minhash", "grp"),
+    "times": ("doc", "seq", "text", "start", "end", "value", "type", "role"),
+    "entity_mentions": ("doc", "seq", "start", "end", "data"),
+    "event_mentions": ("doc", "seq", "start", "end", "date", "data"),
+}
+
+
+def document_rows(p: Processed) -> dict[str, list[tuple]]:
+    """The rows one processed document adds to each per-document table, in the columns of
+    DOCUMENT_COLUMNS and CHILD_COLUMNS (before dedupe: duplicate_of and grp empty)."""
+    doc, ents, evs = p.document, p.entity_mentions, p.event_mentions
+    return {
+        "documents": [(doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url,
+                       doc.published, doc.published_how, json.dumps(doc.languages), doc.text,
+                       p.text_hash, p.minhash, None)],
+        "dropped": [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)],
+        "paragraphs": [(doc.id, i, para.start, para.end, para.lang, m, None)
+                       for i, (para, m) in enumerate(zip(doc.paragraphs, p.paragraph_minhashes))],
+        "times": time_rows(doc.id, doc.times),
+        "entity_mentions": [(doc.id, i, m.start, m.end, json.dumps(asdict(m), ensure_ascii=False))
+                            for i, m in enumerate(ents or [])],
+        "event_mentions": event_rows(doc.id, evs or []),
+    }
+
+
+def time_rows(doc_id: str, times: list[TimeMention]) -> list[tuple]:
+    return [(doc_id, i, t.text, t.start, t.end, t.value, t.type, t.role)
+            for i, t in enumerate(times)]
+
+
+def event_rows(doc_id: str, events: list[EventMention]) -> list[tuple]:
+    return [(doc_id, i, m.start, m.end, m.date, json.dumps(m.to_json(), ensure_ascii=False))
+            for i, m in enumerate(events)]
 
 
 class StoreError(Exception):
@@ -205,7 +336,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: schema version {version} is newer than this "
                              f"dateline ({SCHEMA_VERSION}); upgrade dateline")
-        if version == SCHEMA_VERSION:
+        if version == SCHEMA_VERSION or (self.readonly and READABLE_FROM <= version):
             return
         if self.readonly:
             raise StoreError(f"{self.path}: schema version {version} needs migrating; "
@@ -225,35 +356,30 @@ class Store:
     def add_batch(self, docs: Iterable[Processed]) -> int:
         """Store a batch of processed documents (``model.Processed``) in one transaction.
         Documents already present are left untouched (ids are content hashes)."""
+        return self.add_rows(document_rows(p) for p in docs)
+
+    def add_rows(self, docs: Iterable[dict[str, list[tuple]]]) -> int:
+        """Store documents given as table rows (``document_rows``: what the Spark runner
+        writes to Parquet and ``dateline import`` reads back) in one transaction; a document
+        already present is left untouched, with its rows."""
         added = 0
         with self.db:
-            for p in docs:
-                doc, text_hash, mh, para_mh = (p.document, p.text_hash, p.minhash,
-                                               p.paragraph_minhashes)
-                ents, evs = p.entity_mentions, p.event_mentions
+            for rows in docs:
+                (doc,) = rows["documents"]
                 cur = self.db.execute(
-                    "INSERT OR IGNORE INTO documents (id, path, ext_id, source, title, url, published,"
-                    " published_how, languages, text, text_hash, minhash)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url, doc.published,
-                     doc.published_how, json.dumps(doc.languages), doc.text, text_hash, mh))
+                    f"INSERT OR IGNORE INTO documents ({', '.join(DOCUMENT_COLUMNS)})"
+                    f" VALUES ({','.join('?' * len(DOCUMENT_COLUMNS))})", doc)
                 if cur.rowcount == 0:
                     continue
                 added += 1
-                self.db.executemany("INSERT INTO dropped VALUES (?,?,?,?)",
-                                    [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)])
-                self.db.executemany(
-                    "INSERT INTO paragraphs (doc, seq, start, end, lang, minhash) VALUES (?,?,?,?,?,?)",
-                    [(doc.id, i, p.start, p.end, p.lang, m)
-                     for i, (p, m) in enumerate(zip(doc.paragraphs, para_mh))])
-                self._write_times(doc.id, doc.times)
-                self.db.executemany("INSERT INTO entity_mentions VALUES (?,?,?,?,?)",
-                                    [(doc.id, i, m.start, m.end, json.dumps(asdict(m), ensure_ascii=False))
-                                     for i, m in enumerate(ents or [])])
-                self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
-                                    [(doc.id, i, m.start, m.end, m.date,
-                                      json.dumps(m.to_json(), ensure_ascii=False))
-                                     for i, m in enumerate(evs or [])])
+                # the documents' search index (external content: FTS5 keeps only the index)
+                self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)",
+                                (cur.lastrowid, doc[_TITLE], doc[_TEXT]))
+                for table, cols in CHILD_COLUMNS.items():
+                    if rows.get(table):
+                        self.db.executemany(
+                            f"INSERT INTO {table} ({', '.join(cols)})"
+                            f" VALUES ({','.join('?' * len(cols))})", rows[table])
         return added
 
     def redate(self, doc_id: str, published: str, how: str, times: list[TimeMention],
@@ -266,15 +392,11 @@ class Store:
             self._write_times(doc_id, times)
             self.db.execute("DELETE FROM event_mentions WHERE doc=?", (doc_id,))
             self.db.executemany("INSERT INTO event_mentions VALUES (?,?,?,?,?,?)",
-                                [(doc_id, i, m.start, m.end, m.date,
-                                  json.dumps(m.to_json(), ensure_ascii=False))
-                                 for i, m in enumerate(events)])
+                                event_rows(doc_id, events))
 
     def _write_times(self, doc_id: str, times: list[TimeMention]) -> None:
         self.db.execute("DELETE FROM times WHERE doc=?", (doc_id,))
-        self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)",
-                            [(doc_id, i, t.text, t.start, t.end, t.value, t.type, t.role)
-                             for i, t in enumerate(times)])
+        self.db.executemany("INSERT INTO times VALUES (?,?,?,?,?,?,?,?)", time_rows(doc_id, times))
 
     # -- reading --------------------------------------------------------------------------
     def count(self) -> int:
@@ -338,22 +460,35 @@ class Store:
             self.db.execute("DELETE FROM event_sources")
             self.db.execute("DELETE FROM events")
             self.db.execute("DELETE FROM entities")
-            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?)", [
+            self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", [
                 (e.id, e.name, e.type, e.mentions, e.lat, e.lon,
-                 json.dumps(e.to_dict(extended=True), ensure_ascii=False)) for e in entities])
+                 json.dumps(e.to_dict(extended=True), ensure_ascii=False), int(e.is_source))
+                for e in entities])
             for ev in events:
-                self.db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
-                    ev.id, ev.date, ev.summary, ev.modality, ev.importance, int(ev.background),
-                    json.dumps({"actors": ev.actors, "places": ev.places,
-                                "attributed_to": ev.attributed_to,
-                                "relevance": round(ev.relevance, 4), "off_topic": ev.off_topic},
-                               ensure_ascii=False)))
-                self.db.executemany("INSERT INTO event_sources VALUES (?,?,?,?,?,?)", [
-                    (ev.id, i, m.doc, m.start, m.end, json.dumps(m.to_json(), ensure_ascii=False))
-                    for i, m in enumerate(ev.sources)])
+                self.db.execute(
+                    "INSERT INTO events (id, date, summary, modality, importance, background, data,"
+                    " precision, uncertain, relevance, off_topic, sentences)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (
+                        ev.id, ev.date, ev.summary, ev.modality, ev.importance, int(ev.background),
+                        json.dumps({"actors": ev.actors, "places": ev.places,
+                                    "attributed_to": ev.attributed_to,
+                                    "relevance": round(ev.relevance, 4), "off_topic": ev.off_topic},
+                                   ensure_ascii=False),
+                        _PRECISION.get(ev.date.count("-")), int(ev.uncertain),
+                        round(ev.relevance, 4), int(ev.off_topic),
+                        "\n".join(m.quote for m in ev.sources)))
+                self.db.executemany(
+                    "INSERT INTO event_sources (event, seq, doc, start, end, quote, date, date_how,"
+                    " uncertain, attributed_to, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+                        (ev.id, i, m.doc, m.start, m.end, m.quote, m.date, m.date_how,
+                         int(m.uncertain), ev.attributed_to.get(f"{m.doc}:{m.start}"),
+                         json.dumps(m.to_json(), ensure_ascii=False))
+                        for i, m in enumerate(ev.sources)])
                 self.db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)",
                                     [(ev.id, a, "actor") for a in ev.actors] +
                                     [(ev.id, p, "place") for p in ev.places])
+            # the events' rowids were all replaced: the index is rebuilt from the table
+            self.db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
 
     def entities(self) -> list[dict]:
         """Canonical entities (the export's shape plus roles/is_source), most mentioned first."""
@@ -379,11 +514,12 @@ class Store:
         with self.db:
             self.db.execute("DELETE FROM commitments")
             self.db.execute("DELETE FROM conflicts")
-            self.db.executemany("INSERT INTO commitments VALUES (?,?,?,?)", [
-                (c["id"], c.get("deadline"), c["status"], json.dumps(c, ensure_ascii=False))
-                for c in commitments])
-            self.db.executemany("INSERT INTO conflicts VALUES (?,?,?,?)", [
-                (c["id"], c["kind"], c["about"], json.dumps(c, ensure_ascii=False)) for c in conflicts])
+            self.db.executemany("INSERT INTO commitments VALUES (?,?,?,?,?,?,?)", [
+                (c["id"], c.get("deadline"), c["status"], json.dumps(c, ensure_ascii=False),
+                 c.get("kind", "deadline"), c.get("what"), c.get("due")) for c in commitments])
+            self.db.executemany("INSERT INTO conflicts VALUES (?,?,?,?,?,?)", [
+                (c["id"], c["kind"], c["about"], json.dumps(c, ensure_ascii=False),
+                 c.get("classification"), len(c.get("claims") or [])) for c in conflicts])
 
     def commitments(self) -> list[dict]:
         """Commitments by deadline (undated last)."""
@@ -412,8 +548,12 @@ class Store:
     def dump(self) -> list[tuple]:
         """Every row of every table, in a canonical order: for comparing two databases."""
         out = []
+        # an FTS index's shadow tables depend on the order rows were indexed in (batches), not
+        # only on the rows; the index's content is the tables' own, compared already
         for (name,) in self.db.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").fetchall():
+            if name.startswith(FTS_TABLES):
+                continue
             rows = self.db.execute(f"SELECT * FROM {name}").fetchall()
             out.append((name, sorted(tuple(r) for r in rows)))
         return out

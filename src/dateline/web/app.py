@@ -6,6 +6,8 @@ inline script or style, and every response carries a strict Content-Security-Pol
 """
 from __future__ import annotations
 
+import bisect
+import contextlib
 import re
 import secrets
 from pathlib import Path
@@ -27,7 +29,7 @@ from ..query import timeline as query_timeline
 from ..render_util import safe_url
 from ..settings import SETTINGS
 from ..store import Store
-from . import curate_views, render
+from . import curate_views, howto, lists, render
 from .data import HEX_ID, Data, snippet_parts, text_snippet
 
 HERE = Path(__file__).resolve().parent
@@ -112,16 +114,21 @@ def paginate(request: Request, rows: list, size: int | None = None) -> tuple[lis
     pages = max(1, -(-total // size))
 
     def link(n: int) -> str:
-        params = dict(q)
-        params["page"] = str(n)
-        return request.url.path + "?" + "&".join(
-            f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
+        return page_link(request, n)
     lo = (number - 1) * size
     info = {"number": number, "size": size, "total": total, "pages": pages,
             "first": lo + 1 if lo < total else 0, "last": min(lo + size, total) if lo < total else 0,
             "next": link(number + 1) if number < pages else None,
             "prev": link(min(number - 1, pages)) if number > 1 else None}
     return rows[lo: lo + size], info
+
+
+def page_link(request: Request, n: int) -> str:
+    """This page's URL with ?page=n, the other query parameters kept."""
+    params = dict(request.query_params)
+    params["page"] = str(n)
+    return request.url.path + "?" + "&".join(
+        f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
 
 
 def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = False,
@@ -175,13 +182,13 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
             top = int_param(qp, "top", 0) or None
             events = query_timeline(data.store(), entity=f["entity"], date_from=f["from"],
                                     date_to=f["to"], top=top,
-                                    include_background=f["background"])
+                                    include_background=f["background"], events=snap.events)
             if f["place"]:
                 events = [e for e in events if f["place"] in e.places]
-            if f["modality"]:
-                events = [e for e in events if e.modality == f["modality"]]
         except ValueError as e:
             error = str(e)
+        # modality, outlet, relevance, uncertain dates: facets (lists.py), counted and applied
+        events, lst = lists.apply(request, events, timeline_spec(snap, events))
         total = len(events)
         events, pg = paginate(request, events, SETTINGS.output.TIMELINE_PAGE_SIZE)
         used = {i for e in snap.events for i in e.actors + e.places}
@@ -194,11 +201,11 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
                "window": {"from": snap.window[0], "to": snap.window[1]} if snap.window else None,
                "filters": {k: v for k, v in f.items() if k != "q"}, "count": total,
                "page": pg, "events": [event_json(e) for e in events],
-               "entities": {i: snap.entity_name(i) for i in sorted(refs)}}
+               "entities": {i: snap.entity_name(i) for i in sorted(refs)}, **lists.twin(lst)}
         if error:
             api = {"error": error, "filters": api["filters"]}
         ctx = {"rows": [event_row(snap, e) for e in events], "f": f, "error": error, "pg": pg,
-               "actors": actors, "places": places, "used": used,
+               "lst": lst, "actors": actors, "places": places, "used": used,
                "filtered": any(f[k] for k in ("entity", "place", "from", "to", "modality"))
                or not f["background"]}
         return page(request, "timeline.html", ctx, api, 400 if error else 200)
@@ -210,16 +217,37 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
         ev = snap.event_by_id.get(ident)
         if ev is None:
             raise HTTPException(404)
-        store = data.store()
+        if _is_json(request):
+            mentions, pg, sources = ev.sources, None, []
+        else:
+            mentions, pg = paginate(request, ev.sources)
+            sources = event_sources(data.store(), snap, ev, mentions)
+        api = event_json(ev)
+        api["entities"] = {i: snap.entity_name(i) for i in ev.actors + ev.places}
+        api["documents"] = {m.doc: _doc_meta(snap.doc_by_id[m.doc]) for m in ev.sources
+                            if m.doc in snap.doc_by_id}
+        return page(request, "event.html", {"ev": ev, "sources": sources, "pg": pg}, api)
+
+    def event_sources(store, snap, ev, mentions) -> list[dict]:
+        """Each source sentence in its paragraph (clipped), quote and trigger marked. Every
+        article is read once however many of the event's sentences it holds (an event with
+        430 sentences in one long article read it 430 times: 70 s)."""
+        docs: dict[str, tuple] = {}
         sources = []
-        for m in ev.sources:
-            doc = store.document(m.doc)
+        for m in mentions:
+            if m.doc not in docs:
+                doc = store.document(m.doc)
+                docs[m.doc] = (doc, [p.start for p in doc.paragraphs] if doc else [])
+            doc, starts = docs[m.doc]
             meta = snap.doc_by_id.get(m.doc)
             if doc is None:
                 sources.append({"m": m, "meta": None, "pieces": [], "ok": False})
                 continue
             ok = doc.text[m.start:m.end] == m.quote
-            lo, hi = render.excerpt(doc.text, doc.paragraphs, m.start, m.end)
+            # only the paragraphs around the sentence (bisection), not all of a long article's
+            i = max(0, bisect.bisect_right(starts, m.start) - 1)
+            j = bisect.bisect_left(starts, m.end, lo=i)
+            lo, hi = render.excerpt(doc.text, doc.paragraphs[i:j + 1], m.start, m.end)
             pieces = render.cut(doc.text, lo, hi, [(m.start, m.end, "quote", None)])
             for p in pieces:
                 if p["kind"] == "quote":
@@ -229,18 +257,15 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
                             "clipped_before": lo > 0 and doc.text[lo - 1] != "\n",
                             "clipped_after": hi < len(doc.text) and doc.text[hi] != "\n",
                             "attributed": ev.attributed_to.get(f"{m.doc}:{m.start}")})
-        api = event_json(ev)
-        api["entities"] = {i: snap.entity_name(i) for i in ev.actors + ev.places}
-        api["documents"] = {m.doc: _doc_meta(snap.doc_by_id[m.doc]) for m in ev.sources
-                            if m.doc in snap.doc_by_id}
-        return page(request, "event.html", {"ev": ev, "sources": sources}, api)
+        return sources
 
     # -- documents ----------------------------------------------------------------------------
     def documents(request: Request) -> Response:
         snap = data.snapshot()
-        docs, pg = paginate(request, snap.docs)
-        api = {"documents": [_doc_meta(d) for d in docs], "page": pg}
-        return page(request, "documents.html", {"docs": docs, "pg": pg}, api)
+        docs, lst = lists.apply(request, snap.docs, DOCUMENTS)
+        docs, pg = paginate(request, docs)
+        api = {"documents": [_doc_meta(d) for d in docs], "page": pg, **lists.twin(lst)}
+        return page(request, "documents.html", {"docs": docs, "pg": pg, "lst": lst}, api)
 
     def document(request: Request) -> Response:
         ident, as_json = _split(request.path_params["name"])
@@ -260,26 +285,49 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
             a, b = int(mt[1]), int(mt[2])
             if 0 <= a < b <= len(doc.text):
                 hl = (a, b)
-        repeated = {(r["start"], r["end"]): r["also_in"] for r in store.repeated(doc.id)}
-        marks = ([(hl[0], hl[1], "hl", None)] if hl else []) + [(s, t, "ev", e) for s, t, e in spans]
-        paras = []
-        for a, b in render.paragraphs_of(doc.text, doc.paragraphs):
-            also = repeated.get((a, b))
-            paras.append({"start": a, "end": b, "also_in": also,
-                          "pieces": render.cut(doc.text, a, b, marks)})
-        meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
-        ctx = {"doc": doc, "meta": meta, "paras": paras, "hl": hl,
-               "url": safe_url(doc.url), "n_events": len({e for _, _, e in spans})}
+        ctx = reader_page(request, snap, store, doc, spans, hl)
         return page(request, "document.html", ctx, {})
+
+    def reader_page(request: Request, snap, store, doc, spans, hl) -> dict:
+        """One page of the reader: its paragraphs cut into pieces (the quoted sentence, the
+        sentences that source events), the pager; the page holding ``hl`` unless ?page= is
+        given. Only the page's spans are cut, so the cost follows the page, not the article."""
+        pages = render.reader_pages(doc.text, doc.paragraphs, SETTINGS.output.READER_PAGE_CHARS)
+        default = render.page_of(pages, hl[0]) if hl else 1
+        number = int_param(request.query_params, "page", default)
+        rows = pages[number - 1] if number <= len(pages) else []
+        lo, hi = (rows[0][0], rows[-1][1]) if rows else (0, 0)
+        repeated = {(r["start"], r["end"]): r["also_in"] for r in store.repeated(doc.id)
+                    if r["end"] > lo and r["start"] < hi}
+        near = render.spans_in(spans, lo, hi)
+        paras = []
+        for a, b in rows:
+            # the mark holding the sentence's start is #hl: the link's target is the sentence
+            # itself, not its (maybe long) paragraph
+            marks = ([(hl[0], hl[1], "hl", "hl" if a <= hl[0] < b else None)]
+                     if hl and hl[0] < b and hl[1] > a else []) + \
+                [(s, t, "ev", e) for s, t, e in render.spans_in(near, a, b)]
+            paras.append({"start": a, "end": b, "also_in": repeated.get((a, b)),
+                          # a piece of a paragraph cut for length, not the paragraph's start
+                          "cont": a > 0 and doc.text[a - 1] != "\n",
+                          "pieces": render.cut(doc.text, a, b, marks)})
+        n = len(pages)
+        pg = {"number": number, "pages": n, "start": lo, "end": hi, "chars": len(doc.text),
+              "next": page_link(request, number + 1) if number < n else None,
+              "prev": page_link(request, min(number - 1, n)) if number > 1 else None}
+        meta = snap.doc_by_id.get(doc.id) or _meta_from(doc)
+        return {"doc": doc, "meta": meta, "paras": paras, "hl": hl, "pg": pg,
+                "hl_here": bool(hl) and lo <= hl[0] < hi, "url": safe_url(doc.url),
+                "n_events": len({e for _, _, e in spans})}
 
     # -- entities -----------------------------------------------------------------------------
     def entities(request: Request) -> Response:
         snap = data.snapshot()
         etype = request.query_params.get("type")
-        rows = [e for e in snap.entities if not etype or e["type"] == etype]
+        rows, lst = lists.apply(request, snap.entities, ENTITIES)   # ?type= is a facet
         rows, pg = paginate(request, rows)
-        api = {"entities": [entity_json(e) for e in rows], "page": pg}
-        return page(request, "entities.html", {"rows": rows, "etype": etype, "pg": pg}, api)
+        api = {"entities": [entity_json(e) for e in rows], "page": pg, **lists.twin(lst)}
+        return page(request, "entities.html", {"rows": rows, "etype": etype, "pg": pg, "lst": lst}, api)
 
     def entity(request: Request) -> Response:
         ident, _ = _split(request.path_params["name"])
@@ -351,17 +399,22 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
     # -- reasoning: commitments and disagreements ---------------------------------------------
     def commitments(request: Request) -> Response:
         snap = data.snapshot()
-        rows = snap.commitments
+        rows, lst = lists.apply(request, snap.commitments, commitments_spec(snap))
         cols = [(s, [c for c in rows if c.get("status") == s]) for s in STATUSES]
         other = [c for c in rows if c.get("status") not in STATUSES]
         if other:
             cols.append(("other", other))
-        return page(request, "commitments.html", {"cols": cols, "total": len(rows)},
-                    {"as_of": snap.as_of, "commitments": rows})
+        return page(request, "commitments.html", {"cols": cols, "total": len(rows), "lst": lst,
+                                                  "all": len(snap.commitments)},
+                    {"as_of": snap.as_of, "commitments": rows, **lists.twin(lst)})
 
     def conflicts(request: Request) -> Response:
         snap = data.snapshot()
-        return page(request, "conflicts.html", {"rows": snap.conflicts}, {"conflicts": snap.conflicts})
+        rows, lst = lists.apply(request, snap.conflicts, conflicts_spec(snap))
+        who = {(c["id"], i): claim_party(snap, cl) for c in rows
+               for i, cl in enumerate(c.get("claims") or [])}
+        return page(request, "conflicts.html", {"rows": rows, "lst": lst, "who": who},
+                    {"conflicts": rows, **lists.twin(lst)})
 
     # -- the story in N days (timeline summarisation) ------------------------------------------
     def digest(request: Request) -> Response:
@@ -389,6 +442,9 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
 
     post_edit, post_undo = curate_views.make(db, token, edit, editor)
 
+    def how_to_read(request: Request) -> Response:
+        return page(request, "how-to-read.html", {"sections": howto.SECTIONS}, howto.as_json())
+
     def not_found(request: Request, exc: HTTPException) -> Response:
         code = getattr(exc, "status_code", 500)
         msg = {404: "not found", 405: "method not allowed"}.get(code, "error")
@@ -409,7 +465,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
         Route("/", index), Route("/index.json", index),
         *both("/search", search), *both("/documents", documents), *both("/entities", entities),
         *both("/places", places), *both("/commitments", commitments), *both("/conflicts", conflicts),
-        *both("/digest", digest), *both("/edits", edits),
+        *both("/digest", digest), *both("/edits", edits), *both("/how-to-read", how_to_read),
         Route("/edit", post_edit, methods=["POST"]), Route("/edit/undo", post_undo, methods=["POST"]),
         Route("/events/{name}", event), Route("/documents/{name}", document),
         Route("/entities/{name}", entity),
@@ -418,10 +474,104 @@ def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = Fal
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(routes=routes, middleware=middleware,
+    app = Starlette(routes=routes, middleware=middleware, lifespan=_lifespan,
                     exception_handlers={HTTPException: not_found})
     app.state.data = data
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app):
+    # Pages are rendered in a pool of threads (sync views); under the GIL more threads than
+    # cores only add contention, and each thread holds a SQLite connection with its page
+    # cache, so the pool is bounded by SETTINGS.output.WEB_THREADS rather than anyio's 40.
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = SETTINGS.output.WEB_THREADS
+    yield
+
+
+# -- what each list page sorts and narrows by (lists.py) -------------------------------------
+def _fold(s):
+    return (s or "").casefold() or None
+
+
+DOCUMENTS = lists.Spec(
+    columns={"published": lambda d: d.published, "outlet": lambda d: _fold(d.source),
+             "title": lambda d: _fold(d.title), "length": lambda d: d.length},
+    default="published",
+    facets={"outlet": lambda d: d.source, "dated": lambda d: d.published_how or "undated",
+            "language": lambda d: d.languages,
+            "duplicate": lambda d: "duplicate" if d.duplicate_of else "original"})
+ENTITIES = lists.Spec(
+    columns={"name": lambda e: e["name"].casefold(), "type": lambda e: e["type"],
+             "mentions": lambda e: e.get("mentions") or 0},
+    default="mentions", default_desc=True,
+    facets={"type": lambda e: e["type"], "role": lambda e: e.get("roles") or None,
+            "source": lambda e: "outlet or byline" if e.get("is_source") else "actor"})
+
+
+def _outlets(snap, docs) -> list[str]:
+    return sorted({snap.doc_by_id[d].label for d in docs if d in snap.doc_by_id})
+
+
+def _relevance(e) -> str:
+    return "background" if e.background else "off-topic" if e.off_topic else "story"
+
+
+def timeline_spec(snap, events) -> lists.Spec:
+    order = {e.id: i for i, e in enumerate(events)}   # the timeline's own date order
+    return lists.Spec(
+        columns={"date": lambda e: order[e.id], "importance": lambda e: e.importance,
+                 "sources": lambda e: len(e.sources), "summary": lambda e: e.summary.casefold()},
+        default="date",
+        facets={"modality": lambda e: e.modality, "relevance": _relevance,
+                "uncertain": lambda e: "date uncertain" if e.uncertain else "date certain",
+                "outlet": lambda e: _outlets(snap, {m.doc for m in e.sources})})
+
+
+def commitments_spec(snap) -> lists.Spec:
+    return lists.Spec(
+        columns={"due": lambda c: c.get("due") or c.get("deadline"), "status": lambda c: c.get("status"),
+                 "kind": lambda c: c.get("kind"), "what": lambda c: _fold(c.get("what")),
+                 "sources": lambda c: len(c.get("sources") or [])},
+        default="due",
+        facets={"status": lambda c: c.get("status"), "kind": lambda c: c.get("kind"),
+                "party": lambda c: [snap.entity_name(w) for w in c.get("who") or []]
+                or c.get("party"),
+                "outlet": lambda c: _outlets(snap, {s["doc"] for s in c.get("sources") or []})})
+
+
+def conflicts_spec(snap) -> lists.Spec:
+    return lists.Spec(
+        columns={"about": lambda c: _fold(c.get("about")), "kind": lambda c: c.get("kind"),
+                 "classification": lambda c: c.get("classification"),
+                 "claims": lambda c: len(c.get("claims") or [])},
+        default="about",
+        facets={"kind": lambda c: c.get("kind"), "classification": lambda c: c.get("classification"),
+                "outlet": lambda c: _outlets(snap, {x["doc"] for x in c.get("claims") or []})})
+
+
+def claim_party(snap, claim: dict) -> dict | None:
+    """Who makes a claim (not the outlet that printed it): the entity the conflict stage
+    names (``attributed_to``), else the speaker of an event sentence at the same place of
+    the same article (the events stage's attribution: "the ministry said ..."); None when
+    the article states it in its own voice."""
+    who = claim.get("attributed_to")
+    if who:
+        return {"id": who if who in snap.entity_by_id else None, "name": snap.entity_name(who)}
+    lo, hi = claim.get("start"), claim.get("end")
+    if lo is None or hi is None:
+        return None
+    for s, t, eid in render.spans_in(snap.spans_by_doc.get(claim["doc"], []), lo, hi):
+        ev = snap.event_by_id.get(eid)
+        ent = ev.attributed_to.get(f"{claim['doc']}:{s}") if ev else None
+        if ent:
+            return {"id": ent if ent in snap.entity_by_id else None, "name": snap.entity_name(ent)}
+        for m in ev.sources if ev else []:
+            if m.doc == claim["doc"] and m.start == s and m.attributed_to:
+                return {"id": None, "name": m.attributed_to}
+    return None
 
 
 def _doc_meta(d) -> dict:

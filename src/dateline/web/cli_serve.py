@@ -31,7 +31,35 @@ def serve(db, host, port, edit, by):
         app = create_app(db, allowed_hosts=hosts, edit=edit, editor=by)
     except StoreError as e:
         raise click.ClickException(str(e))
+    # bind before saying where we serve: a busy port is an error, not a URL that shows
+    # someone else's server (uvicorn would log it and exit 1 after our line)
+    sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     mode = "edits on: forms post to the database" if edit else "read-only"
     click.echo(f"dateline: serving {db} at http://{shown}:{port}/ ({mode}; Ctrl-C to stop)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
+    server.run(sockets=[sock])
+
+
+def _bind(host: str, port: int):
+    """A listening-ready socket on host:port (as uvicorn makes it), or a one-line error."""
+    import errno
+    import socket
+
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, OverflowError) as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e}")
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(addr)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} on {host} is in use (another `dateline serve`?); "
+                                       "choose another with --port")
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}")
+    sock.set_inheritable(True)
+    return sock

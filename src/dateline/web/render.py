@@ -3,6 +3,7 @@
 Nothing here builds HTML: templates get plain data and Jinja2 escapes every piece."""
 from __future__ import annotations
 
+import bisect
 import math
 
 from ..lang.en.calendar import MONTH_TITLES
@@ -192,3 +193,53 @@ def core(places: list[dict], radius: float = 4.0) -> list[dict] | None:
     lon = sorted(p["lon"] for p in pts)[len(pts) // 2]
     near = [p for p in pts if abs(p["lat"] - lat) <= radius and abs(p["lon"] - lon) <= radius * 1.3]
     return near if 3 <= len(near) < len(pts) else None
+
+
+# -- the reader: long articles in pages -------------------------------------------------------
+_SENT_END = (". ", "! ", "? ", "… ", ".\n", "!\n", "?\n")
+
+
+def _cut_point(text: str, lo: int, hi: int) -> int:
+    """Where to end a piece of text[lo:...] of at most hi - lo characters: after the last
+    sentence end before hi, else at the last space (a word is never split), else at hi."""
+    floor = lo + (hi - lo) // 2   # not so early that pages shrink to nothing
+    best = max(text.rfind(p, floor, hi) for p in _SENT_END)
+    if best != -1:
+        return best + 2
+    sp = text.rfind(" ", floor, hi)
+    return sp + 1 if sp != -1 else hi
+
+
+def reader_pages(text: str, paragraphs, budget: int) -> list[list[tuple[int, int]]]:
+    """The article cut into pages of about ``budget`` characters: each page a list of
+    paragraph ranges (the ranges of ``paragraphs_of``, a paragraph longer than the budget cut
+    after a sentence or at a space). Pages tile the paragraphs in order, so a page costs the
+    same to render whatever the article's length."""
+    pages: list[list[tuple[int, int]]] = []
+    room = 0                       # characters left on the last page
+    for a, b in paragraphs_of(text, paragraphs):
+        while b > a:
+            if b - a > room and (b - a <= budget or room < budget // 4):
+                pages.append([])   # a paragraph that fits on a page of its own starts one
+                room = budget
+            c = b if b - a <= room else _cut_point(text, a, a + room)
+            pages[-1].append((a, c))
+            room -= c - a
+            a = c
+    return pages or [[(0, len(text))]]
+
+
+def page_of(pages: list[list[tuple[int, int]]], pos: int) -> int:
+    """The 1-based number of the page holding character ``pos`` (the last page past the end)."""
+    for i, pg in enumerate(pages):
+        if pos < pg[-1][1]:
+            return i + 1
+    return len(pages)
+
+
+def spans_in(spans: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The (start, end, id) spans, sorted by start, that overlap [lo, hi): those starting in
+    the range found by bisection, plus those starting earlier that reach into it (a tuple
+    test each, where the old per-paragraph scan cut every span against every paragraph)."""
+    j, i = bisect.bisect_left(spans, (lo,)), bisect.bisect_left(spans, (hi,))
+    return [s for s in spans[:j] if s[1] > lo] + spans[j:i]

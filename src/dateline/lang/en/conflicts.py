@@ -14,7 +14,11 @@ SMALL_NUMBERS = ("zero one two three four five six seven eight nine ten eleven t
 # Tens, from twenty: "twenty-five", "forty two"
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # Scale words after a number: "1.5 million", "two thousand" (in this order in the pattern)
-SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+# Scales abbreviated onto the figure, as headlines and British papers write them: "5m barrels",
+# "$20bn", "4.4mn", "500k". Only written without a space: "4.9 m" is as often metres.
+ABBREVIATED_SCALES = {"k": 1000, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "bn": 10 ** 9,
+                      "tn": 10 ** 12, "trn": 10 ** 12}
 # Figures as English writes them: thousands separated by commas ("1,960"), a decimal point
 # ("2.5"), or plain digits
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -76,6 +80,8 @@ UNIT_END_WORDS = set("along across through toward towards per within between amo
 # A currency sign before a number is its unit: "$ 30 billion in Libyan assets", "£20bn".
 # sign -> unit
 CURRENCY = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+# the sign between a hedge and its figure: "at least $ 30 billion", "more than £2bn"
+CURRENCY_SIGN = r"US\$|\$|£|€|¥"
 CURRENCY_BEFORE = r"(US\$|\$|£|€|¥)\s*$"
 # A count with no unit, followed by what happened to it: "at least 219 had died", "36 were
 # killed", "nearly 850 injured": a count of people. The words after the number (group: the predicate word).

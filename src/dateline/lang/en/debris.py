@@ -92,6 +92,29 @@ TWEET_SIGNATURE = r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}"
 EMBED_LINE = r"pic\.twitter\.com/\w+|https?://t\.co/\w+|#\w+|@\w{2,}"
 
 # ---------------------------------------------------------------------------------------------
+# reader comments: what a page's comment system prints around each comment. Readers' posts are
+# not the outlet's reporting (their "will cancel the debate" is no commitment, their figures no
+# claim), and on a blog page they can be most of the text. A signature is the comment
+# system's stamp: a clock time then "| Reply" / "| Report abuse", or "Posted by NAME | ... |
+# Report abuse". Several in one document mark everything from the first one (or from the
+# end-of-post marker just above it) to the end as the comment section.
+COMMENT_SIGNATURE = (
+    r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|[AP]M)?\s*\|\s*(?:Reply|Report abuse|Report as abusive)\b"
+    r"|Posted by\s*:?[^|\n]{1,60}\|\s*(?:[^|\n]{1,40}\|\s*)?Report (?:abuse|as abusive)\b")
+# the end of the post above its comments: a blog's closing byline with its time
+# ("By Chris Cillizza | May 27 , 2010 ; 2:08 PM ET"), a call to comment, a comment count
+COMMENT_SECTION_START = (
+    r"^\s*By [A-Z][^|\n]{1,80}\|\s*[A-Z][a-z]+\.? \d{1,2}\s*,\s*\d{4}\s*;\s*\d{1,2}:\d{2}"
+    r"|\b(?:in the comments(?: section)?(?: below)?|leave a comment|post a comment|add your comment)\b"
+    r"|^\s*\d+\s+comments?\s*$|^\s*comments?\s*\(\d+\)\s*$")
+COMMENT_EXAMPLES = (
+    "March 29 , 2011 at 12:43 am | Reply I am a long time fan",
+    "This is shameful Posted by : someone | September 24 , 2008 5:32 PM | Report abuse Next one",
+    "Posted by breezinthru | Report as abusive Thank you for finally stating it",
+)
+COMMENT_REASON = "reader comments"
+
+# ---------------------------------------------------------------------------------------------
 # header lines
 
 # a scraper's metadata line: "date 2021-03-02 10:15 Title of the story"
