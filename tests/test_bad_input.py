@@ -259,3 +259,142 @@ def test_store_rejecting_one_document_fails_it_alone(tmp_path, monkeypatch):
                    entities=False, link_events=False)
     assert report.added == 3 and len(errors) == 1
     assert errors[0].startswith("bad\\xff.txt: cannot store: UnicodeEncodeError"), errors
+
+
+# The per-document budget (dateline/budget.py): a pathological input beside good articles
+# is cut to size, the cut recorded on the document, and the good ones stored.
+
+def _cut_doc(db: Path, name: str):
+    with Store(db, readonly=True) as s:
+        return next(d for d in s.documents() if d.path.endswith(name))
+
+
+def test_one_line_of_3_mb_is_cut_to_the_text_budget(tmp_path):
+    import random
+
+    from dateline.settings import SETTINGS
+
+    d = _good_folder(tmp_path)
+    rnd = random.Random(1)
+    words = ["talks", "the", "minister", "said", "on", "Friday", "in", "Geneva", "ceasefire"]
+    (d / "oneline.txt").write_text(" ".join(rnd.choice(words) for _ in range(520_000))[:3 << 20])
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "oneline.txt")
+    limit = SETTINGS.budget.MAX_TEXT_CHARS
+    assert limit // 2 < len(doc.text) <= limit
+    assert len(doc.cut) == 1 and "budget.MAX_TEXT_CHARS" in doc.cut[0], doc.cut
+    assert report.counters["cut by the budget"] == 1
+    # the text kept is a prefix of the input, cut at a word: quotes and offsets stay true
+    assert (d / "oneline.txt").read_text().startswith(doc.text) and doc.text[-1] != " "
+
+
+def test_html_of_100000_paragraphs_is_cut_before_parsing(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "many.html").write_text(
+        "<html><head><script>var x = 1;</script></head><body>"
+        + "".join(f"<p>Paragraph {i} says officials met on Friday.</p>" for i in range(100_000))
+        + "</body></html>")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "many.html")
+    assert any("budget.MAX_HTML_CHARS" in c for c in doc.cut), doc.cut
+    assert doc.text.startswith("Paragraph 0 says") and "Paragraph 99999 " not in doc.text
+
+
+def test_six_mb_of_one_repeated_word_is_cut(tmp_path):
+    d = _good_folder(tmp_path)
+    (d / "repeat.txt").write_bytes(b"word " * (6 * 1024 * 1024 // 5))
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "repeat.txt")
+    assert doc.cut and set(doc.text.split()) == {"word"}
+
+
+def test_paragraph_budget_and_docs_shows_the_cut(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+    from dateline.settings import SETTINGS
+
+    monkeypatch.setattr(SETTINGS.budget, "MAX_PARAGRAPHS", 50)
+    d = _good_folder(tmp_path)
+    (d / "paras.txt").write_text("\n\n".join(f"Paragraph {i} of the report says the talks went on."
+                                             for i in range(400)))
+    _run(d, tmp_path / "x.db")
+    doc = _cut_doc(tmp_path / "x.db", "paras.txt")
+    assert len(doc.paragraphs) == 50 and doc.text.endswith("Paragraph 49 of the report says the talks went on.")
+    assert doc.cut == ["text cut after 50 of 400 paragraphs (budget.MAX_PARAGRAPHS)"]
+    out = CliRunner().invoke(main, ["docs", "--db", str(tmp_path / "x.db"), "--json"]).output
+    rows = [json.loads(l) for l in out.splitlines()]
+    assert [r["cut"] for r in rows if r["path"].endswith("paras.txt")] == [doc.cut]
+    assert all(r["cut"] == [] for r in rows if "good_" in r["path"])
+
+
+def test_a_stage_over_its_clock_skips_the_document_alone(tmp_path, monkeypatch):
+    # the wall-clock guard: with a clock no cleaning of a large page can meet, that document
+    # gets one error line naming it and the stage; the good articles are stored
+    from dateline import pipeline
+    from dateline.settings import SETTINGS
+
+    d = _good_folder(tmp_path)
+    (d / "slow.html").write_text("<html><body>" + "".join(
+        f"<p>Paragraph {i} says officials met on Friday.</p>" for i in range(20_000)) + "</body></html>")
+    real_clean = pipeline.clean
+
+    def clean_on_a_short_clock(raw):
+        # the stages after cleaning get a clock of a millisecond for the big page only (tagging
+        # its 20,000 paragraphs takes far longer), so the good ones cannot trip it
+        monkeypatch.setattr(SETTINGS.budget, "STAGE_SECONDS", 0.001 if "slow" in raw.path else 60.0)
+        return real_clean(raw)
+
+    monkeypatch.setattr(pipeline, "clean", clean_on_a_short_clock)
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert len(errors) == 1 and errors[0].endswith(
+        "slow.html: skipped: the times stage ran over 0.001 s (budget.STAGE_SECONDS)"), errors
+    assert not any("slow" in p for p in paths)
+
+
+def _raw_record(http: bytes, length: int | None = None) -> bytes:
+    """A WARC response record written by hand (warcio's writer cannot write a broken one)."""
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            b"WARC-Target-URI: https://example.org/p\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: "
+            + str(len(http) if length is None else length).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+
+
+def _http(body: bytes, extra: bytes = b"") -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" + extra + b"\r\n" + body
+
+
+def test_warc_faults_warcio_prints_are_one_line_naming_the_record(tmp_path):
+    # found by benchmarks/fuzz.py: warcio writes a three-line "WARNING: Record not followed by
+    # newline" to stderr for a Content-Length that ends inside the record, and a bare zlib
+    # message for gzip content that fails half way, then goes on with the page cut short
+    d = _good_folder(tmp_path)
+    ok = _http(_page(1).encode())
+    short = _http(_page(2).encode())
+    (d / "len.warc").write_bytes(_raw_record(short, len(short) - 40) + _raw_record(ok))
+    import random
+
+    rnd = random.Random(3)   # words that compress poorly, so the damage is past warcio's first block
+    page = _page(3).replace("</article>", " ".join(f"w{rnd.randrange(10**6)}" for _ in range(40_000))
+                            + "</article>")
+    body = gzip.compress(page.encode())
+    (d / "enc.warc").write_bytes(_raw_record(_http(body[:40_000] + b"\x00" * 500 + body[40_500:],
+                                                   b"Content-Encoding: gzip\r\n")) + _raw_record(_http(_page(4).encode())))
+    r = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(d), "--db",
+                        str(tmp_path / "x.db"), "--quiet", "--no-entities"],
+                       capture_output=True, text=True)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert r.returncode == 1 and lines, r.stderr
+    assert all(l.startswith(("error ", "warning ", "note: ")) for l in lines), r.stderr
+    errors = [l for l in lines if l.startswith("error ")]
+    assert [e.split(": ")[0].rsplit("/", 1)[1] for e in errors] == ["enc.warc#R1", "len.warc#R1"], errors
+    assert "Content-Length" in errors[1] and "cannot be decoded" in errors[0], errors
+    docs = subprocess.run([sys.executable, "-m", "dateline.cli", "docs", "--db", str(tmp_path / "x.db"),
+                           "--json"], capture_output=True, text=True).stdout
+    paths = [json.loads(l)["path"] for l in docs.splitlines()]
+    assert sum("good_" in p for p in paths) == 3
+    # the record after the bad one is read: the archive goes on
+    assert any(p.endswith("len.warc#R2") for p in paths), paths

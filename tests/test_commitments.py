@@ -300,3 +300,23 @@ def test_an_unnamed_party_is_bound_not_the_speaker(tmp_path):
         "title": "Weather", "date": "2025-03-04",
         "text": "The storm would turn into a cyclone by March 10, forecasters said."}])
     assert data["commitments"] == []
+
+
+@pytest.mark.parametrize("names,ignore_case", [
+    (["Volvo Cars", "Hosni Mubarak", "Bank of Egypt", "U.S. Army", "Tony Hay", "Tony Hayward"], False),
+    (["egyptian", "south korean", "french", "us", "a"], True)])
+def test_name_scanner_finds_what_the_regex_alternation_finds(names, ignore_case):
+    # the scanner replaced re.finditer(r"\b(?:n1|n2|...)\b") in build_context for speed
+    import random
+    import re
+
+    from dateline.reason.commitments import _NameScanner
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b",
+                    re.I if ignore_case else 0)
+    words = [w for n in names for w in n.split()] + [n.upper() for n in names] + \
+        ["x", ",", ".", "Egyptians", "Hayward's", "USA", "_a"]
+    sc, rnd = _NameScanner(names, ignore_case=ignore_case), random.Random(7)
+    for _ in range(2000):
+        t = " ".join(rnd.choice(words) for _ in range(25))
+        assert [(m.start(), m.end(), m.group(0)) for m in sc.finditer(t)] == \
+            [(m.start(), m.end(), m.group(0)) for m in rx.finditer(t)], t

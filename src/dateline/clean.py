@@ -9,9 +9,10 @@ fields, counters, teasers, embeds, media placeholders), never about particular a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
+from . import budget
 from .lang.en import calendar as en_calendar
 from .lang.en import debris as en_debris
 from .lang.ru import calendar as ru_calendar
@@ -338,6 +339,9 @@ def _html_outside(html: str, body: str) -> list[Dropped]:
     except (etree.ParserError, ValueError):
         return []
     flat_body = " ".join(body.split())
+    # most blocks are whole lines of the body: a set answers them without searching the body
+    # (searching it for each of 100,000 <p> is quadratic: 290 s)
+    body_lines = {" ".join(line.split()) for line in body.splitlines()}
     out, seen = [], set()
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag not in _BLOCKS:
@@ -347,7 +351,7 @@ def _html_outside(html: str, body: str) -> list[Dropped]:
         if any(a.tag in ("script", "style", "noscript", "template") for a in el.iterancestors()):
             continue
         t = " ".join(el.text_content().split())
-        if len(t) < 2 or t in seen or t in flat_body:
+        if len(t) < 2 or t in seen or t in body_lines or t in flat_body:
             continue
         seen.add(t)
         out.append(Dropped(t, "outside the article body (trafilatura)"))
@@ -362,6 +366,7 @@ class CleanError(Exception):
 
 def clean(raw: RawDocument) -> Document:
     """Clean one raw document. Raises CleanError when nothing usable is left."""
+    doc_id = raw.doc_id   # of the input as read, before any cut
     meta = _Meta(title=(raw.title or "").strip() or None, url=raw.url)
     meta.offer_source(0, raw.source)
     warnings = []
@@ -373,8 +378,13 @@ def clean(raw: RawDocument) -> Document:
                         "2 March 2021, March 2, 2021, 02.03.2021 or 02/03/2021 as day.month."
                         "year, each with or without a time); the date is looked for in the text")
     dropped: list[Dropped] = []
+    cut: list[str] = []
     text = raw.raw
     if raw.kind == "html":
+        html, note = budget.cut_html(raw.raw)
+        if note:
+            cut.append(note)
+            raw = replace(raw, raw=html)
         text, outside = _html_body(raw, meta)
         dropped.extend(outside)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
@@ -393,6 +403,8 @@ def clean(raw: RawDocument) -> Document:
         n_comments = sum(1 for d in dropped if d.reason == en_debris.COMMENT_REASON)
         extra = f"; {n_comments} lines of reader comments dropped" if n_comments else ""
         raise CleanError(f"no article text ({n_words} words after cleaning{extra})")
+    out, paragraphs, notes = budget.cut_text(out, paragraphs)
+    cut.extend(notes)
     if meta.url and not meta.sources:
         host = urlparse(meta.url).hostname or ""
         meta.offer_source(9, host[4:] if host.startswith("www.") else host)
@@ -403,8 +415,8 @@ def clean(raw: RawDocument) -> Document:
         p.lang = l
     source = min(meta.sources)[1] if meta.sources else None
     return Document(
-        id=raw.doc_id,
+        id=doc_id,
         path=raw.path, text=out, source=source, title=meta.title, url=meta.url,
         published=meta.published, published_how=meta.published_how if meta.published else None,
         languages=doc_langs, dropped=dropped, paragraphs=paragraphs, ext_id=raw.ext_id,
-        warnings=warnings)
+        warnings=warnings, cut=cut)

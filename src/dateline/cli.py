@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -14,19 +15,37 @@ from .export import FORMATS, edited
 from .store import Store
 from .model import COMMITMENT_KINDS
 from .settings import SETTINGS
-from .store.sqlite import StoreError
+from .store.sqlite import StoreError, explain
 
 err = Console(stderr=True, emoji=False, highlight=False)
 
 
+def _store_failed(e: StoreError):
+    """One line; exit 2 when the machine is at fault (disk full, read-only, damaged file)."""
+    err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True)
+    sys.exit(2 if e.environment else 1)
+
+
 def _open(db: str) -> Store:
+    click.get_current_context().find_root().obj = db   # for _Group's one-line errors
     try:
         return Store(db, readonly=True)
     except StoreError as e:
-        raise click.ClickException(str(e))
+        _store_failed(e)
 
 
-@click.group()
+class _Group(click.Group):
+    """Reads fail late (a page damaged in the middle of the file shows only when read): an
+    SQLite error from any command is one line naming the database, exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as e:
+            _store_failed(explain(ctx.obj or "the database", e))
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="dateline")
 def main() -> None:
     """dateline: a sourced timeline from a pile of news articles."""
@@ -101,7 +120,7 @@ def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
                                on_progress=on_progress, on_gazetteer=on_gazetteer,
                                on_warning=on_warning)
         except StoreError as e:
-            raise click.ClickException(str(e))
+            _store_failed(e)
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database, "
                f"{len(report.failed)} failed; {report.documents} documents in {report.db}")
@@ -116,6 +135,11 @@ def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
     if c.get("replaced characters"):
         err.print(f"[yellow]warning[/yellow] {c['replaced characters']} unsafe characters (lone "
                   "surrogates, control characters) replaced by U+FFFD in the text", soft_wrap=True)
+    if c.get("cut by the budget"):
+        n = c["cut by the budget"]
+        err.print(f"[yellow]warning[/yellow] {n} document{'s' if n > 1 else ''} over the "
+                  "per-document budget cut to size (`dateline docs` says what was cut; "
+                  "`dateline settings --stage budget` lists the limits)", soft_wrap=True)
     if c.get("hidden skipped"):
         n = c["hidden skipped"]
         err.print(f"note: {n} hidden file{'s' if n > 1 else ''} (name or folder starting with "
@@ -170,7 +194,9 @@ def import_(folder, db):
 
     try:
         report = import_parquet(folder, db)
-    except (StoreError, ParquetError) as e:
+    except StoreError as e:   # as in build: exit 2 when the machine is at fault
+        _store_failed(e)
+    except ParquetError as e:
         raise click.ClickException(str(e))
     c = report.counters
     click.echo(f"{report.added} added, {report.already} already in the database; "
@@ -192,7 +218,8 @@ def docs(db, as_json):
         for d in rows:
             click.echo(json.dumps({"id": d.id, "path": d.path, "source": d.source, "title": d.title,
                                    "published": d.published, "published_how": d.published_how,
-                                   "languages": d.languages, "duplicate_of": d.duplicate_of},
+                                   "languages": d.languages, "duplicate_of": d.duplicate_of,
+                                   "cut": d.cut},
                                   ensure_ascii=False))
         return
     t = Table(title=f"{len(rows)} documents")
@@ -204,9 +231,13 @@ def docs(db, as_json):
     t.add_column("how", overflow="fold")
     t.add_column("lang", no_wrap=True)
     t.add_column("duplicate of", overflow="fold", max_width=16)
+    cut = any(d.cut for d in rows)
+    if cut:   # only when the budget cut something: what, and at which limit
+        t.add_column("cut", overflow="fold")
     for d in rows:
         t.add_row(d.id, d.source or "", d.title or "", d.published or "", d.published_how or "",
-                  ",".join(d.languages), d.duplicate_of or "")
+                  ",".join(d.languages), d.duplicate_of or "",
+                  *([escape("; ".join(d.cut))] if cut else []))
     Console().print(t)
 
 

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
-from . import gazetteer
+from . import budget, gazetteer
 from .lang.common import has_cyrillic
 from .lang.en import entities as en_entities
 from .lang.en.entities import OFFICE_HEADS, OUTLETS, RANK_HEADS, ROLE_MODIFIERS, SECTION_WORDS
@@ -377,7 +377,8 @@ def extract_many(texts: Sequence[str], langs: Sequence[str | None] | None = None
     en_jobs: list[tuple[int, int, int]] = []  # (doc index, seg start, seg end)
     ru_jobs: list[tuple[int, int, int]] = []
     for i, t in enumerate(texts):
-        for s, e in _segments(t):
+        # a line longer than the budget's MAX_NLP_CHARS goes to spaCy in pieces
+        for s, e in (x for seg in _segments(t) for x in budget.nlp_pieces(t, *seg)):
             seg = t[s:e]
             if langs[i] == "ru" or _is_cyrillic(seg):
                 ru_jobs.append((i, s, e))

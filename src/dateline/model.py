@@ -95,6 +95,8 @@ class Document:
     # what the user should hear about this input (a metadata date not understood); said by
     # the build, not stored
     warnings: list[str] = field(default_factory=list)
+    # what the per-document budget cut (budget.py), one note a cut: the stored text is a prefix
+    cut: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterable
 
-from . import dedupe
+from . import budget, dedupe
 from .clean import CleanError, clean
 from .events import extract_events
 from .ingest import IngestError, read_all
@@ -29,6 +29,7 @@ from .model import Document, Processed, RawDocument
 from .sentences import DATELINE_MONTH_DAY
 from .settings import SETTINGS
 from .store import Store
+from .store.sqlite import explain
 from .time import infer_published, tag
 
 
@@ -60,12 +61,23 @@ def process(raw: RawDocument, entities: bool = True) -> Processed | IngestError:
 
     Returns the document with its hash, MinHashes and mentions (``model.Processed``)."""
     try:
-        doc = annotate(clean(raw))
-        sig, para_sigs = dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
-        ents = entity_mentions(doc) if entities else None
-        return Processed(document=doc, text_hash=dedupe.normalized_hash(doc.text), minhash=sig,
-                         paragraph_minhashes=para_sigs, entity_mentions=ents,
-                         event_mentions=event_mentions(doc, ents))
+        # each stage on the budget's clock (budget.clock): one that runs over skips this
+        # document with an error line, never the batch
+        with budget.clock("clean"):
+            doc = clean(raw)
+        with budget.clock("times"):
+            doc = annotate(doc)
+        with budget.clock("dedupe"):
+            sig, para_sigs = dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
+            text_hash = dedupe.normalized_hash(doc.text)
+        with budget.clock("entities"):
+            ents = entity_mentions(doc) if entities else None
+        with budget.clock("events"):
+            evs = event_mentions(doc, ents)
+        return Processed(document=doc, text_hash=text_hash, minhash=sig,
+                         paragraph_minhashes=para_sigs, entity_mentions=ents, event_mentions=evs)
+    except budget.OverBudget as e:
+        return IngestError(raw.path, str(e))
     except CleanError as e:
         return IngestError(raw.path, str(e))
     except RecursionError:
@@ -317,6 +329,15 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
     ``on_warning(message)``: an input stored with something the user should hear ("f.jsonl#L2:
     date '11/23/2020' not understood ..."); also in ``BuildReport.warnings``."""
     report = BuildReport(db=str(db))
+    try:
+        return _build(paths, db, report, workers, on_error, on_progress, entities, link_events,
+                      topic, on_gazetteer, on_warning)
+    except sqlite3.Error as e:   # a full disk, a read-only or damaged file: one line, exit 2
+        raise explain(str(db), e) from None
+
+
+def _build(paths, db, report, workers, on_error, on_progress, entities, link_events, topic,
+           on_gazetteer=None, on_warning=None):
     workers = workers or min(2, os.cpu_count() or 1)
     paths = list(paths)
     if entities:
@@ -360,6 +381,8 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
                                 on_warning(report.warnings[-1])
                         report.counters["dropped_lines"] += len(r.document.dropped)
                         report.counters["time_expressions"] += len(r.document.times)
+                        if r.document.cut:
+                            report.counters["cut by the budget"] += 1
                 try:
                     report.added += store.add_batch(good)
                 except _DATA_ERRORS:

@@ -47,6 +47,43 @@ class IngestSettings:
 
 
 @dataclass
+class BudgetSettings:
+    """Caps on what one document may hand each stage, so a pathological input (a 3 MB line,
+    100,000 paragraphs, one word repeated for 6 MB) costs seconds, not the batch. Every cut
+    is recorded on the document (``Document.cut``, shown by ``dateline docs``)."""
+    MAX_HTML_CHARS: int = knob(
+        500_000, "characters of HTML given to the parser (trafilatura, lxml); a longer page "
+        "first loses its scripts, styles and comments (JSON-LD kept: it holds the date), then "
+        "is cut at the last tag before the limit",
+        "an HTML file of 100,000 <p> (5.2 MB): trafilatura takes 2.6 s on its first 500,000 "
+        "characters, 6.1 s on 1,000,000, over 290 s (with clean) on all of it",
+        "not tuned on articles: a news page without its scripts is rarely over 300 KB")
+    MAX_TEXT_CHARS: int = knob(
+        200_000, "characters of cleaned text kept per document; the rest is cut at a "
+        "paragraph, line or word boundary before languages, times, entities and events",
+        "a 3 MB one-line text file: tagging takes about 5 microseconds a character, spaCy NER "
+        "about 40 (4 s for 100,000 characters), so the whole file ran past 60 s",
+        "Timeline17 (4,650 articles): the 99th percentile is 53,221 characters; 5 pages of "
+        "reader comments (Finan, MJ: 245,730 to 700,345) are cut")
+    MAX_PARAGRAPHS: int = knob(
+        10_000, "paragraphs kept per document (the text after the last one is cut): "
+        "languages are identified and deduplication hashes computed per paragraph",
+        "Timeline17: the most paragraphs in one article is 7,214 (the same comment page); "
+        "none is cut", "not measured beyond that")
+    MAX_NLP_CHARS: int = knob(
+        20_000, "characters of one piece of text given to spaCy at a time: a longer line is "
+        "split at whitespace (offsets kept); spaCy refuses texts over 1,000,000 characters "
+        "and its memory grows with the length of one text",
+        "", "not measured: a paragraph of news is under 5,000 characters")
+    STAGE_SECONDS: float = knob(
+        60.0, "seconds one document may spend in one per-document stage (clean, annotate, "
+        "dedupe signatures, entities, events) before it is skipped with an error line; the "
+        "batch goes on. A backstop for what the caps above do not foresee",
+        "", "not measured: the caps keep every known pathological input under 10 s on this "
+        "machine; an article takes milliseconds")
+
+
+@dataclass
 class CleanSettings:
     MIN_WORDS: int = knob(
         8, "a document with fewer words after cleaning is a CleanError (a stub, an error page, "
@@ -684,6 +721,7 @@ class OutputSettings:
 @dataclass
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    budget: BudgetSettings = field(default_factory=BudgetSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     lang: LanguageSettings = field(default_factory=LanguageSettings)
     time: TimeSettings = field(default_factory=TimeSettings)

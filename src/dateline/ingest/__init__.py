@@ -180,9 +180,14 @@ def count(paths: Iterable[str | os.PathLike]) -> int:
                     n += sum(1 for line in f if line.strip())
                 continue
             if suffix in WARC_SUFFIXES:
+                import contextlib
+                import io
+
                 from warcio.archiveiterator import ArchiveIterator
 
-                with item.open("rb") as f:
+                # warcio writes its warnings about a damaged record to stderr; read_all
+                # reports those records as one line each, so the count keeps quiet
+                with item.open("rb") as f, contextlib.redirect_stderr(io.StringIO()):
                     n += sum(1 for rec in ArchiveIterator(f)
                              if rec.rec_type in ("response", "resource"))
                 continue

@@ -779,9 +779,16 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
     """(how, token) for the clauses of a parsed sentence that report on the verb."""
     out = []
     deeds = same_deed(p_verb)
+    nominals = set().union(*[_NOMINAL_OF.get(v, set()) for v in deeds])
     for tok in doc:
         lem = tok.lemma_.lower()
         low = tok.lower_
+        # only a word that can report on the commitment is looked at further (the clause
+        # tests below climb the parse, which for every word of every candidate sentence was
+        # most of the reason stage's time)
+        if lem not in _OUTCOME_LEMMAS and lem not in deeds and low not in nominals \
+                and lem not in ("call", "put", "push"):
+            continue
         if _conditional(tok):
             continue
         aux = _aux(tok)
@@ -805,7 +812,7 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 continue
             out.append((how, tok))
             continue
-        nominal = any(low in _NOMINAL_OF.get(v, set()) for v in deeds)
+        nominal = low in nominals
         if not (lem in deeds and tok.pos_ in ("VERB", "AUX")) and not (nominal and tok.pos_ == "NOUN"):
             continue
         # the same thing done: a word of what was committed in the clause of the report

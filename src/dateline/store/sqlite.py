@@ -219,7 +219,12 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents");
     INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
     """,
-    # 4 -> 5: the analyst's edits (dateline.curate): an overlay and audit log that no build
+    # 4 -> 5: what the per-document budget cut from a document (budget.py), a JSON list of
+    # one-line notes; NULL when nothing was cut
+    """
+    ALTER TABLE documents ADD COLUMN cut TEXT;
+    """,
+    # 5 -> 6: the analyst's edits (dateline.curate): an overlay and audit log that no build
     # touches. target is the id at the time of the edit, anchor what finds it again after a
     # rebuild (source keys doc:start, or an entity's type and names), value and anchor JSON.
     """
@@ -238,9 +243,10 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Readers use only what version 3 has (the blobs and the columns of 3); version 4 adds the
-# workbench columns, views and indexes that `build` writes, version 5 the analyst's `edits`
-# (read as none while the table is absent: dateline.curate). So a database of version 3 or 4
-# still opens read-only, for every command, before a build or an edit migrates it.
+# workbench columns, views and indexes that `build` writes, version 5 the budget's `cut`
+# notes, version 6 the analyst's `edits` (read as none while the table is absent:
+# dateline.curate). So a database of version 3 to 5 still opens read-only, for every
+# command, before a build or an edit migrates it.
 READABLE_FROM = 3
 # FTS5 indexes kept in sync by the build (external content: the text lives in the table)
 FTS_TABLES = ("events_fts", "documents_fts")
@@ -254,7 +260,7 @@ _PRECISION = {0: "year", 1: "month", 2: "day"}
 # tables of the Spark runner have these columns too). duplicate_of and grp are corpus-level:
 # the local runner fills them at dedupe; the Spark runner's rows carry them at the end.
 DOCUMENT_COLUMNS = ("id", "path", "ext_id", "source", "title", "url", "published",
-                    "published_how", "languages", "text", "text_hash", "minhash", "duplicate_of")
+                    "published_how", "languages", "text", "text_hash", "minhash", "cut", "duplicate_of")
 _TITLE, _TEXT = DOCUMENT_COLUMNS.index("title"), DOCUMENT_COLUMNS.index("text")
 CHILD_COLUMNS = {
     "dropped": ("doc", "seq", "text", "reason"),
@@ -272,7 +278,8 @@ def document_rows(p: Processed) -> dict[str, list[tuple]]:
     return {
         "documents": [(doc.id, doc.path, doc.ext_id, doc.source, doc.title, doc.url,
                        doc.published, doc.published_how, json.dumps(doc.languages), doc.text,
-                       p.text_hash, p.minhash, None)],
+                       p.text_hash, p.minhash,
+                       json.dumps(doc.cut, ensure_ascii=False) if doc.cut else None, None)],
         "dropped": [(doc.id, i, d.text, d.reason) for i, d in enumerate(doc.dropped)],
         "paragraphs": [(doc.id, i, para.start, para.end, para.lang, m, None)
                        for i, (para, m) in enumerate(zip(doc.paragraphs, p.paragraph_minhashes))],
@@ -294,7 +301,46 @@ def event_rows(doc_id: str, events: list[EventMention]) -> list[tuple]:
 
 
 class StoreError(Exception):
-    pass
+    """A database that cannot be used. ``environment``: the fault is the machine's (a full
+    disk, a read-only file or folder, a damaged file), not the input's: the CLI exits 2."""
+
+    def __init__(self, message: str, environment: bool = False):
+        super().__init__(message)
+        self.environment = environment
+
+
+def explain(path: str, e: sqlite3.Error) -> StoreError:
+    """One line saying what an SQLite error on the database at path means and what to do.
+    Every write is one transaction per batch, so what was committed before is never lost."""
+    msg = str(e)
+    low = msg.lower()
+    if "not a database" in low:   # some other file: not ours to touch, and not damaged
+        return StoreError(f"{path}: not a dateline database ({msg})")
+    if "disk is full" in low or "disk i/o" in low:
+        how = ("the disk (or the database's size limit) is full: free space and run the same "
+               "build again; batches stored before this one are kept")
+    elif "readonly" in low or "read-only" in low:
+        how = "the database cannot be written (a read-only file or folder): make it writable " \
+              "or build into another --db"
+    elif "unable to open" in low:
+        how = "the database cannot be created or opened: is its folder there and writable?"
+    elif "malformed" in low:
+        how = "the database file is damaged (" + _quick_check(path) + "): rebuild it from the " \
+              "articles into a new --db"
+    else:
+        return StoreError(f"{path}: database error ({msg})", environment=True)
+    return StoreError(f"{path}: {how} ({msg})", environment=True)
+
+
+def _quick_check(path: str) -> str:
+    """PRAGMA quick_check's first finding on the file, read-only."""
+    try:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        with sqlite3.connect(uri, uri=True) as c:
+            r = c.execute("PRAGMA quick_check").fetchone()[0]
+        return f"quick_check: {r}".splitlines()[0]
+    except sqlite3.Error as e:
+        return f"quick_check failed: {e}"
 
 
 class Store:
@@ -308,6 +354,13 @@ class Store:
                 raise StoreError(f"{self.path}: no such database (run `dateline build` first)")
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.db = sqlite3.connect(uri, uri=True)
+            try:
+                self.db.execute("PRAGMA user_version").fetchone()
+            except sqlite3.OperationalError:
+                # a WAL database in a folder that cannot hold its -shm file ("unable to open
+                # database file"): read it as immutable, which needs no shared memory file
+                self.db.close()
+                self.db = sqlite3.connect(uri + "&immutable=1", uri=True)
         else:
             self.db = sqlite3.connect(self.path)
         try:
@@ -317,8 +370,13 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.row_factory = sqlite3.Row
             self._migrate()
+        except sqlite3.OperationalError as e:   # the machine's fault, not the file's kind
+            self.db.close()
+            raise explain(self.path, e) from None
         except sqlite3.DatabaseError as e:   # e.g. "file is not a database": not ours to touch
             self.db.close()
+            if "malformed" in str(e):
+                raise explain(self.path, e) from None
             raise StoreError(f"{self.path}: not a dateline database ({e})") from None
 
     def close(self) -> None:
@@ -422,7 +480,8 @@ class Store:
         doc = Document(id=r["id"], path=r["path"], text=r["text"], source=r["source"],
                        title=r["title"], url=r["url"], published=r["published"],
                        published_how=r["published_how"], languages=json.loads(r["languages"]),
-                       duplicate_of=r["duplicate_of"], ext_id=r["ext_id"])
+                       duplicate_of=r["duplicate_of"], ext_id=r["ext_id"],
+                       cut=json.loads(r["cut"]) if "cut" in r.keys() and r["cut"] else [])
         if full:
             doc.dropped = [Dropped(x["text"], x["reason"]) for x in self.db.execute(
                 "SELECT text, reason FROM dropped WHERE doc=? ORDER BY seq", (doc.id,))]
