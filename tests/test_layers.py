@@ -10,6 +10,7 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "dateline"
 PRESENTATION = ("export", "web", "cli")
 STAGES = ["clean.py", "dedupe.py", "entities.py", "events.py", "gazetteer.py", "link.py",
           "pipeline.py", "sentences.py", "timeline.py", "text.py", "model.py", "query.py",
+          "curate.py",
           "reason/commitments.py", "reason/conflicts.py", "time/tagger.py", "time/normalize.py",
           "time/pubdate.py", "lang/identify.py", "lang/common.py"]
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .export import FORMATS
+from .export import FORMATS, edited
 from .store import Store
 from .model import COMMITMENT_KINDS
 from .settings import SETTINGS
@@ -250,8 +250,10 @@ def docs(db, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def entities(db, etype, sources, top, as_json):
     """Canonical people, organisations and places, most mentioned first."""
+    from .query import view
+
     with _open(db) as store:
-        rows = [e for e in store.entities() if (not etype or e["type"] == etype)
+        rows = [e for e in view(store).entities if (not etype or e["type"] == etype)
                 and (sources or not e.get("is_source"))]
     total = len(rows)
     rows = rows[:top] if top else rows
@@ -263,7 +265,8 @@ def entities(db, etype, sources, top, as_json):
                     ("aliases", {"overflow": "fold"}), ("lat, lon", {"no_wrap": True})):
         t.add_column(col, **kw)
     for e in rows:
-        t.add_row(e["name"], e["type"] + (" (source)" if e.get("is_source") else ""),
+        t.add_row(escape(e["name"]) + (f"\n[yellow]{escape(edited(e))}[/]" if e.get("edits") else ""),
+                  e["type"] + (" (source)" if e.get("is_source") else ""),
                   ", ".join(e.get("roles") or [])[:40], str(e["mentions"]),
                   ", ".join(a for a in e["aliases"] if a != e["name"]),
                   f"{e['lat']:.3f}, {e['lon']:.3f}" if e.get("lat") is not None else "")
@@ -319,18 +322,20 @@ def _notes(store: Store, filters: dict, events: list, done: str, does: str) -> N
 @_event_filters("show", "Only the N most important events (shown by date).")
 @click.option("--by", "order", type=click.Choice(["date", "importance"]), default="date",
               show_default=True, help="Order: by date, or the most important events first.")
+@click.option("--starred", is_flag=True, help="Only the events an analyst starred (`dateline edit event star`).")
 @click.option("--all", "every_event", is_flag=True,
               help=f"Every event, also in a terminal (where the {SETTINGS.output.TERMINAL_EVENTS} "
                    "most important are shown by default: output.TERMINAL_EVENTS).")
 @click.option("--json", "as_json", is_flag=True)
-def timeline(db, entity, date_from, date_to, top, no_background, off_topic, order, every_event,
-             as_json):
-    """The sourced timeline: events by date, with their sources.
+def timeline(db, entity, date_from, date_to, top, no_background, off_topic, order, starred,
+             every_event, as_json):
+    """The sourced timeline: events by date, with their sources (as curated: hidden events
+    left out, edited dates and summaries shown as edited).
 
     In a terminal, without --top, the most important events are shown (output.TERMINAL_EVENTS);
     --all, --json or a pipe (`| less`) shows every one."""
     from .export.json import event_json
-    from .query import timeline as query_timeline
+    from .query import timeline as query_timeline, view
 
     if every_event and top:
         raise click.ClickException("--all and --top contradict each other; give one")
@@ -340,6 +345,8 @@ def timeline(db, entity, date_from, date_to, top, no_background, off_topic, orde
              and sys.stdout.isatty() else None)
     with _open(db) as store:
         try:
+            v = view(store)
+            filters = dict(filters, starred=starred, curated=v)
             events = query_timeline(store, by=order, **filters)
             if limit is not None and len(events) > limit:
                 total = len(events)
@@ -349,6 +356,10 @@ def timeline(db, entity, date_from, date_to, top, no_background, off_topic, orde
         except ValueError as e:
             raise click.ClickException(str(e))
         _notes(store, filters, events, "shown", "shows")
+        n_hidden = len(v.hidden_events)
+        if n_hidden:
+            err.print(f"{n_hidden} event{'s' if n_hidden > 1 else ''} hidden by an edit "
+                      "(`dateline edit list` shows the edits)")
         docs = {d.id: d for d in store.documents(full=False)}
     if as_json:
         click.echo(json.dumps([event_json(ev) for ev in events], ensure_ascii=False, indent=1))
@@ -362,8 +373,11 @@ def timeline(db, entity, date_from, date_to, top, no_background, off_topic, orde
         srcs = sorted({(docs[m.doc].source or Path(docs[m.doc].path).name) if m.doc in docs
                        else m.doc[:8] for m in ev.sources})
         n_docs = len({m.doc for m in ev.sources})
-        t.add_row(ev.date + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
-                  + ("\n[dim]background[/dim]" if ev.background else ""), escape(ev.summary),
+        mark = edited(event_json(ev))
+        t.add_row(("★ " if ev.starred else "") + ev.date
+                  + ("?\n[dim]uncertain[/dim]" if ev.uncertain else "")
+                  + ("\n[dim]background[/dim]" if ev.background else ""),
+                  escape(ev.summary) + (f"\n[yellow]{escape(mark)}[/]" if mark else ""),
                   ev.modality, f"{n_docs} article{'s' if n_docs > 1 else ''}: " + ", ".join(srcs))
     Console().print(t)
 
@@ -405,7 +419,9 @@ def digest(db, dates, per_date, date_from, date_to, as_json):
 
 
 def _names(store: Store) -> dict[str, str]:
-    return {e["id"]: e["name"] for e in store.entities()}
+    from .query import view
+
+    return {e["id"]: e["name"] for e in view(store).entities}
 
 
 _STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending": "cyan", "unknown": "dim",
@@ -421,8 +437,10 @@ _STATUS_STYLE = {"met": "green", "met_late": "yellow", "missed": "red", "pending
 def commitments(db, status, kind, as_json):
     """Promises, deadlines, terms of agreements and scheduled events, and whether later
     reports say they were kept (as of the latest document)."""
+    from .query import view
+
     with _open(db) as store:
-        rows = [c for c in store.commitments() if (not status or c["status"] == status)
+        rows = [c for c in view(store).commitments if (not status or c["status"] == status)
                 and (not kind or c.get("kind", "deadline") == kind)]
         names, when = _names(store), store.as_of()
     if as_json:
@@ -438,13 +456,14 @@ def commitments(db, status, kind, as_json):
     t.add_column("deadline history / evidence", overflow="fold", ratio=2)
     for c in rows:
         history = " → ".join(sorted({d["date"] for d in c["deadlines"]}))
-        why = c.get("status_reason") or ""
+        why = "; ".join(x for x in (edited(c), c.get("status_reason")) if x)
         who = ", ".join(names.get(w, w) for w in c["who"]) or (
             f"the {c['party']}" if c.get("party") else "")
         due = c.get("due", c["deadline"]) or (c.get("due_text") or "?")
         t.add_row(escape(due), c.get("kind", "deadline"), escape(who), escape(c["what"]),
                   ", ".join(names.get(p, p) for p in c["places"]),
-                  f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]",
+                  f"[{_STATUS_STYLE[c['status']]}]{c['status']}[/]"
+                  + ("\n[yellow]by hand[/]" if c.get("edits") else ""),
                   escape("; ".join(x for x in (history, f"{len(c['sources'])} source(s)", why) if x)))
     Console().print(t)
 
@@ -560,6 +579,10 @@ def settings_cmd(stage, as_json):
 from .web.cli_serve import serve  # noqa: E402  (the web app's command lives with the web app)
 
 main.add_command(serve)
+
+from .cli_edit import edit  # noqa: E402  (the analyst's corrections: dateline.curate)
+
+main.add_command(edit)
 
 if __name__ == "__main__":
     main()

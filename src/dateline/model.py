@@ -164,6 +164,11 @@ class Event:
     attributed_to: dict[str, str | None] = field(default_factory=dict)  # (doc:start) -> entity id
     relevance: float = 1.0          # how much it belongs to the story (timeline.rank): 1 typical
     off_topic: bool = False         # below SETTINGS.timeline.OFF_TOPIC: another story on the page
+    # set by the curation overlay (dateline.curate.view), never by the build:
+    starred: bool = False           # an analyst marked it as one the story needs
+    hidden: bool = False            # an analyst left it out of the timeline and the exports
+    edits: list[dict] = field(default_factory=list)    # the edits applied to it, oldest first
+    derived: dict = field(default_factory=dict)        # what the build said of a field an edit overrode
 
     @property
     def uncertain(self) -> bool:

@@ -1,4 +1,8 @@
-"""Queries over a built database, shared by the CLI, the exports and the web app."""
+"""Queries over a built database, shared by the CLI, the exports and the web app.
+
+Every reader goes through ``view`` (or the functions here that use it), so an analyst's edits
+(``dateline.curate``) are applied in this one place and every consumer shows the same
+curated story."""
 from __future__ import annotations
 
 import re
@@ -27,11 +31,19 @@ def check_range(date_from: str | None, date_to: str | None) -> None:
         raise ValueError(f"the start date {date_from} is after the end date {date_to}")
 
 
-def entity_ids(store: Store, name: str) -> set[str]:
+def view(store: Store):
+    """The derived story with the analyst's edits applied (``curate.View``): entities,
+    events (hidden ones apart), commitments, conflicts and the audit log."""
+    from .curate import view as curated_view
+
+    return curated_view(store)
+
+
+def entity_ids(store: Store, name: str, entities: list[dict] | None = None) -> set[str]:
     """Ids of entities whose name or an alias matches name (case-insensitive)."""
     key = name.casefold()
     out = set()
-    for e in store.entities():
+    for e in entities if entities is not None else view(store).entities:
         if e["id"] == name or key == e["name"].casefold() or key in (a.casefold() for a in e.get("aliases", [])):
             out.add(e["id"])
     return out
@@ -40,11 +52,15 @@ def entity_ids(store: Store, name: str) -> set[str]:
 def timeline(store: Store, entity: str | None = None, date_from: str | None = None,
              date_to: str | None = None, top: int | None = None,
              include_background: bool = True, by: str = "date",
-             include_off_topic: bool = True, events: list[Event] | None = None) -> list[Event]:
-    """Events in date order, filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
-    with ``by="importance"``, the most important first. ``events``: the store's events already
-    loaded (the web app keeps them in its snapshot; reading them again costs a request ~80 ms
-    on a Timeline17 topic).
+             include_off_topic: bool = True, starred: bool = False,
+             curated=None, events: list[Event] | None = None,
+             entities: list[dict] | None = None) -> list[Event]:
+    """Curated events (hidden ones left out; ``starred``: only the starred) in date order,
+    filtered (``include_off_topic=False``: the story only); with top, the N most important, still in date order;
+    with ``by="importance"``, the most important first. ``curated``: a view already read
+    (``view``) saves reading it again; ``events`` and ``entities``: the curated events and
+    entities already loaded (the web app keeps them in its snapshot, read through ``view``;
+    reading them again costs a request ~80 ms on a Timeline17 topic).
 
     An entity is looked up by name or alias among the canonical entities first (so "Kelbajar"
     finds events at Kalbajar); a name that is no entity falls back to matching the quotes."""
@@ -52,9 +68,12 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
 
     check_range(date_from, date_to)
     if events is None:
-        events = store.events()
+        v = curated or view(store)
+        events, entities = v.events, v.entities
+    if starred:
+        events = [e for e in events if e.starred]
     if entity:
-        ids = entity_ids(store, entity)
+        ids = entity_ids(store, entity, entities)
         if ids:
             events = [e for e in events if ids & (set(e.actors) | set(e.places) |
                                                   {v for v in e.attributed_to.values() if v})]
@@ -64,18 +83,21 @@ def timeline(store: Store, entity: str | None = None, date_from: str | None = No
                   include_off_topic=include_off_topic)
 
 
-def story_title(store: Store) -> str:
+def story_title(store: Store, entities: list[dict] | None = None) -> str:
     """A title for a report or a TimelineJS export when the user gives none: the build's
     ``--topic`` words when it had them, else the most mentioned actors and places
     (``SETTINGS.output.TITLE_ENTITIES``; outlets are sources, not the story), else the
     earliest article's title; followed by the story window's months ("Azerbaijan, Armenia
-    and Nagorno-Karabakh, September–November 2020")."""
+    and Nagorno-Karabakh, September–November 2020"). The entities are the curated ones
+    (``view``: renamed, merged and junked as the analyst said), ``entities`` if already read."""
     from .lang.en.calendar import MONTH_TITLES
     from .settings import SETTINGS
 
     title = store.get_meta("topic")
     if not title:
-        names = [e["name"] for e in store.entities() if not e.get("is_source")]
+        ents = entities if entities is not None else view(store).entities
+        ents = sorted(ents, key=lambda e: -e.get("mentions", 0))   # stable: then by name
+        names = [e["name"] for e in ents if not e.get("is_source")]
         names = names[:SETTINGS.output.TITLE_ENTITIES]
         title = (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else (
             names[0] if names else None)
@@ -107,7 +129,7 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     the quote as shown (without a leading dateline or bracketed asides). A sentence whose
     date rests on an inferred publication date, or whose year-less day was put ahead against
     its past tense, is ``uncertain`` (``pipeline.date_is_uncertain``), and so is a day all of
-    whose sentences are."""
+    whose sentences are. The sources of events hidden by an edit are left out."""
     from .pipeline import date_is_uncertain
     from .text import summary_text
     from .timeline import date_interval, dated_sentences, summarize
@@ -120,8 +142,12 @@ def digest(store: Store, dates: int = 10, per_date: int = 1, date_from: str | No
     docs = {d.id: d for d in store.documents(full=True)}
     published = {i: d.published for i, d in docs.items() if d.published}
     dup_of = {i: d.duplicate_of or i for i, d in docs.items()}
-    mentions = [m for i in docs for m in store.event_mentions(i) if m.date]
-    refs = [m for d in docs.values() if not d.duplicate_of for m in dated_sentences(d)]
+    # a sentence that sources only events an analyst hid (dateline.curate) is no candidate
+    hidden = {f"{m.doc}:{m.start}" for e in view(store).hidden_events for m in e.sources}
+    mentions = [m for i in docs for m in store.event_mentions(i)
+                if m.date and f"{m.doc}:{m.start}" not in hidden]
+    refs = [m for d in docs.values() if not d.duplicate_of for m in dated_sentences(d)
+            if f"{m.doc}:{m.start}" not in hidden]
     out = []
     for day, ms in summarize(mentions, published, dates, per_date, lo, hi, dup_of=dup_of,
                              references=refs):

@@ -139,20 +139,21 @@ def write_story(fmt: str, store: Any, out: Out, title: str | None = None,
     Returns what was written: ``{"events", "of" (events before the filters' ``top``),
     "top" (the top applied, or None), "title"}``."""
     from ..settings import SETTINGS
-    from ..query import digest, story_title, timeline
+    from ..query import digest, story_title, timeline, view
     from .json import export
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
     top = filters.pop("top", None)
-    kept = timeline(store, **filters)
+    v = view(store)   # the analyst's edits applied (dateline.curate), read once for all below
+    kept = timeline(store, curated=v, **filters)
     if top is None and fmt == "timelinejs" and not every_event and len(kept) > SETTINGS.output.TIMELINEJS_TOP:
         top = SETTINGS.output.TIMELINEJS_TOP
-    events = timeline(store, top=top, **filters) if top is not None else kept
-    data = export(store, events)
+    events = timeline(store, top=top, curated=v, **filters) if top is not None else kept
+    data = export(store, events, curated=v)
     info = {"events": len(events), "of": len(kept), "top": top, "title": None}
     if fmt in TITLED:
-        info["title"] = title or story_title(store)
+        info["title"] = title or story_title(store, v.entities)
     if fmt == "html":
         from .html import report
 
@@ -174,6 +175,25 @@ def write_story(fmt: str, store: Any, out: Out, title: str | None = None,
 def names(data: dict) -> dict[str, str]:
     """Entity id -> name."""
     return {e["id"]: e["name"] for e in data.get("entities", [])}
+
+
+def edited(obj: dict) -> str:
+    """How an analyst edited an event, entity or commitment (``dateline.curate``), on one
+    line for the formats without a field for it: "" when not edited, else e.g. "edited: date
+    2021-03-25 (the tugs began on Thursday); star". Every format marks edits with it."""
+    parts = []
+    for e in obj.get("edits") or []:
+        v = e.get("value") or {}
+        what = v.get("date") or v.get("name") or v.get("status") or v.get("alias") or ""
+        if "others" in v:
+            what = f"of {len(v['others']) + 1} events" if e["kind"] == "event" else \
+                f"of {len(v['others']) + 1} entities"
+        elif "sources" in v:
+            n = len(v["sources"])
+            what = f"{n} source{'s' if n > 1 else ''} into an event of {'their' if n > 1 else 'its'} own"
+        parts.append(" ".join(x for x in (e["action"], what) if x)
+                     + (f" ({e['note']})" if e.get("note") else ""))
+    return "edited: " + "; ".join(parts) if parts else ""
 
 
 def outlets(data: dict) -> dict[str, dict]:

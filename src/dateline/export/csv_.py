@@ -9,8 +9,9 @@ year) and ``background`` are ``true``/``false``; ``importance`` and ``relevance`
 numbers (see the JSON export); ``outlet``, ``title``, ``url`` and ``published`` describe the
 source document (``outlet`` falls back to the title, then the file name). ``start``/``end``
 are character offsets into the document's cleaned text (see the JSON export), so a quote can
-be found again. pandas reads the file with its defaults: ``true``/``false`` become booleans,
-the numbers numbers, an empty cell NaN.
+be found again. ``starred`` is ``true``/``false`` and ``edited`` says what an analyst changed
+and why (``export.edited``; empty when nothing). pandas reads the file with its defaults:
+``true``/``false`` become booleans, the numbers numbers, an empty cell NaN.
 
 Spreadsheet formula injection: an article is untrusted text, and a cell starting with ``=``,
 ``+``, ``-``, ``@``, tab or CR is run as a formula by Excel/LibreOffice. Text cells (summary,
@@ -23,13 +24,13 @@ from __future__ import annotations
 import csv
 from typing import Any
 
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 
 COLUMNS = ["event_id", "date", "precision", "uncertain", "modality", "summary", "importance",
            "relevance", "background", "actors", "places", "doc", "outlet", "title", "url",
-           "published", "quote", "start", "end", "trigger", "attributed_to"]
+           "published", "quote", "start", "end", "trigger", "attributed_to", "starred", "edited"]
 _TEXT_COLUMNS = {"summary", "actors", "places", "outlet", "title", "url", "quote", "trigger",
-                 "attributed_to"}
+                 "attributed_to", "edited"}
 # the precision of a date by its number of parts ("2020", "2020-11", "2020-11-10")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -53,6 +54,8 @@ def rows(data: dict, guard_formulas: bool = True) -> list[dict]:
             "background": "true" if ev.get("background") else "false",
             "actors": "; ".join(ents.get(a, a) for a in dict.fromkeys(ev.get("actors", []))),
             "places": "; ".join(ents.get(p, p) for p in dict.fromkeys(ev.get("places", []))),
+            # the analyst's marks (dateline.curate): a starred event, what was edited and why
+            "starred": "true" if ev.get("starred") else "false", "edited": edited(ev),
         }
         sources = ev.get("sources") or [None]
         for s in sources:

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from . import Out, as_data, text_out
+from . import Out, as_data, edited, text_out
 
 
 def _coord(v) -> float | None:
@@ -30,7 +30,9 @@ def feature_collection(data: dict) -> dict:
         for p in dict.fromkeys(ev.get("places", [])):
             at.setdefault(p, []).append({"id": ev["id"], "date": ev["date"], "summary": ev["summary"],
                                          "modality": ev["modality"],
-                                         "background": bool(ev.get("background"))})
+                                         "background": bool(ev.get("background")),
+                                         # an analyst's edit (dateline.curate), when any
+                                         **({"edited": edited(ev)} if ev.get("edits") else {})})
     features = []
     for e in data.get("entities", []):
         lat, lon = _coord(e.get("lat")), _coord(e.get("lon"))

@@ -21,7 +21,7 @@ from typing import Any
 from ..render_util import safe_url
 from ..model import COMMITMENT_STATUSES
 from ..settings import SETTINGS
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 from .timelinejs import display
 
 STATUSES = list(COMMITMENT_STATUSES)
@@ -56,6 +56,8 @@ ol.tl.background>li:before{background:var(--bgev)}
 .summary{margin:4px 0 8px;font-size:1.02rem}
 .chips{display:flex;flex-wrap:wrap;gap:5px;margin:0 0 8px}
 .chip{font-size:.78rem;padding:1px 9px;border-radius:999px;background:var(--bg-accent);color:#24457f;border:1px solid #d3def3}
+.edited{margin:0 0 8px;font-size:.82rem;color:#7a4b00;background:#fff6e0;border-radius:6px;padding:2px 8px}
+.chip.star{background:#fff3c4;color:#6b5200;border-color:#f0dc8a}
 .chip.place{background:#eef6ee;color:#2d5a2d;border-color:#d5e8d5}
 .chip.m-asserted{background:#f1f2f5;color:var(--muted);border-color:var(--line)}
 .chip.m-reported{background:#e6f4f1;color:var(--reported);border-color:#c9e6df}
@@ -121,6 +123,8 @@ def _source_block(s: dict, docs: dict, ents: dict) -> str:
 
 def _event(ev: dict, docs: dict, ents: dict) -> str:
     chips = [f"<span class=\"chip m-{_e(ev.get('modality'))}\">{_e(ev.get('modality'))}</span>"]
+    if ev.get("starred"):
+        chips.insert(0, "<span class=\"chip star\">★ starred</span>")
     chips += [f"<span class=\"chip\">{_e(ents.get(a, a))}</span>" for a in dict.fromkeys(ev.get("actors", []))]
     chips += [f"<span class=\"chip place\">{_e(ents.get(p, p))}</span>" for p in dict.fromkeys(ev.get("places", []))]
     srcs = ev.get("sources", [])
@@ -134,7 +138,12 @@ def _event(ev: dict, docs: dict, ents: dict) -> str:
                      f"{_e(', '.join(outs))}</summary><ol class=\"src\">{more}</ol></details>")
     return (f"<li id=\"ev-{_e(ev['id'])}\"><div class=\"card\"><div class=\"date\">{_e(display(ev['date']))}</div>"
             f"<p class=\"summary\">{_e(ev['summary'])}</p><div class=\"chips\">{''.join(chips)}</div>"
-            f"{body}</div></li>")
+            + _edited(ev) + f"{body}</div></li>")
+
+
+def _edited(obj: dict) -> str:
+    """An analyst's edit, shown as one (with its note), never folded into the source text."""
+    return f"<p class=\"edited\">{_e(edited(obj))}</p>" if obj.get("edits") else ""
 
 
 def _brief_section(brief: list[dict] | None, docs: dict) -> str:
@@ -192,6 +201,7 @@ def _commitments(data: dict, docs: dict, ents: dict) -> str:
                 + (f"<div class=\"deadline\">{_e(display(dl))}</div>" if dl else "<div class=\"deadline\">no date</div>")
                 + f"<div>{_e(c.get('what'))}</div>"
                 + (f"<div class=\"cite\">{_e(who)}</div>" if who else "")
+                + _edited(c)
                 + (f"<details><summary>sources</summary>{srcs}"
                    + (f"<p class=\"cite\">and {more} more</p>" if more > 0 else "") + "</details>" if srcs else "")
                 + "</div>")

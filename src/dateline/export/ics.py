@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 
 PRODID = "-//dateline//dateline export//EN"
 
@@ -32,6 +32,8 @@ def _date(value: str | None) -> dt.date | None:
 
 def _description(c: dict, ents: dict, docs: dict) -> str:
     lines = [f"Status: {c.get('status', 'unknown')}"]
+    if c.get("edits"):   # set by hand (dateline.curate): say so, with the note
+        lines.append("Edited by hand: " + edited(c).removeprefix("edited: "))
     who = [ents.get(w, w) for w in c.get("who", [])]
     if who:
         lines.append("Who: " + ", ".join(who))

@@ -21,7 +21,8 @@ def document_json(store: Store, doc) -> dict:
 
 
 def entity_json(e: dict) -> dict:
-    keys = ("id", "name", "type", "aliases", "mentions", "lat", "lon", "roles", "is_source")
+    keys = ("id", "name", "type", "aliases", "mentions", "lat", "lon", "roles", "is_source",
+            "edits", "derived")
     return {k: e.get(k) for k in keys if k in e}
 
 
@@ -38,20 +39,36 @@ def event_json(ev) -> dict:
         "importance": round(ev.importance, 4), "background": ev.background,
         "relevance": round(ev.relevance, 4), "off_topic": ev.off_topic,
         "uncertain": ev.uncertain,  # the date rests on an inferred publication date
+        # the analyst's edits (dateline.curate), only when there are any
+        **({"starred": True} if ev.starred else {}),
+        **({"edits": ev.edits} if ev.edits else {}),
+        **({"derived": ev.derived} if ev.derived else {}),
     }
 
 
-def export(store: Store, events=None) -> dict:
-    """The dateline/1 object; ``events``: the events to export (``query.timeline``'s
-    selection), every stored event by default."""
+def edit_json(e: dict) -> dict:
+    """One entry of the audit log as exported (the anchor is internal: how it is found again)."""
+    return {k: e[k] for k in ("id", "at", "by", "kind", "target", "action", "value", "note",
+                              "active", "undone_by", "applied_to")}
+
+
+def export(store: Store, events=None, curated=None) -> dict:
+    """The dateline/1 object of the curated story (``query.view``): hidden events and junk
+    entities are left out, and every edit, with its note, is in ``edits``, the audit log.
+    ``events``: the (curated) events to export (``query.timeline``'s selection), every
+    curated event by default; ``curated``: the view already read."""
+    from ..query import view
+
+    v = curated or view(store)
     return {
         "schema": SCHEMA,
         "as_of": store.as_of(),
         "documents": [document_json(store, d) for d in store.documents()],
-        "entities": [entity_json(e) for e in store.entities()],
-        "events": [event_json(ev) for ev in (store.events() if events is None else events)],
-        "commitments": store.commitments(),
-        "conflicts": store.conflicts(),
+        "entities": [entity_json(e) for e in v.entities],
+        "events": [event_json(ev) for ev in (v.events if events is None else events)],
+        "commitments": v.commitments,
+        "conflicts": v.conflicts,
+        "edits": [edit_json(e) for e in v.edits],
     }
 
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from dateline.lang.en import plover as _vocab
 
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -137,6 +137,8 @@ def records(data: dict, include_unmapped: bool = False) -> list[dict]:
             "modality": ev.get("modality"),
             "background": bool(ev.get("background")),
             "coded_by": how,
+            # an analyst's edit (dateline.curate), when any
+            **({"edited": edited(ev)} if ev.get("edits") else {}),
             "sources": [{"doc": s["doc"], "start": s["start"], "end": s["end"], "quote": s["quote"]}
                         for s in srcs],
         })

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..lang.en.calendar import MONTH_TITLES as MONTHS
 from ..settings import SETTINGS
-from . import Out, as_data, names, outlets, text_out
+from . import Out, as_data, edited, names, outlets, text_out
 
 
 def date_parts(value: str) -> dict | None:
@@ -70,6 +70,8 @@ def _text(ev: dict, ents: dict, docs: dict) -> str:
     if where:
         meta.append("where: " + e(", ".join(where)))
     parts.append(f"<p class=\"dl-meta\">{' · '.join(meta)}</p>")
+    if ev.get("edits"):   # an analyst's correction is shown as one, with its note
+        parts.append(f"<p class=\"dl-edited\">{e(edited(ev))}</p>")
     items = []
     for s in ev.get("sources", []):
         d = docs.get(s["doc"], {})

@@ -224,11 +224,29 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE documents ADD COLUMN cut TEXT;
     """,
+    # 5 -> 6: the analyst's edits (dateline.curate): an overlay and audit log that no build
+    # touches. target is the id at the time of the edit, anchor what finds it again after a
+    # rebuild (source keys doc:start, or an entity's type and names), value and anchor JSON.
+    """
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        value TEXT NOT NULL,
+        note TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Readers use only what version 3 has (the blobs and the columns of 3); version 4 adds the
-# workbench columns, views and indexes that `build` writes. So a database of version 3 still
-# opens read-only, for every command, before a build migrates it.
+# workbench columns, views and indexes that `build` writes, version 5 the budget's `cut`
+# notes, version 6 the analyst's `edits` (read as none while the table is absent:
+# dateline.curate). So a database of version 3 to 5 still opens read-only, for every
+# command, before a build or an edit migrates it.
 READABLE_FROM = 3
 # FTS5 indexes kept in sync by the build (external content: the text lives in the table)
 FTS_TABLES = ("events_fts", "documents_fts")

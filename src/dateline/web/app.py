@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+import secrets
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -27,7 +28,8 @@ from ..model import COMMITMENT_STATUSES
 from ..query import timeline as query_timeline
 from ..render_util import safe_url
 from ..settings import SETTINGS
-from . import howto, lists, render
+from ..store import Store
+from . import curate_views, howto, lists, render
 from .data import HEX_ID, Data, snippet_parts, text_snippet
 
 HERE = Path(__file__).resolve().parent
@@ -129,13 +131,21 @@ def page_link(request: Request, n: int) -> str:
         f"{quote_plus(k)}={quote_plus(v)}" for k, v in params.items())
 
 
-def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
+def create_app(db: str, allowed_hosts: list[str] | None = None, edit: bool = False,
+               editor: str | None = None) -> Starlette:
+    """The app over DB; ``edit``: show the edit forms and accept their POSTs (see
+    web/curate_views.py; read-only otherwise), recorded as by ``editor`` (default: the OS
+    user)."""
+    if edit:   # migrate (add the edits table) before the read-only connections open
+        Store(db).close()
     data = Data(db)
+    token = secrets.token_urlsafe(32) if edit else None   # per server: the forms' CSRF token
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["datelabel"] = render.date_label
-    env.globals.update(MODALITIES=MODALITIES, STATUSES=STATUSES)
+    env.globals.update(MODALITIES=MODALITIES, STATUSES=STATUSES, editing=edit, csrf=token,
+                       merge_candidates=curate_views.candidates)
 
     def page(request: Request, template: str, ctx: dict, api: dict, status: int = 200) -> Response:
         if _is_json(request):
@@ -332,7 +342,7 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         events, pg = paginate(request, events)
         mentions = []
         texts: dict[str, str | None] = {}
-        for mn in data.entity_mentions(ent["name"], limit=60):
+        for mn in data.entity_mentions(ent.get("canonical") or ent["name"], limit=60):
             if mn["doc"] not in texts:
                 texts[mn["doc"]] = data.doc_text(mn["doc"])
             text = texts[mn["doc"]]
@@ -421,6 +431,17 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
                                              "date_from": date_from or "", "date_to": date_to or ""},
                     api)
 
+    # -- the analyst's edits (web/curate_views.py) ---------------------------------------------
+    def edits(request: Request) -> Response:
+        from ..export.json import edit_json
+
+        snap = data.snapshot()
+        rows = list(reversed(snap.edits))   # newest first
+        return page(request, "edits.html", {"rows": rows},
+                    {"edits": [edit_json(e) for e in snap.edits]})
+
+    post_edit, post_undo = curate_views.make(db, token, edit, editor)
+
     def how_to_read(request: Request) -> Response:
         return page(request, "how-to-read.html", {"sections": howto.SECTIONS}, howto.as_json())
 
@@ -429,6 +450,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         msg = {404: "not found", 405: "method not allowed"}.get(code, "error")
         if code == 400:
             msg = f"bad request: {exc.detail}"
+        elif code == 403:
+            msg = f"refused: {exc.detail}"
         if _is_json(request) or request.url.path.startswith("/static/"):
             return JSONResponse({"error": msg}, status_code=code)
         html = env.get_template("error.html").render(
@@ -442,7 +465,8 @@ def create_app(db: str, allowed_hosts: list[str] | None = None) -> Starlette:
         Route("/", index), Route("/index.json", index),
         *both("/search", search), *both("/documents", documents), *both("/entities", entities),
         *both("/places", places), *both("/commitments", commitments), *both("/conflicts", conflicts),
-        *both("/digest", digest), *both("/how-to-read", how_to_read),
+        *both("/digest", digest), *both("/edits", edits), *both("/how-to-read", how_to_read),
+        Route("/edit", post_edit, methods=["POST"]), Route("/edit/undo", post_undo, methods=["POST"]),
         Route("/events/{name}", event), Route("/documents/{name}", document),
         Route("/entities/{name}", entity),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),

@@ -9,8 +9,13 @@ import click
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="Database built by `dateline build`.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True)
-def serve(db, host, port):
-    """Browse the timeline in a local web app (read-only; every page also as .json)."""
+@click.option("--edit", is_flag=True,
+              help="Show edit forms (hide, star, re-date, merge, split, rename, status) and "
+                   "accept them; read-only without it.")
+@click.option("--by", default=None,
+              help="Who the web edits are recorded as (default: the OS user running the server).")
+def serve(db, host, port, edit, by):
+    """Browse the timeline in a local web app (read-only unless --edit; every page also as .json)."""
     try:
         import uvicorn
 
@@ -23,14 +28,15 @@ def serve(db, host, port):
     try:
         # only the names this server answers to (a guard against DNS rebinding)
         hosts = None if host in ("0.0.0.0", "::", "") else sorted({host, "localhost", "127.0.0.1", "[::1]", "::1"})
-        app = create_app(db, allowed_hosts=hosts)
+        app = create_app(db, allowed_hosts=hosts, edit=edit, editor=by)
     except StoreError as e:
         raise click.ClickException(str(e))
     # bind before saying where we serve: a busy port is an error, not a URL that shows
     # someone else's server (uvicorn would log it and exit 1 after our line)
     sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"dateline: serving {db} at http://{shown}:{port}/ (read-only; Ctrl-C to stop)")
+    mode = "edits on: forms post to the database" if edit else "read-only"
+    click.echo(f"dateline: serving {db} at http://{shown}:{port}/ ({mode}; Ctrl-C to stop)")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", server_header=False))
     server.run(sockets=[sock])
 

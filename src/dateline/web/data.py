@@ -52,6 +52,7 @@ class Snapshot:
     window: tuple[str, str] | None          # the story window (timeline.story_window, stored by the build)
     fts: sqlite3.Connection
     fts_lock: threading.Lock = field(default_factory=threading.Lock)
+    edits: list[dict] = field(default_factory=list)   # the audit log (dateline.curate)
 
     def __post_init__(self):
         self.event_by_id = {e.id: e for e in self.events}
@@ -143,8 +144,11 @@ def _window(events: list[Event]) -> tuple[str, str] | None:
 
 
 def load(path: str, store: Store) -> Snapshot:
+    from ..query import view
+
     key = _key(path)
-    events = store.events()
+    v = view(store)   # the analyst's edits applied (dateline.curate), as every reader sees them
+    events = v.events
     fts = sqlite3.connect(":memory:", check_same_thread=False)
     fts.executescript("""
         CREATE VIRTUAL TABLE docs_fts USING fts5(id UNINDEXED, title, source, text,
@@ -164,9 +168,10 @@ def load(path: str, store: Store) -> Snapshot:
         (e.id, _CTRL.sub(" ", e.summary[:2000]), _CTRL.sub(" ", "\n".join(m.quote[:2000] for m in e.sources)))
         for e in events])
     fts.commit()
-    return Snapshot(key=key, events=events, entities=store.entities(), docs=docs,
-                    commitments=store.commitments(), conflicts=store.conflicts(),
-                    as_of=store.as_of(), window=store.story_window() or _window(events), fts=fts)
+    return Snapshot(key=key, events=events, entities=v.entities, docs=docs,
+                    commitments=v.commitments, conflicts=v.conflicts,
+                    as_of=store.as_of(), window=store.story_window() or _window(events), fts=fts,
+                    edits=v.edits)
 
 
 class Data:
@@ -209,11 +214,16 @@ class Data:
                 self._digests[key] = hit
         return hit
 
-    def entity_mentions(self, name: str, limit: int = 100) -> list[dict]:
-        """Where an entity is mentioned: (doc, start, end), by its canonical name."""
+    def entity_mentions(self, name: str | list[str], limit: int = 100) -> list[dict]:
+        """Where an entity is mentioned: (doc, start, end), by its canonical name (or the
+        names an edited entity was built from: ``canonical``, see dateline.curate)."""
+        import json
+
+        names = [name] if isinstance(name, str) else list(name)
         rows = self.store().db.execute(
-            "SELECT doc, start, end FROM entity_mentions WHERE json_extract(data, '$.canonical') = ?"
-            " ORDER BY doc, start LIMIT ?", (name, limit)).fetchall()
+            "SELECT doc, start, end FROM entity_mentions WHERE json_extract(data, '$.canonical')"
+            " IN (SELECT value FROM json_each(?)) ORDER BY doc, start LIMIT ?",
+            (json.dumps(names), limit)).fetchall()
         return [{"doc": r[0], "start": r[1], "end": r[2]} for r in rows]
 
     def doc_text(self, doc_id: str) -> str | None:
