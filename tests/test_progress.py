@@ -31,6 +31,12 @@ def test_progress_reports_each_stage_with_the_total_first(tmp_path):
     assert articles[:5] == [0, 1, 2, 3, 4]               # per article, not per batch
     stages = list(dict.fromkeys(stage for stage, _, _ in seen))
     assert stages == ["articles", "dedupe", "link", "reason"]
+    # the corpus-level bars move in steps: link one per document loaded, then linking,
+    # ranking and storing; reason its four steps
+    link = [(d, t) for s, d, t in seen if s == "link"]
+    assert link[1:-1] == [(i, 4 + 3) for i in range(1, 4 + 3)], link
+    reason = [(d, t) for s, d, t in seen if s == "reason"]
+    assert reason[1:-1] == [(i, 4) for i in range(1, 5)], reason
     for stage in stages:                                  # every bar ends full
         done, total = [(d, t) for s, d, t in seen if s == stage][-1]
         assert done == total

@@ -255,7 +255,8 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None,
     dedupe, then linking of entities and events across documents, then commitments and
     conflicts. Each writes in one transaction. Seconds per stage are added to timings;
     ``on_progress(stage, done, total)`` hears each of "dedupe", "link" (with ranking) and
-    "reason" start (0 of 1) and end.
+    "reason" start (0 of 1) and end, and the steps between: "link" one per document loaded
+    (at most 100 calls) then linking, ranking and storing; "reason" each of reason.STEPS.
 
     deduped: the store's documents were dated and deduplicated as one corpus already (the
     Spark runner does both with Spark; ``dateline import`` into an empty database)."""
@@ -281,27 +282,37 @@ def finish(store: Store, link_events: bool = True, timings: dict | None = None,
                               if not d.published and not d.duplicate_of)
     if not link_events:
         return counters
+    # the link bar: one step per document loaded, then linking, ranking and storing
     with _stage(on_progress, "link"):
         with _timed(timings, "load mentions"):
             docs = list(store.documents())
+            total = len(docs) + 3
+            every = max(1, len(docs) // 100)
             events_by_doc, entities_by_doc = {}, {}
-            for doc in docs:
+            for i, doc in enumerate(docs, 1):
+                if on_progress and i % every == 0:
+                    on_progress("link", i, total)
                 spans = [(r["start"], r["end"]) for r in store.repeated(doc.id)]
                 mentions = store.event_mentions(doc.id)
                 events_by_doc[doc.id] = mark_mentions(doc, mentions, spans)
                 entities_by_doc[doc.id] = [EntityMention(**d) for d in store.entity_mentions(doc.id)]
         with _timed(timings, "link"):
             entities, events = link(docs, events_by_doc, entities_by_doc)
+        if on_progress:
+            on_progress("link", len(docs) + 1, total)
         with _timed(timings, "rank"):
             by_id = {d.id: d for d in docs}
             rank(events, by_id, topic=store.get_meta("topic"))  # importance, relevance, background
             win = story_window(events, by_id)
             store.set_meta("story_window", f"{win[0].isoformat()}/{win[1].isoformat()}" if win else None)
+        if on_progress:
+            on_progress("link", len(docs) + 2, total)
         with _timed(timings, "store events"):
             store.replace_entities_and_events(entities, events)
     counters["entities"], counters["events"] = len(entities), len(events)
     with _stage(on_progress, "reason"), _timed(timings, "reason"):
-        commitments, conflicts = reason(store)
+        commitments, conflicts = reason(store, on_step=(
+            lambda done, total: on_progress("reason", done, total)) if on_progress else None)
         store.replace_reasoning(commitments, conflicts)
     counters["commitments"], counters["conflicts"] = len(commitments), len(conflicts)
     return counters
