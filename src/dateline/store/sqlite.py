@@ -322,6 +322,11 @@ def explain(path: str, e: sqlite3.Error) -> StoreError:
     elif "readonly" in low or "read-only" in low:
         how = "the database cannot be written (a read-only file or folder): make it writable " \
               "or build into another --db"
+    elif "unable to open" in low and Path(path).exists():
+        # SQLite opens a database for writing with its -wal and -shm files beside it
+        how = ("the database cannot be opened for writing (a read-only file, folder or file "
+               "system): commands that only read still work on it; make it writable or build "
+               "into another --db")
     elif "unable to open" in low:
         how = "the database cannot be created or opened: is its folder there and writable?"
     elif "malformed" in low:
