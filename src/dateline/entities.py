@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from . import budget, gazetteer
+from .settings import SETTINGS
 from .lang.common import has_cyrillic
 from .lang.en import entities as en_entities
 from .lang.en.entities import OFFICE_HEADS, OUTLETS, RANK_HEADS, ROLE_MODIFIERS, SECTION_WORDS
@@ -401,10 +402,30 @@ def extract_many(texts: Sequence[str], langs: Sequence[str | None] | None = None
             yield doc
 
     raw: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]  # (s, e, type, label)
-    docs: Iterable = make_docs()
-    for _name, proc in nlp.pipeline:
-        docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else \
-            (proc(d) for d in docs)
+
+    def batched(docs):
+        # spaCy's memory grows with the tokens of one batch: a batch holds at most
+        # batch_size pieces and budget.MAX_NLP_BATCH_CHARS characters (ten pieces of 20,000
+        # characters in one batch took 720 MB)
+        limit = SETTINGS.budget.MAX_NLP_BATCH_CHARS
+        group, size = [], 0
+        for doc in docs:
+            if group and (len(group) >= batch_size or size + len(doc.text) > limit):
+                yield group
+                group, size = [], 0
+            group.append(doc)
+            size += len(doc.text)
+        if group:
+            yield group
+
+    def run(group):
+        out: Iterable = group
+        for _name, proc in nlp.pipeline:
+            out = proc.pipe(out, batch_size=len(group)) if hasattr(proc, "pipe") else \
+                (proc(d) for d in out)
+        return out
+
+    docs = (d for group in batched(make_docs()) for d in run(group))
     for (i, s, e), doc in zip(en_jobs, docs):
         for ent in doc.ents:
             if ent.label_ in _SKIP_LABELS or ent.label_ not in _TYPE_OF:

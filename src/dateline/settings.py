@@ -75,6 +75,12 @@ class BudgetSettings:
         "split at whitespace (offsets kept); spaCy refuses texts over 1,000,000 characters "
         "and its memory grows with the length of one text",
         "", "not measured: a paragraph of news is under 5,000 characters")
+    MAX_NLP_BATCH_CHARS: int = knob(
+        40_000, "characters of text spaCy tags in one batch (pieces of MAX_NLP_CHARS or "
+        "paragraphs, at most 256 of them): its memory grows with the tokens of a batch",
+        "a 3 MB one-line file cut to 200,000 characters: ten 20,000-character pieces in one "
+        "batch took the build to 720-850 MB",
+        "not tuned: a Timeline17 article's paragraphs are a few hundred characters each")
     STAGE_SECONDS: float = knob(
         60.0, "seconds one document may spend in one per-document stage (clean, annotate, "
         "dedupe signatures, entities, events) before it is skipped with an error line; the "
