@@ -184,6 +184,21 @@ def test_huge_integer_and_deep_nesting_fail_their_line_only(tmp_path):
     assert all("not valid JSON" in e for e in errors), errors
 
 
+def test_jsonl_html_that_is_no_string_falls_back_to_text(tmp_path):
+    # a crawler's record with html as an object (headers, a blob id) and a good text: read
+    # the text; with neither a string, one error line
+    d = _good_folder(tmp_path)
+    (d / "h.jsonl").write_text(
+        json.dumps({"html": {"blob": 7}, "text": GOOD.replace("Geneva", "Lima")}) + "\n"
+        + json.dumps({"html": ["<p>x</p>"], "text": 5}) + "\n")
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert any(p.endswith("h.jsonl#L1") for p in paths)
+    assert [e.rsplit("/", 1)[1] for e in errors] == ["h.jsonl#L2: no `text` or `html` field with content"]
+    with Store(tmp_path / "x.db", readonly=True) as s:
+        doc = next(x for x in s.documents() if x.path.endswith("h.jsonl#L1"))
+    assert "Lima" in doc.text
+
+
 @pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "no-such-codec"])
 def test_charset_that_is_no_text_encoding_is_ignored(tmp_path, codec):
     d = _good_folder(tmp_path)

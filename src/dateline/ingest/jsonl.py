@@ -45,12 +45,15 @@ def read_stream(f: IO[bytes], name: str) -> Iterator:
         if not isinstance(rec, dict):
             yield IngestError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
-        body = rec.get("html") or rec.get("text")
-        if not isinstance(body, str) or not body.strip():
+        # the first of html, text that is a string with content: a crawler's record may
+        # carry html as an object (headers, a blob id) beside a good text
+        kind, body = next(((k, rec[k]) for k in ("html", "text")
+                           if isinstance(rec.get(k), str) and rec[k].strip()), (None, None))
+        if body is None:
             yield IngestError(where, "no `text` or `html` field with content")
             continue
         meta = {k: (str(rec[k]) if rec.get(k) is not None else None)
                 for k in ("id", "url", "title", "date", "source")}
-        yield RawDocument(path=where, raw=body, kind="html" if rec.get("html") else "text",
+        yield RawDocument(path=where, raw=body, kind=kind,
                           url=meta["url"], title=meta["title"], date=meta["date"],
                           source=meta["source"], ext_id=meta["id"])
