@@ -251,7 +251,7 @@ def hostile(tmp_path_factory):
     # The reason stage is skipped for the 5 MB line: dateline/reason/conflicts.py (quantities)
     # is quadratic in sentence length there (re.search over s.text[:m.start()] per number).
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("dateline.reason.reason", lambda store: ([], []))
+        mp.setattr("dateline.reason.reason", lambda store, on_step=None: ([], []))
         report = build([str(big)], str(db), workers=1, entities=False)
     assert report.documents == 3, report.failed
     with TestClient(create_app(str(db))) as c:
