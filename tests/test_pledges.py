@@ -81,3 +81,17 @@ def test_quotes_are_verbatim_at_their_offsets(data):
     for c in data["commitments"]:
         for s in c["sources"] + c["history"]:
             assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
+
+
+
+def test_calendar_and_stamp_words_are_never_what_a_deed_is_about():
+    # a report matches a commitment on the words of what was committed; "Saturday" and a
+    # live blog's "Update 4:12 p.m. ... ET" are in every report of that day (Timeline17
+    # Egypt: "Midyear examinations have been delayed ... on Saturday" had postponed Delta's
+    # "last flight from Cairo ... on Saturday")
+    from dateline.lang.common import stem
+    from dateline.reason.pledges import stems
+
+    got = stems("-LRB- Update 4:12 p.m. Cairo , 9:12 a.m. ET -RRB- The last flight departs "
+                "on Saturday , March 12 , not next week")
+    assert got == {stem(w) for w in ("Cairo", "last", "flight", "departs", "next")}, got

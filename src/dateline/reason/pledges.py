@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from ..lang.common import stem
 from ..lang.en import pledges as EN
+from ..lang.en.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 from ..model import content_id
 from ..settings import SETTINGS
 from .commitments import _src
@@ -75,7 +76,15 @@ def _parser():
 
 
 def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+    """The content words of text (stemmed), without the words that only say when or where
+    a report was filed (EN.TIME_WORDS, weekdays, months)."""
+    return {s for s in (stem(w) for w in _WORD.findall(text)
+                        if w.lower() not in _STOP and len(w) > 2) if s not in _WHEN}
+
+
+# calendar and time-stamp words (stemmed) are never what a deed is about
+_WHEN = frozenset(stem(w) for w in EN.TIME_WORDS | set(MONTH_NAMES) | set(WEEKDAY_NAMES)
+                  | set(MONTH_ABBREVIATIONS) | set(WEEKDAY_ABBREVIATIONS))
 
 
 @dataclass
@@ -744,7 +753,7 @@ def _core_stems(doc, tok) -> set[str]:
         parts.append(subj)
     for p in parts:
         for t in p.subtree:
-            if t.pos_ in ("NOUN", "PROPN"):
+            if t.pos_ in ("NOUN", "PROPN") and stem(t.text) not in _WHEN:
                 out.add(stem(t.text))
     return out
 

@@ -158,3 +158,16 @@ SAME_DEED = [
     {"cut", "reduce", "lower", "slash"},
     {"raise", "increase", "boost", "lift"},
 ]
+
+# Words that say when or where a report was filed, not what a deed is about: a report of a
+# commitment must share words of *what* was committed. Live blogs stamp every entry
+# ("-LRB- Update 2:41 p.m. Cairo , 7:41 a.m. ET -RRB-"), so without this "Saturday" and
+# "Cairo"-in-a-stamp made "Midyear examinations have been delayed ... on Saturday" a
+# postponement of Delta's "last flight from Cairo ... on Saturday". Weekday and month names
+# come from lang/en/calendar.
+TIME_WORDS = {"update", "updated", "et", "gmt", "utc", "edt", "est", "bst", "cet", "local",
+              "time", "a.m", "p.m", "am", "pm", "today", "tonight", "tomorrow", "yesterday",
+              "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+              "day", "days", "hour", "hours", "earlier", "later",
+              "lrb-", "rrb-", "-lrb-", "-rrb-"}   # tokenised brackets round a stamp
+
