@@ -194,3 +194,24 @@ def test_a_lopsided_country_takes_its_published_point():
     assert g.country_point((55.0, 45.0), (60.0, 100.0)) == (60.0, 100.0)
     assert g.country_point(None, (60.0, 100.0)) == (60.0, 100.0)
     assert g.country_point((55.0, 45.0), None) == (55.0, 45.0)
+
+
+def test_a_name_written_inside_its_state_is_there():
+    t = "BELGRADE, Minn. -- A woman was found dead in a house fire in Belgrade on Saturday."
+    assert g.lookup("Belgrade", _focus(t)).admin1 == "MN"
+    assert g.lookup("Belgrade", _focus("Talks resumed in Belgrade on Saturday.")).country == "RS"
+    t = "Paris, Texas -- The council of Paris met on Monday."
+    assert g.lookup("Paris", _focus(t)).admin1 == "TX"
+    assert g.lookup("Springfield", _focus("He lives in Springfield, IL with his wife.")
+                    ).admin1 == "IL"
+    # a list of states is no containment: Ohio is not a place inside Indiana
+    f = _focus("Farmers in Ohio, Indiana and Illinois planted late.")
+    assert f.within.get("Ohio") is None and g.lookup("Ohio", f).id == "us:OH"
+
+
+def test_a_state_that_begins_an_agency_name_places_the_story():
+    t = ("An Albany man police labeled a suspected serial rapist was arrested. Albany police, "
+         "U.S. marshals and Georgia Bureau of Investigation agents raided the home.")
+    assert g.lookup("Albany", _focus(t)).admin1 == "GA"
+    t = "An Albany man was arrested by Albany police and U.S. marshals on Wednesday."
+    assert g.lookup("Albany", _focus(t)).admin1 == "NY"

@@ -648,6 +648,7 @@ class Focus(frozenset):
         self.admin1 = dict(admin1 or {})
         self.grid = {}
         self.votes: dict[tuple[str, str], dict[str, float]] = {}
+        self.within: dict[str, frozenset[tuple[str, str | None]]] = {}
         for n, la, lo in points:
             self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
         return self
@@ -707,10 +708,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def focus_of(found, countries: frozenset[str] | set[str] | None = None,
-             also: Iterable[str] = ()) -> Focus:
+             also: Iterable[str] = (), within: dict | None = None) -> Focus:
     """The Focus of a text from its places ``found`` ((name, Place) pairs: the name as the
     text writes it), plus ``countries`` the caller knows the text is about; the candidates
-    of the names ``also`` (not resolved) only vouch for their neighbours."""
+    of the names ``also`` (not resolved) only vouch for their neighbours; ``within``: name ->
+    the (country, admin1 or None) the text puts it in ("Belgrade, Minn.")."""
     ccs: dict[str, set[str]] = {c: {""} for c in (countries or ())}
     a1s: dict[tuple[str, str], set[str]] = {}
     pts: list[tuple[str, float, float]] = []
@@ -734,6 +736,7 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
     f = Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
               {k: frozenset(v) for k, v in a1s.items()}, pts)
     f.votes = votes
+    f.within = dict(within or {})
     return f
 
 
@@ -764,6 +767,10 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind == "county" and name and " " not in name.strip() and " " in p.name:
             s -= st.GEO_BARE_COUNTY   # "DeKalb" for DeKalb County: usually a town
     if focus:
+        areas = focus.within.get(name)
+        if areas and any(p.country == cc and (a1 is None or p.admin1 == a1)
+                         for cc, a1 in areas):
+            s += st.GEO_FOCUS_WITHIN   # "Belgrade, Minn.": the text says where it is
         if focus.has_country(p.country, name):
             s += st.GEO_FOCUS_COUNTRY + st.GEO_FOCUS_MAIN * focus.share(p.country, name)
         if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
@@ -924,16 +931,16 @@ def places_and_focus(text: str, countries: frozenset[str] | set[str] | None = No
     also those of capitalised names that match a town but need more context to count as a
     mention here, "Crestwood", "Edgar County"). A name never vouches for itself.
     """
-    out, keys, weak = _match_places(text, countries)
+    out, keys, weak, within = _match_places(text, countries)
     found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
-    focus = focus_of(found, countries, weak)
+    focus = focus_of(found, countries, weak, within)
     for _ in range(SETTINGS.entities.GEO_FOCUS_ROUNDS):
         if not out:
             break
         out = [(s, e, _order(hits, focus, key)[0][0] if len(hits) > 1 else p)
                for (key, hits), (s, e, p) in zip(keys, out)]
         found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
-        focus = focus_of(found, countries, weak)
+        focus = focus_of(found, countries, weak, within)
     return out, focus
 
 
@@ -1099,9 +1106,54 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
         out, keys = [x[0] for x in both], [x[1] for x in both]
     named = {k for k, _ in keys}
     weak = sorted({key for (i, j, key, hits, allcaps) in raw if key not in named
-                   and key not in guarded_keys and not name_guard(i, j)
+                   and key not in guarded_keys
+                   and (not name_guard(i, j) or _names_an_area(key, hits))
                    and max(h[2] for h in hits) >= 1})
-    return out, keys, weak
+    return out, keys, weak, _containers(text, toks, raw)
+
+
+def _names_an_area(key: str, hits) -> bool:
+    """A state or a county that begins a longer name still says where the text is: "Georgia
+    Bureau of Investigation", "Walker County Commissioners Court"."""
+    return bool(en_places.COUNTY_WORD.search(key)) or any(
+        h[0].kind == "state" and h[2] == 3 for h in hits)
+
+
+def _area_hits(hits) -> set[tuple[str, str | None]]:
+    """(country, admin1 or None) of the states and countries among a match's hits."""
+    return {(h[0].country, h[0].admin1 if h[0].kind == "state" else None) for h in hits
+            if h[0].kind in ("state", "country") and h[0].country}
+
+
+def _containers(text: str, toks: list, raw: list) -> dict[str, frozenset]:
+    """Names the text writes as "<name>, <state or country>" ("Belgrade, Minn.", "Lancaster,
+    Pennsylvania", "Springfield, IL", "Kingston, Jamaica") -> the (country, admin1 or None)
+    the name lies in. A name that is itself a country or state is left out: "Ohio, Indiana
+    and Illinois" is a list, not Ohio inside Indiana."""
+    raw_at = {r[0]: r for r in raw}
+    abbr_at: dict[int, set] = {}
+    for m in _STATE_ABBR_AFTER.finditer(text):
+        abbr_at[m.start("abbr")] = _area_hits(_query(m.group("abbr")))
+    out: dict[str, set] = {}
+    for (i, j, key, hits, _allcaps) in raw:
+        if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]] != ", ":
+            continue
+        if any(h[0].kind in ("state", "country", "region", "continent") and h[2] == 3
+               for h in hits):
+            continue
+        nxt, tok = raw_at.get(j), toks[j]
+        if tok[0] in abbr_at:
+            areas = abbr_at[tok[0]]
+        elif nxt is not None:
+            areas = _area_hits(h for h in nxt[3] if h[2] >= 1)
+        elif len(tok[2]) == 2 and tok[2].isupper():   # a postal code: "Springfield, IL"
+            areas = _area_hits(h for h in _query(tok[2]) if h[2] == -1)
+        else:
+            areas = set()
+        if areas:   # (a dateline's "BELGRADE, Minn." places the text's "Belgrade" too)
+            for k in {key, key.title()} if _allcaps else {key}:
+                out.setdefault(k, set()).update(areas)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 __all__ = ["Place", "Focus", "lookup", "find_places", "focus_of", "candidates", "build",

@@ -224,6 +224,10 @@ class EntitySettings:
         _GEO_SWEEP, _GEO_SWEPT)
     GEO_FOCUS_NEAR_CAP: float = knob(3.0, "at most this many such names count",
         _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_WITHIN: float = knob(6.0, "score for a candidate in the state or country the "
+                                   "text writes after the name ('Belgrade, Minn.')",
+        _GEO_SWEEP, "LGL dev acc@161 0.818 at 0, 0.822 at 3, 6, 10 and 20 (a step: only the "
+        "candidates in the named state or country get it)")
     GEO_FOCUS_ROUNDS: int = knob(2, "rounds of ranking a text's places by the focus of the "
                                     "last round's answers",
         _GEO_SWEEP, _GEO_SWEPT)
