@@ -215,3 +215,8 @@ def test_a_state_that_begins_an_agency_name_places_the_story():
     assert g.lookup("Albany", _focus(t)).admin1 == "GA"
     t = "An Albany man was arrested by Albany police and U.S. marshals on Wednesday."
     assert g.lookup("Albany", _focus(t)).admin1 == "NY"
+    # a county that begins a court's or an office's name, however often the text writes it
+    t = ("A Paris man was arrested on Monday by U.S. marshals. He is scheduled to appear in "
+         "Henry County General Sessions Court, according to the Henry County Sheriff's "
+         "Department.")
+    assert g.lookup("Paris", _focus(t)).admin1 == "TN"

@@ -1106,8 +1106,8 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
         out, keys = [x[0] for x in both], [x[1] for x in both]
     named = {k for k, _ in keys}
     weak = sorted({key for (i, j, key, hits, allcaps) in raw if key not in named
-                   and key not in guarded_keys
-                   and (not name_guard(i, j) or _names_an_area(key, hits))
+                   and (key not in guarded_keys and not name_guard(i, j)
+                        or _names_an_area(key, hits))
                    and max(h[2] for h in hits) >= 1})
     return out, keys, weak, _containers(text, toks, raw)
 
