@@ -220,3 +220,11 @@ def test_a_state_that_begins_an_agency_name_places_the_story():
          "Henry County General Sessions Court, according to the Henry County Sheriff's "
          "Department.")
     assert g.lookup("Paris", _focus(t)).admin1 == "TN"
+
+
+def test_a_town_inside_a_county_the_text_names_is_that_town():
+    t = ("HAMILTON -- Two men died hours apart, according to the Butler County Coroner's "
+         "Office. Police in Hamilton said the deaths were not suspicious.")
+    assert g.lookup("Hamilton", _focus(t)).admin1 == "OH"    # Butler County, Ohio
+    t = "HAMILTON -- Two men died hours apart. Police in Hamilton said it was not suspicious."
+    assert g.lookup("Hamilton", _focus(t)).country == "BM"   # no county: the capital

@@ -649,6 +649,8 @@ class Focus(frozenset):
         self.grid = {}
         self.votes: dict[tuple[str, str], dict[str, float]] = {}
         self.within: dict[str, frozenset[tuple[str, str | None]]] = {}
+        # (name, country, admin1, box) of the counties any found name may be
+        self.counties: list[tuple[str, str, str, tuple]] = []
         for n, la, lo in points:
             self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
         return self
@@ -680,6 +682,13 @@ class Focus(frozenset):
         """How many other names of the text are places in this first-level division."""
         names = self.admin1.get((cc, a1)) if cc and a1 else None
         return len(names - {name, ""}) if names else 0
+
+    def in_county(self, p: "Place", name: str = "") -> int:
+        """How many other names of the text may be a county (of p's state) whose box holds
+        the town p: "Huntsville" beside "Walker County" is the Huntsville in Walker County."""
+        return len({n for n, cc, a1, (s, w, no, e) in self.counties
+                    if n != name and cc == p.country and a1 == p.admin1
+                    and s <= p.lat <= no and w <= p.lon <= e})
 
     def support(self, lat: float, lon: float, name: str = "") -> float:
         """How many other names of the text may be a place next to (lat, lon): over each
@@ -723,6 +732,7 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
         if p.country and p.admin1 and p.kind in ("state", "county", "city"):
             a1s.setdefault((p.country, p.admin1), set()).add(name)
     votes: dict[tuple[str, str], dict[str, float]] = {}
+    counties: list[tuple[str, str, str, tuple]] = []
     for name in {n for n, _ in found} | set(also):
         a1set = {(h[0].country, h[0].admin1) for h in _query(name) if h[2] >= 0
                  and h[0].admin1 and h[0].kind in ("city", "county", "state")}
@@ -733,10 +743,13 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
         if len(hits) > per_name:
             hits = sorted(hits, key=lambda q: -q.population)[:per_name]
         pts.extend((name, q.lat, q.lon) for q in hits)
+        counties.extend((name, q.country, q.admin1, q.bbox) for q in hits
+                        if q.kind == "county" and q.bbox and q.admin1)
     f = Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
               {k: frozenset(v) for k, v in a1s.items()}, pts)
     f.votes = votes
     f.within = dict(within or {})
+    f.counties = counties
     return f
 
 
@@ -782,6 +795,8 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind in ("city", "county") and p.lat is not None:
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
                                          focus.support(p.lat, p.lon, name))
+            if p.kind == "city" and focus.counties:
+                s += st.GEO_FOCUS_IN_COUNTY * min(1, focus.in_county(p, name))
         elif p.kind == "state":
             # a state holds the text's other places as a town is next to them
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,

@@ -228,6 +228,10 @@ class EntitySettings:
                                    "text writes after the name ('Belgrade, Minn.')",
         _GEO_SWEEP, "LGL dev acc@161 0.818 at 0, 0.822 at 3, 6, 10 and 20 (a step: only the "
         "candidates in the named state or country get it)")
+    GEO_FOCUS_IN_COUNTY: float = knob(4.0, "score for a town inside a county (of its "
+                                      "state) that another name of the text may be",
+        _GEO_SWEEP, "LGL dev acc@161 0.8325 at 0, 0.8334 at 1-3, 0.8353 at 4 (kept), 0.8348 "
+        "at 6 and 8")
     GEO_FOCUS_ROUNDS: int = knob(2, "rounds of ranking a text's places by the focus of the "
                                     "last round's answers",
         _GEO_SWEEP, _GEO_SWEPT)
