@@ -228,3 +228,11 @@ def test_a_town_inside_a_county_the_text_names_is_that_town():
     assert g.lookup("Hamilton", _focus(t)).admin1 == "OH"    # Butler County, Ohio
     t = "HAMILTON -- Two men died hours apart. Police in Hamilton said it was not suspicious."
     assert g.lookup("Hamilton", _focus(t)).country == "BM"   # no county: the capital
+
+
+def test_abbreviated_and_clipped_names_resolve():
+    assert g.lookup("Platte Co.").name == "Platte County"
+    assert g.lookup("Ft. Worth").name == "Fort Worth"
+    assert g.lookup("N.Y").id == "us:NY" and g.lookup("U.S").id == "cc:US"
+    assert g.lookup("Jackson Township").name == "Jackson"
+    assert g.lookup("Qwzx Co.") is None

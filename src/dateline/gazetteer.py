@@ -855,10 +855,16 @@ def _variants(n: str):
     if m and m.group(1) != n:
         yield m.group(1)
     words = n.split()
-    if len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+    if len(words) > 1 and (words[-1].lower() in PLACE_SUFFIXES
+                           or words[-1].lower() in en_places.LOOKUP_SUFFIXES):
         yield " ".join(words[:-1])
     if n.isupper() and len(n) > 3:
         yield " ".join(w.capitalize() for w in n.split())
+    spelled = " ".join(en_places.NAME_ABBREVIATIONS.get(w, w) for w in words)
+    if spelled != n:   # "Platte Co.", "Ft. Benning"
+        yield spelled
+    if "." in n and not n.endswith("."):   # "N.Y", "U.S", a dot lost to the sentence
+        yield n + "."
 
 
 def place_by_id(pid: str) -> Place | None:
