@@ -181,3 +181,58 @@ def test_a_state_abbreviation_after_a_town_is_a_place():
     assert ("W.Va.", "us:WV") in found and ("Ill.", "us:IL") in found
     t = "CHARLESTON, W.Va. -- The council met on Monday."
     assert g.lookup("Charleston", g.places_and_focus(t)[1]).admin1 == "WV"
+
+
+def test_a_lopsided_country_takes_its_published_point():
+    # Russia's and Egypt's towns crowd the west and the Nile; the published point (the one
+    # GeoNames gives the country) is in the middle of the land, not of its towns
+    russia, egypt = g.lookup("Russia"), g.lookup("Egypt")
+    assert 55 <= russia.lat <= 65 and 90 <= russia.lon <= 110
+    assert 25 <= egypt.lat <= 29 and 28 <= egypt.lon <= 32
+    # the rule: the towns' centre stands while the published point is near it
+    assert g.country_point((39.0, -98.0), (38.0, -97.0)) == (39.0, -98.0)
+    assert g.country_point((55.0, 45.0), (60.0, 100.0)) == (60.0, 100.0)
+    assert g.country_point(None, (60.0, 100.0)) == (60.0, 100.0)
+    assert g.country_point((55.0, 45.0), None) == (55.0, 45.0)
+
+
+def test_a_name_written_inside_its_state_is_there():
+    t = "BELGRADE, Minn. -- A woman was found dead in a house fire in Belgrade on Saturday."
+    assert g.lookup("Belgrade", _focus(t)).admin1 == "MN"
+    assert g.lookup("Belgrade", _focus("Talks resumed in Belgrade on Saturday.")).country == "RS"
+    t = "Paris, Texas -- The council of Paris met on Monday."
+    assert g.lookup("Paris", _focus(t)).admin1 == "TX"
+    assert g.lookup("Springfield", _focus("He lives in Springfield, IL with his wife.")
+                    ).admin1 == "IL"
+    # a list of states is no containment: Ohio is not a place inside Indiana
+    f = _focus("Farmers in Ohio, Indiana and Illinois planted late.")
+    assert f.within.get("Ohio") is None and g.lookup("Ohio", f).id == "us:OH"
+
+
+def test_a_state_that_begins_an_agency_name_places_the_story():
+    t = ("An Albany man police labeled a suspected serial rapist was arrested. Albany police, "
+         "U.S. marshals and Georgia Bureau of Investigation agents raided the home.")
+    assert g.lookup("Albany", _focus(t)).admin1 == "GA"
+    t = "An Albany man was arrested by Albany police and U.S. marshals on Wednesday."
+    assert g.lookup("Albany", _focus(t)).admin1 == "NY"
+    # a county that begins a court's or an office's name, however often the text writes it
+    t = ("A Paris man was arrested on Monday by U.S. marshals. He is scheduled to appear in "
+         "Henry County General Sessions Court, according to the Henry County Sheriff's "
+         "Department.")
+    assert g.lookup("Paris", _focus(t)).admin1 == "TN"
+
+
+def test_a_town_inside_a_county_the_text_names_is_that_town():
+    t = ("HAMILTON -- Two men died hours apart, according to the Butler County Coroner's "
+         "Office. Police in Hamilton said the deaths were not suspicious.")
+    assert g.lookup("Hamilton", _focus(t)).admin1 == "OH"    # Butler County, Ohio
+    t = "HAMILTON -- Two men died hours apart. Police in Hamilton said it was not suspicious."
+    assert g.lookup("Hamilton", _focus(t)).country == "BM"   # no county: the capital
+
+
+def test_abbreviated_and_clipped_names_resolve():
+    assert g.lookup("Platte Co.").name == "Platte County"
+    assert g.lookup("Ft. Worth").name == "Fort Worth"
+    assert g.lookup("N.Y").id == "us:NY" and g.lookup("U.S").id == "cc:US"
+    assert g.lookup("Jackson Township").name == "Jackson"
+    assert g.lookup("Qwzx Co.") is None

