@@ -298,3 +298,53 @@ def test_who_said_it():
         d = doc(text, "2024-03-05")
         ms = extract_events(d, extract(d.text))
         assert ms and ms[0].attributed_to == speaker, (text, ms)
+
+
+def test_verbs_the_token_rules_used_to_miss():
+    def trig(text, published="2011-02-02"):
+        ms, _ = one(text, published)
+        return [(m.trigger.text, m.date, m.modality) for m in ms]
+    # a quantifier floating after the subject is no determiner
+    assert trig("That all changed on Wednesday.") == [("changed", "2011-02-02", "asserted")]
+    # a relative "that" after a noun; after a verb it stays a determiner
+    assert trig("Apache has 11 million acres in Egypt that produced 150,000 barrels a day "
+                "during 2009.") == [("produced", "2009", "asserted")]
+    # a two-letter base form after a modal
+    assert ("go", "2011-04", "planned") in trig(
+        "Napolitano will announce that the alert system will go away in April.")
+    # an -s form after he/she/it, in the lexicon or not
+    assert trig("Nobody knows where he appears on 17 June.", "2010-06-16")[0][:2] == \
+        ("appears", "2010-06-17")
+    # "in May" is the month, not the modal
+    assert trig("An investigation in May showed that regulators were lax.",
+                "2010-07-31") == [("showed", "2010-05", "asserted")]
+
+
+def test_a_negation_verb_is_an_event_of_its_own():
+    ms, c = one("April 25 - The well's blowout preventer fails.", "2010-07-23")
+    assert [(m.trigger.text, m.date) for m in ms] == [("fails", "2010-04-25")]
+    # ... but it still negates the verb it governs
+    ms, c = one("Armenia failed to withdraw its troops on November 15.")
+    assert ms == [] and c["dropped:negated"] == 1
+
+
+def test_a_copula_carries_a_dated_sentence_with_no_other_verb():
+    ms, _ = one("The Report is on BBC Radio 4 on Thursday, 27 May at 2000 BST.", "2010-05-26")
+    assert [(m.trigger.text, m.date) for m in ms] == [("is", "2010-05-27")]
+    ms, _ = one("I will be 60 on Monday.", "2008-10-16")
+    assert [(m.trigger.text, m.date, m.modality) for m in ms] == [("be", "2008-10-20", "planned")]
+
+
+def test_a_time_inside_a_quotation_takes_no_verb_outside_it():
+    ms, _ = one("\"There could be oil coming up until August,\" Carol Browner told CBS on "
+                "Sunday.", "2010-05-31")
+    told = [m.date for m in ms if m.trigger.text == "told"]
+    assert told == ["2010-05-30"]
+
+
+def test_a_prepositional_phrase_dates_its_nearest_event_noun():
+    ms, _ = one("Protesters want him to go, as he has ruled since the independence in 1977 "
+                "- ahead of the elections scheduled in April.", "2011-02-21")
+    by_trigger = {(m.trigger.text, m.date) for m in ms}
+    assert ("elections", "2011-04") in by_trigger or ("scheduled", "2011-04") in by_trigger
+    assert ("independence", "2011-04") not in by_trigger

@@ -207,6 +207,16 @@ def _tag_verbs(toks: list[_Tok]) -> None:
         after_aux = prev in _AUX or (i > 1 and toks[i - 2].low in _AUX and
                                      prev in EN.AUX_ADVERBS)
         after_to = prev == EN.INFINITIVE_MARKER
+        before2 = toks[i - 2] if i > 1 else None
+        if prev in EN.FLOATING_QUANTIFIERS and before2 is not None and \
+                before2.low in _PRONOUNS:
+            prev = ""   # "That all changed": the quantifier floats after the subject
+        elif prev == "that" and before2 is not None and before2.w[:1].isalpha() and \
+                not (before2.verb or before2.aux) and before2.low not in _PREPS and \
+                before2.low not in _DETS and (low.endswith("ed") or low in _IRREGULAR_SET):
+            # a relative "that" after a noun: "acres in Egypt that produced ..." (after a
+            # verb or a preposition "that" is a determiner: "said that armed men")
+            prev = ""
         if low.endswith("ing"):
             # a progressive only after be; a gerund / participle otherwise
             if after_aux and prev in _AUX_BE:
@@ -246,13 +256,22 @@ def _tag_verbs(toks: list[_Tok]) -> None:
                 if after_to and i > 1 and toks[i - 2].low in EN.TO_NOT_INFINITIVE:
                     continue
                 t.verb, t.lemma = True, lemma or low
+                continue
+        if prev in EN.THIRD_PERSON and low.endswith("s") and not low.endswith("ss") and \
+                len(low) > 3 and low.isalpha() and low not in EN.NOT_VERB_S and \
+                not low.endswith("ly"):
+            # an -s form after he/she/it is a verb, in the lexicon or not ("he appears")
+            t.verb, t.lemma = True, low[:-1]
     # 'took place' etc: fine as is
 
 
 def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
     """[(first token, end token, kind)]: kind is 'main', 'rel', 'sub', 'hyp', 'comp'."""
-    cuts: list[tuple[int, str]] = [(0, "main")]
     n = len(toks)
+    # a sentence opening with "If"/"Unless" is hypothetical to its first cut ("If talks fail
+    # on November 25, fighting resumes")
+    cuts: list[tuple[int, str]] = [(0, "hyp" if n and toks[0].low in EN.HYPOTHETICAL_INTRO
+                                    else "main")]
     for i, t in enumerate(toks):
         low = t.low
         if low in EN.SUBORDINATORS and i > 0:
@@ -541,7 +560,8 @@ def _is_month_may(toks, j) -> bool:
     if toks[j].w != EN.MONTH_LIKE_MODAL:
         return False
     near = [toks[k].w for k in (j - 1, j + 1) if 0 <= k < len(toks)]
-    return any(w[:1].isdigit() for w in near)
+    return any(w[:1].isdigit() for w in near) or (j > 0 and toks[j - 1].low in
+                                                  EN.MONTH_MAY_AFTER)
 
 
 def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
@@ -563,6 +583,8 @@ def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
         if w in EN.NEGATION and j <= vi + 1:
             if w in EN.NEGATION_BEFORE_ONLY and j > vi:
                 continue
+            if w in EN.NEGATION_VERBS and j == vi:
+                continue   # "the blowout preventer fails": the failure is the event
             return "negated"
         if w == "no" and j < vi:
             nxt = toks[j + 1].low if j + 1 < len(toks) else ""
@@ -818,27 +840,58 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
                 break
         return k, clauses[ci]
     if kind == "pp":
-        for q in range(a, b):
-            if toks[q].low in _EVENT_NOUNS:
-                return q, clauses[ci]
+        # the event noun nearest before the time, else the first after it: "since its
+        # independence from France in 1977 - to step down ahead of the elections scheduled
+        # in April" dates the elections, not the independence, in April
+        nouns = [q for q in range(a, b) if toks[q].low in _EVENT_NOUNS]
+        near = [q for q in nouns if q < ti]
+        if near or nouns:
+            return (near[-1] if near else nouns[0]), clauses[ci]
     before = [i for i in range(a, ti) if toks[i].verb]
     if before:
         return before[-1], clauses[ci]
     after = [i for i in range(te, b) if toks[i].verb]
     if after:
         return after[0], clauses[ci]
-    # neighbours: a fronted time goes with the next clause, otherwise the previous
+    # neighbours: a fronted time goes with the next clause, otherwise the previous. A time inside a quotation takes no verb outside it: in "'There
+    # could be oil coming up until August,' Browner told CBS on Sunday" August is not when
+    # she told
+    quote = _quote_span(toks, ti)
     order = [ci + 1, ci - 1] if ti - a <= 2 else [ci - 1, ci + 1]
     for k in order:
         if 0 <= k < len(clauses) and clauses[k][2] not in ("hyp",):
             a2, b2, _ = clauses[k]
-            vs = [i for i in range(a2, b2) if toks[i].verb]
+            vs = [i for i in range(a2, b2) if toks[i].verb and
+                  (quote is None or quote[0] <= i < quote[1])]
             if vs:
                 return (vs[0] if k > ci else vs[-1]), clauses[k]
     for q in range(a, b):
         if toks[q].low in _EVENT_NOUNS:
             return q, clauses[ci]
+    # no verb and no event noun: a copula carries the event ("The Report is on BBC Radio 4
+    # on Thursday, 27 May", "I will be 60 on Monday"): the form of "be" nearest the time in
+    # its clause, else in the sentence (within the same quotation)
+    lo, hi = quote if quote is not None else (0, n)
+    bes = [i for i in range(lo, hi) if toks[i].low in _AUX_BE and toks[i].w[:1] != "'"
+           and toks[i].w[:1] != "’"]
+    if bes:
+        own = [i for i in bes if a <= i < b]
+        best = min(own or bes, key=lambda i: abs(i - ti))
+        cl = next((c for c in clauses if c[0] <= best < c[1]), clauses[ci])
+        return best, cl
     return None, clauses[ci]
+
+
+def _quote_span(toks, ti: int) -> tuple[int, int] | None:
+    """(first, end) token indexes of the quotation holding token ``ti``, if any: between an
+    odd-numbered quote mark and the next one ("``", "''", typographic or straight)."""
+    marks = [i for i, t in enumerate(toks) if t.w in EN.CLAUSE_QUOTES]
+    for k in range(0, len(marks) - 1, 2):
+        if marks[k] < ti < marks[k + 1]:
+            return marks[k] + 1, marks[k + 1]
+    if len(marks) % 2 and marks[-1] < ti:
+        return marks[-1] + 1, len(toks)   # a quotation that runs to the sentence's end
+    return None
 
 
 def _event_times(times):

@@ -33,6 +33,10 @@ MODALS_NOT_HYPOTHETICAL = frozenset({"must"})
 # the month "May" is also the modal "may": next to a day number it is the month
 # ("On May 1, a soldier died", "1 May")
 MONTH_LIKE_MODAL = "May"
+# ... and after one of these words it is the month too: "An inspector general investigation
+# in May showed ..." (the modal never follows a preposition or "early"/"last")
+MONTH_MAY_AFTER = frozenset({"in", "since", "until", "till", "by", "of", "during", "from",
+                             "early", "late", "mid", "last", "next", "this", "through"})
 
 # words that may stand between an auxiliary and its verb ("has already left", "was then sent")
 AUX_ADVERBS = frozenset({"not", "n't", "also", "already", "just", "been", "being", "be", "then",
@@ -70,7 +74,7 @@ liberate lose mark meet move name negotiate occupy offer open order pass pay pla
 promise propose protest publish push raise reach receive recognize recognise reclaim reject
 release remove reopen replace report resign resume retake return reveal rise rule say score
 seize sell send sentence shell shoot shut sign start state stop strike surrender suspend take
-talk threaten transfer travel urge vacate violate visit vote warn welcome win withdraw
+talk threaten transfer travel urge vacate violate visit vote warn welcome win withdraw go
 """.split())
 # verbs of saying: their clause reports what someone said ("the ministry said"); a report
 # verb is never itself a plan (the statement is the event, dated by its time)
@@ -175,6 +179,15 @@ COORDINATORS = ("and", "but")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
                          "his", "her", "our", "my", "your", "some", "any", "all", "no", "every",
                          "each", "many", "several", "two", "three", "of"})
+# quantifiers that float after a subject ("That all changed on Wednesday", "they both
+# agreed"): after a pronoun they are no determiner, and the verb form after them is a verb
+FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
+# words ending in -s that follow a subject pronoun without being verbs ("she always", "it
+# thus"): an unknown -s word after he/she/it is otherwise a verb ("he appears", "he looks")
+NOT_VERB_S = frozenset({"always", "perhaps", "sometimes", "nevertheless", "thus", "towards",
+                        "afterwards", "besides", "unless", "as", "this", "his", "its", "was",
+                        "has", "is", "does", "yes", "plus", "less", "us"})
+THIRD_PERSON = frozenset({"he", "she", "it"})
 PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "to", "until", "till", "since",
                           "for", "during", "of", "with", "between", "before", "after",
                           "around", "about", "as", "into", "within", "through", "over",
@@ -193,6 +206,11 @@ SENTENCE_END = ".!?\"”'»…"
 # ------------------------------------------------------------------------- negation
 NEGATION = frozenset({"not", "n't", "n’t", "never", "neither", "nor", "denied", "denies", "deny",
                       "refused", "refuses", "refuse", "failed", "fails", "fail", "without"})
+# verbs of negation negate the verb they govern ("refused to sign", "failed to agree"), not
+# themselves: "The well's blowout preventer fails." and "Baku denied the report on Monday" are
+# events of their own
+NEGATION_VERBS = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse", "failed",
+                            "fails", "fail"})
 # "without" negates only what follows the verb's own clause start ("left without
 # signing"), never a word after the trigger
 NEGATION_BEFORE_ONLY = frozenset({"without"})
