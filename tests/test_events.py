@@ -348,3 +348,25 @@ def test_a_prepositional_phrase_dates_its_nearest_event_noun():
     by_trigger = {(m.trigger.text, m.date) for m in ms}
     assert ("elections", "2011-04") in by_trigger or ("scheduled", "2011-04") in by_trigger
     assert ("independence", "2011-04") not in by_trigger
+
+
+def test_a_duration_after_before_since_dates_the_linked_event():
+    def dates(text, published):
+        ms, _ = one(text, published)
+        return {m.trigger.text: m.date for m in ms}
+    # the second event: the first one's date minus the duration
+    assert dates("He talked to his family on the phone Tuesday, a week after the unrest "
+                 "began.", "2011-02-03")["began"] == "2011-01-25"
+    assert dates("Sunday marks a month since the Council passed a resolution.",
+                 "2011-04-17")["passed"] == "2011-03-17"
+    # the first event: the second one's date minus the duration
+    assert dates("The conversation took place a day before the withdrawal of the troops "
+                 "on 25 November.", "2020-11-24")["took"] == "2020-11-24"
+    # no date but a present-tense report: counted from the publication date
+    assert dates("The intervention comes two days after the Council passed a resolution.",
+                 "2011-03-19")["passed"] == "2011-03-17"
+    # a past narrative with no date of its own dates nothing
+    assert "vote" not in dates("Two weeks after the vote, the parliament met.", "2011-03-19")
+    # months keep the day, at the end of a shorter month too
+    assert dates("The strike ended on March 31, a month after the workers walked out.",
+                 "2011-04-02")["walked"] == "2011-02-28"

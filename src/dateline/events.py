@@ -381,7 +381,7 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             else:
                 c["dropped:headline"] += 1
             continue
-        if times and not _has_datable(times):
+        if times and not _has_datable(times, text):
             # no time here can give a date: no mention, only the counters and the
             # headline test (a token count) -- no need to tokenise and tag the sentence
             n_toks = len(_TOKEN.findall(text, ss, se))
@@ -901,10 +901,127 @@ def _event_times(times):
             and not (tm.role == "range_end" and starts_present)]
 
 
-def _has_datable(times) -> bool:
-    """Whether _sentence_events would keep any of the times (see its first loop)."""
+def _has_datable(times, text: str = "") -> bool:
+    """Whether _sentence_events would keep any of the times (see its first loop), or a
+    duration linking two events ("a week after the unrest began")."""
     return any(date_of_value(tm.value) is not None or _PARTIAL_VALUE.match(tm.value) is not None
-               for tm in _event_times(times))
+               for tm in _event_times(times)) or \
+        any(_duration_link(text, tm) is not None for tm in times)
+
+
+_EXACT_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_DURATION_LINK = re.compile(EN.DURATION_LINK, re.I)
+
+
+def _duration_link(text: str, tm) -> tuple[int, str, int] | None:
+    """(count, unit, sign) of an exact duration followed by after/before/since ("two days
+    after"): the second event lies sign * count units from the first."""
+    if tm.type != "DURATION" or not text:
+        return None
+    m = _EXACT_DURATION.match(tm.value)
+    link = _DURATION_LINK.match(text, tm.end) if m else None
+    if link is None:
+        return None
+    return int(m.group(1)), m.group(2), EN.DURATION_LINKS[link.group(1).lower()]
+
+
+def _present_before(toks, ti: int) -> bool:
+    """A present-tense verb before token ``ti`` and no past one ("The intervention comes
+    two days after ..."; not "Two weeks after the vote, parliament met")."""
+    present = False
+    for t in toks[:ti]:
+        if _past_form(t):
+            return False
+        lemma = _VERB_FORMS.get(t.low)
+        if t.low in EN.PRESENT_BE or (lemma and t.low != lemma and t.low.endswith("s")
+                                      and not t.low.endswith("ss")):
+            present = True
+    return present
+
+
+def _shift_date(d: str, n: int, unit: str) -> str | None:
+    """The event date ``d`` (YYYY-MM-DD, or YYYY-MM for months and years) moved by ``n``
+    units, at the precision of ``d``; None when ``d`` is too coarse for the unit."""
+    import datetime as dt
+    parts = [int(x) for x in d.split("-")]
+    if len(parts) == 3:
+        try:
+            day = dt.date(*parts)
+            if unit in ("D", "W"):
+                return (day + dt.timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
+            months = n * (12 if unit == "Y" else 1)
+            y, m = divmod(day.month - 1 + months, 12)
+            y += day.year
+            for dd in range(day.day, 27, -1):   # 31 March - 1 month: the last of February
+                try:
+                    return dt.date(y, m + 1, dd).isoformat()
+                except ValueError:
+                    continue
+            return dt.date(y, m + 1, min(day.day, 28)).isoformat()
+        except (ValueError, OverflowError):
+            return None
+    if len(parts) == 2 and unit in ("M", "Y"):
+        y, m = divmod(parts[1] - 1 + n * (12 if unit == "Y" else 1), 12)
+        return f"{parts[0] + y:04d}-{m + 1:02d}" if 0 < parts[0] + y < 10000 else None
+    return None
+
+
+def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, reported,
+                   speaker, ents, si, c) -> None:
+    """Events dated by a duration that links them to another dated event (see
+    lang.en.events.DURATION_LINKS): the undated one gets the other's date shifted; a
+    mention already made for its trigger takes the shifted date."""
+    dated = [(tm, date_of_value(tm.value)) for tm in times if tm.type in ("DATE", "TIME")]
+    dated = [(tm, d) for tm, d in dated if d and len(d) >= 7]
+    n = len(toks)
+    for tm in times:
+        link = _duration_link(text, tm)
+        if link is None:
+            continue
+        count, unit, sign = link
+        k = _token_at(toks, tm.end)          # the link word
+        if k >= n:
+            continue
+        b2 = next((b for a, b, _ in clauses if a <= k < b), n)
+        # the second event: the first verb after the link, else an event noun
+        second = next((i for i in range(k + 1, b2) if toks[i].verb), None)
+        if second is None:
+            second = next((i for i in range(k + 1, b2) if toks[i].low in _EVENT_NOUNS), None)
+        ti = _token_at(toks, tm.start)
+        first = next((i for i in range(ti - 1, -1, -1) if toks[i].verb), None)
+        before = [(t, d) for t, d in dated if t.end <= tm.start]
+        after = [(t, d) for t, d in dated if t.start >= toks[k].e]
+        if before:
+            # "on the phone Tuesday, a week after the unrest began": the second event
+            target, date = second, _shift_date(before[-1][1], sign * count, unit)
+        elif after and first is not None:
+            # "took place a day before the withdrawal ... on 25 November": the first event
+            target, date = first, _shift_date(after[0][1], -sign * count, unit)
+        elif not dated and published and _present_before(toks, ti):
+            # "The intervention comes two days after ...": counted from the report's day
+            target, date = second, _shift_date(published, sign * count, unit)
+        else:
+            continue
+        if target is None or date is None:
+            continue
+        t = toks[target]
+        cl = next((cc for cc in clauses if cc[0] <= target < cc[1]), (0, n, "main"))
+        if _drop_reason(toks, cl, target):
+            continue
+        same = [m for m in out if m.trigger is not None and m.trigger.start == t.s]
+        if same:
+            for m in same:
+                m.date, m.time = date, _span(text, tm.start, tm.end)
+            continue
+        modality = "planned" if _planned(text, toks, cl, target, None) and \
+            t.lemma not in _REPORT_VERBS else "reported" if reported else "asserted"
+        actors, places = _who_where(ents, speaker, text, ss, se)
+        out.append(EventMention(
+            doc=doc.id, start=ss, end=se, quote=text[ss:se], trigger=_span(text, t.s, t.e),
+            date=date, date_how="explicit", time=_span(text, tm.start, tm.end),
+            modality=modality, attributed_to=speaker if reported else None, actors=actors,
+            places=places, sentence_index=si))
+        c["linked_by_duration"] += 1
 
 
 def _count_undatable(times, c) -> None:
@@ -927,7 +1044,8 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             c["dropped:undatable_time"] += 1
             continue
         dated.append((tm, d))
-    if not dated:
+    linked = any(_duration_link(text, tm) is not None for tm in times)
+    if not dated and not linked:
         return []
     clauses = _clauses(toks)
     reported = _report_cue(text, ss, se) or (cyr and _RU_REPORT_CUE.search(text[ss:se])
@@ -988,4 +1106,7 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             time=_span(text, tm.start, tm.end), modality=modality,
             attributed_to=speaker if reported else None, actors=actors, places=places,
             sentence_index=si))
+    if linked:
+        _linked_events(doc, text, ss, se, toks, clauses, times, out,
+                       (doc.published or "")[:10] or None, reported, speaker, ents, si, c)
     return out

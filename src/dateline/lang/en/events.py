@@ -179,6 +179,16 @@ COORDINATORS = ("and", "but")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
                          "his", "her", "our", "my", "your", "some", "any", "all", "no", "every",
                          "each", "many", "several", "two", "three", "of"})
+# a duration that links two events: "talked to his family on Tuesday, a week after the unrest
+# began" (began = Tuesday - 1 week), "the conversation took place a day before the withdrawal
+# on 25 November" (took place = 25 November - 1 day), "Sunday marks a month since the Council
+# passed a resolution", "The intervention comes two days after the Council passed ..." (a
+# present-tense report: counted from the publication date); the word after the duration,
+# and whether the second event is later (+1) or earlier (-1) than the first
+DURATION_LINKS = {"after": -1, "before": 1, "since": -1}
+DURATION_LINK = r"\s*(after|before|since)\b"
+# present forms of "be" (a report in the present: "It is two days since ...")
+PRESENT_BE = frozenset({"is", "are", "am"})
 # quantifiers that float after a subject ("That all changed on Wednesday", "they both
 # agreed"): after a pronoun they are no determiner, and the verb form after them is a verb
 FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
