@@ -107,7 +107,8 @@ _WS_ANY = re.compile(r"\s+")
 # ------------------------------------------------------------------ context
 
 class _Ctx:
-    __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live")
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live",
+                 "_night")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -120,6 +121,25 @@ class _Ctx:
         self._tense: dict = {}
         self._index: list[int] | None = None
         self._live: bool | None = None   # see _is_live_page
+        self._night: list[tuple[int, int]] | None = None   # see weekday_ref
+
+    def weekday_ref(self, s: int) -> dt.date | None:
+        """The day a weekday at ``s`` is resolved against: the report's day, or the day
+        after it inside a live entry stamped after midnight local time (see
+        lang.en.time_words.NIGHT_STAMP) -- to the end of the entry's line."""
+        if self.ref is None:
+            return None
+        if self._night is None:
+            self._night = []
+            for m in _NIGHT_STAMP.finditer(self.text):
+                wd = m["wd"] or m["wd2"]
+                if wd and _wd_num(wd) != self.ref.weekday():
+                    continue   # the American clock is not on the report's day
+                end = self.text.find("\n", m.end())
+                self._night.append((m.start(), len(self.text) if end < 0 else end))
+        if any(a <= s < b for a, b in self._night):
+            return N.add_days(self.ref, 1) or self.ref
+        return self.ref
 
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
@@ -423,12 +443,14 @@ def _h_weekday(m, ctx, s, e):
             elif tense == "past" and _WD_EITHER.search(ctx.text, max(0, s - 12), s) and \
                     not re.match(r"['’]s?(?![\w])", ctx.text[e:e + 2]):  # "for Sunday's attack"
                 tense = None      # "readied themselves for Sunday": the nearest Sunday
-        d = N.weekday_date(wd, ctx.ref, tense, rel if rel in ("last", "next", "this") else None)
+        d = N.weekday_date(wd, ctx.weekday_ref(s), tense,
+                           rel if rel in ("last", "next", "this") else None)
         v = N.fmt_day(d)
         ctx.focus_day = d
     return v + (f"T{pod}" if pod else ""), "DATE" if not pod else "TIME"
 
 
+_NIGHT_STAMP = re.compile(_en_tw.NIGHT_STAMP)
 _WD_AHEAD = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_AHEAD_BEFORE})\s+(?:this\s+)?$", re.I)
 _WD_EITHER = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_EITHER_BEFORE})\s+$", re.I)
 
