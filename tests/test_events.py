@@ -370,3 +370,27 @@ def test_a_duration_after_before_since_dates_the_linked_event():
     # months keep the day, at the end of a shorter month too
     assert dates("The strike ended on March 31, a month after the workers walked out.",
                  "2011-04-02")["walked"] == "2011-02-28"
+
+
+def test_not_since_a_date_dates_the_last_time_it_happened():
+    ms, _ = one("Amanda Jones has not been seen since August 14, 2005, when she was 26.",
+                "2011-01-28")
+    assert [(m.trigger.text, m.date) for m in ms] == [("seen", "2005-08-14")]
+    # not a perfect: still negated
+    ms, c = one("Troops did not leave since November 12.")
+    assert ms == [] and c["dropped:negated"] == 1
+
+
+def test_a_time_after_since_qualifies_the_clause_before_it():
+    ms, _ = one("He is missing, having not contacted anyone since Friday morning - three days "
+                "after the protests began.", "2011-01-31")
+    by_trigger = {m.trigger.text: m.date for m in ms}
+    assert by_trigger["contacted"] == "2011-01-28"
+    assert by_trigger["began"] == "2011-01-25"
+
+
+def test_a_copula_before_the_time_is_its_clause_predicate():
+    ms, _ = one("The anniversary of the accident is Friday, and several events are planned "
+                "for Thursday.", "2011-01-27")
+    assert {(m.trigger.text, m.date) for m in ms} == {("is", "2011-01-28"),
+                                                      ("planned", "2011-01-27")}

@@ -578,9 +578,11 @@ def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
     commas = [j for j in range(a, vi) if toks[j].w == ","]
     if commas and ti is not None and ti > commas[-1]:
         lo = commas[-1] + 1
+    last_time = ti is not None and ti > 0 and toks[ti - 1].low == EN.NEGATED_SINCE and \
+        any(toks[j].low in EN.AUX_HAVE for j in range(a, vi))
     for j in range(lo, min(b, vi + 2)):
         w = toks[j].low
-        if w in EN.NEGATION and j <= vi + 1:
+        if w in EN.NEGATION and j <= vi + 1 and not last_time:
             if w in EN.NEGATION_BEFORE_ONLY and j > vi:
                 continue
             if w in EN.NEGATION_VERBS and j == vi:
@@ -857,7 +859,17 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
     # could be oil coming up until August,' Browner told CBS on Sunday" August is not when
     # she told
     quote = _quote_span(toks, ti)
-    order = [ci + 1, ci - 1] if ti - a <= 2 else [ci - 1, ci + 1]
+    # a copula of the time's own clause before it is its predicate: "The 25th anniversary
+    # of the accident is Friday, and several events are planned for Thursday"
+    own_be = [i for i in range(a, ti) if toks[i].low in _AUX_BE and toks[i].w[:1] not in "'’"
+              and (quote is None or quote[0] <= i < quote[1])]
+    if own_be:
+        return own_be[-1], clauses[ci]
+    # a time right after a temporal preposition ("having not contacted anyone since Friday
+    # morning - three days after ...") qualifies the clause before it, as a fronted time
+    # ("On November 16, Russia sent") the one after it
+    pp_time = ti == a + 1 and toks[a].low in EN.TEMPORAL_PREPOSITIONS and ci > 0
+    order = [ci + 1, ci - 1] if ti - a <= 2 and not pp_time else [ci - 1, ci + 1]
     for k in order:
         if 0 <= k < len(clauses) and clauses[k][2] not in ("hyp",):
             a2, b2, _ = clauses[k]

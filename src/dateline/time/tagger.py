@@ -274,6 +274,13 @@ def _h_myrel(m, ctx, s, e):
         return None
     off = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}.get(
         re.sub(r"\s+", " ", m["rel"].lower()), 0)
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("that", "the same"):
+        # anaphoric: the year of the last date mentioned ("in January 2010 ... in June of
+        # that year" -> 2010-06), else of the report
+        y = ctx.focus_year or (ctx.focus_day.year if ctx.focus_day else None) or \
+            (ctx.ref.year if ctx.ref else None)
+        return (f"{y:04d}-{mon:02d}" if y else f"XXXX-{mon:02d}"), "DATE"
     if ctx.ref is None:
         return f"XXXX-{mon:02d}", "DATE"
     return f"{ctx.ref.year + off:04d}-{mon:02d}", "DATE"

@@ -221,6 +221,10 @@ NEGATION = frozenset({"not", "n't", "n’t", "never", "neither", "nor", "denied"
 # events of their own
 NEGATION_VERBS = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse", "failed",
                             "fails", "fail"})
+# a negated perfect before "since" + a date dates the last time it happened: "Amanda Jones has
+# not been seen since August 14, 2005" (seen on 14 August 2005), "having not contacted anyone
+# since Friday morning" (the last contact: Friday)
+NEGATED_SINCE = "since"
 # "without" negates only what follows the verb's own clause start ("left without
 # signing"), never a word after the trigger
 NEGATION_BEFORE_ONLY = frozenset({"without"})

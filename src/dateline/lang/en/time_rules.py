@@ -137,8 +137,11 @@ RULES = [
          pad=(60, 40),
          window_needs=('year',),
          examples=[('Elections are planned for March next year.', '2020-11-24',
-                   'March next year', '2021-03')],
-         pattern=rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])"),
+                   'March next year', '2021-03'),
+                   # "that year" / "the same year": the year under discussion
+                   ('He is due in January 2010 and she in June of that year.', '2008-12-19',
+                    'June of that year', '2010-06')],
+         pattern=rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous|that|the\s+same)\s+year(?![\w'’])"),
     dict(name='mon', priority=70,
          anchors=MONTH_ANCHORS,
          pad=(60, 20),
