@@ -340,6 +340,10 @@ def test_a_time_inside_a_quotation_takes_no_verb_outside_it():
                 "Sunday.", "2010-05-31")
     told = [m.date for m in ms if m.trigger.text == "told"]
     assert told == ["2010-05-30"]
+    # PTB quotes, as in Timeline17's texts
+    ms, _ = one("`` There could be oil coming up until August , '' Carol Browner told CBS 's "
+                "`` Face The Nation '' on Sunday .", "2010-05-31")
+    assert [m.date for m in ms if m.trigger.text == "told"] == ["2010-05-30"]
 
 
 def test_a_prepositional_phrase_dates_its_nearest_event_noun():
@@ -394,3 +398,11 @@ def test_a_copula_before_the_time_is_its_clause_predicate():
                 "for Thursday.", "2011-01-27")
     assert {(m.trigger.text, m.date) for m in ms} == {("is", "2011-01-28"),
                                                       ("planned", "2011-01-27")}
+
+
+def test_should_is_an_expectation_not_a_doubt():
+    ms, _ = one("Installation work on the new cap should start today.", "2010-07-10")
+    assert [(m.trigger.text, m.date, m.modality) for m in ms] == \
+        [("start", "2010-07-10", "planned")]
+    ms, c = one("The army could enter the city on November 25.")
+    assert ms == [] and c["dropped:hypothetical"] == 1

@@ -849,16 +849,17 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
         near = [q for q in nouns if q < ti]
         if near or nouns:
             return (near[-1] if near else nouns[0]), clauses[ci]
-    before = [i for i in range(a, ti) if toks[i].verb]
+    # A time inside a quotation takes no verb outside it: in "'There could be oil coming up
+    # until August,' Browner told CBS on Sunday" August is not when she told
+    quote = _quote_span(toks, ti)
+    qa, qb = quote if quote is not None else (0, n)
+    before = [i for i in range(max(a, qa), ti) if toks[i].verb]
     if before:
         return before[-1], clauses[ci]
-    after = [i for i in range(te, b) if toks[i].verb]
+    after = [i for i in range(te, min(b, qb)) if toks[i].verb]
     if after:
         return after[0], clauses[ci]
-    # neighbours: a fronted time goes with the next clause, otherwise the previous. A time inside a quotation takes no verb outside it: in "'There
-    # could be oil coming up until August,' Browner told CBS on Sunday" August is not when
-    # she told
-    quote = _quote_span(toks, ti)
+    # neighbours: a fronted time goes with the next clause, otherwise the previous
     # a copula of the time's own clause before it is its predicate: "The 25th anniversary
     # of the accident is Friday, and several events are planned for Thursday"
     own_be = [i for i in range(a, ti) if toks[i].low in _AUX_BE and toks[i].w[:1] not in "'’"
@@ -897,7 +898,10 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
 def _quote_span(toks, ti: int) -> tuple[int, int] | None:
     """(first, end) token indexes of the quotation holding token ``ti``, if any: between an
     odd-numbered quote mark and the next one ("``", "''", typographic or straight)."""
-    marks = [i for i, t in enumerate(toks) if t.w in EN.CLAUSE_QUOTES]
+    # PTB quotes ("``", "''") come as two tokens of one character: the pair is one mark
+    marks = [i for i, t in enumerate(toks) if t.w in EN.CLAUSE_QUOTES or (
+        t.w in EN.QUOTE_HALVES and i + 1 < len(toks) and toks[i + 1].w == t.w and
+        toks[i + 1].s == t.e)]
     for k in range(0, len(marks) - 1, 2):
         if marks[k] < ti < marks[k + 1]:
             return marks[k] + 1, marks[k + 1]

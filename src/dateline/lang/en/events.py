@@ -23,11 +23,13 @@ AUX_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s
 AUX_HAVE = frozenset({"has", "have", "had", "having"})
 AUX_DO = frozenset({"do", "does", "did"})
 # the future: "will sign", "'ll sign"; "wo" is the "wo" of "won't" (tokenised wo + n't)
-MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+# "should" in a report is an expectation, like "will": "Installation work on the new cap
+# should start today" (planned for today), "should be in place by 20 July"
+MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "wo", "should"})
 # modals that make an event hypothetical outside reported speech ("could enter the city");
 # inside it, "would" is a future in the past (a plan). "must" is an obligation, not a doubt:
 # see MODALS_NOT_HYPOTHETICAL
-MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must",
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "can", "must",
                                 "ought"})
 MODALS_NOT_HYPOTHETICAL = frozenset({"must"})
 # the month "May" is also the modal "may": next to a day number it is the month
@@ -143,6 +145,7 @@ EVENT_NOUNS = frozenset({
     "treaty", "signing", "visit", "election", "elections", "vote", "referendum", "deployment",
     "conversation", "call", "offensive", "counteroffensive", "counter-offensive", "invasion",
     "protest", "protests", "strike", "strikes", "explosion", "blast", "bombing", "earthquake",
+    "spill",
     "summit", "conference", "negotiations", "fighting", "hostilities", "conflict", "crash",
     "shooting", "arrest", "trial", "verdict", "resignation", "handover", "evacuation",
     "occupation", "liberation", "launch", "collapse", "coup", "uprising", "riot", "riots",
@@ -210,6 +213,8 @@ CLAUSE_PUNCTUATION = frozenset({";", "—", "–", "(", ")", ":"})
 # opening the quote, and a quote mark ends a clause
 QUOTES = frozenset({"“", "”", '"', "``", "''"})
 CLAUSE_QUOTES = ("“", "”", "``", "''", '"')
+# the characters a PTB quote ("``", "''") is written with, twice over
+QUOTE_HALVES = ("`", "'")
 # what ends a sentence (a headline has none of these at its end)
 SENTENCE_END = ".!?\"”'»…"
 
