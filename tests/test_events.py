@@ -406,3 +406,10 @@ def test_should_is_an_expectation_not_a_doubt():
         [("start", "2010-07-10", "planned")]
     ms, c = one("The army could enter the city on November 25.")
     assert ms == [] and c["dropped:hypothetical"] == 1
+
+
+def test_a_year_after_for_and_a_noun_is_a_period_not_a_date():
+    ms, c = one("The airline modestly lowered its forecasts for 2009.", "2008-10-16")
+    assert ms == [] and c["dropped:period"] == 1
+    ms, _ = one("The referendum was scheduled for 2012.", "2008-10-16")
+    assert [(m.trigger.text, m.date) for m in ms] == [("scheduled", "2012")]

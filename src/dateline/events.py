@@ -62,7 +62,7 @@ from .settings import SETTINGS
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
 DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
-                "undatable_time", "comment", "page_stamp")
+                "undatable_time", "comment", "page_stamp", "period")
 
 # ------------------------------------------------------------------------------------ lexicon
 # The words and cue patterns are in lang/en/events.py and lang/ru/events.py; here they are
@@ -941,6 +941,18 @@ def _duration_link(text: str, tm) -> tuple[int, str, int] | None:
     return int(m.group(1)), m.group(2), EN.DURATION_LINKS[link.group(1).lower()]
 
 
+_PERIOD_FOR = re.compile(EN.PERIOD_FOR, re.I)
+
+
+def _is_period(text: str, toks, tm) -> bool:
+    """A bare year after "for" and a word that is no verb (lang.en.events.PERIOD_FOR)."""
+    m = _PERIOD_FOR.search(text, max(0, tm.start - 8), tm.start)
+    if m is None:
+        return False
+    k = _token_at(toks, m.start())
+    return k > 0 and not (toks[k - 1].verb or toks[k - 1].aux or _past_form(toks[k - 1]))
+
+
 def _present_before(toks, ti: int) -> bool:
     """A present-tense verb before token ``ti`` and no past one ("The intervention comes
     two days after ..."; not "Two weeks after the vote, parliament met")."""
@@ -1055,6 +1067,9 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             c["dropped:page_stamp"] += 1     # when the page changed, not what happened
             continue
         d = date_of_value(tm.value)
+        if d is not None and len(d) == 4 and _is_period(text, toks, tm):
+            c["dropped:period"] += 1     # "forecasts for 2009": what a figure is about
+            continue
         partial = d is None and _PARTIAL_VALUE.match(tm.value) is not None
         if d is None and not partial:
             c["dropped:undatable_time"] += 1

@@ -226,6 +226,10 @@ NEGATION = frozenset({"not", "n't", "n’t", "never", "neither", "nor", "denied"
 # events of their own
 NEGATION_VERBS = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse", "failed",
                             "fails", "fail"})
+# a bare year (or quarter) after "for" and a noun is the period a figure is about, not when
+# anything happened: "lowered its forecasts for 2009", "posted the largest annual loss ...
+# for 2008"; after a verb it is a plan's time and stays ("scheduled for 2012")
+PERIOD_FOR = r"(?<![\w])for\s+$"
 # a negated perfect before "since" + a date dates the last time it happened: "Amanda Jones has
 # not been seen since August 14, 2005" (seen on 14 August 2005), "having not contacted anyone
 # since Friday morning" (the last contact: Friday)
