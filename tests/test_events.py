@@ -413,3 +413,9 @@ def test_a_year_after_for_and_a_noun_is_a_period_not_a_date():
     assert ms == [] and c["dropped:period"] == 1
     ms, _ = one("The referendum was scheduled for 2012.", "2008-10-16")
     assert [(m.trigger.text, m.date) for m in ms] == [("scheduled", "2012")]
+
+
+def test_a_weekday_in_a_named_month_leaves_the_date_to_the_month():
+    ms, _ = one("The family took up two lanes on a busy Saturday night in January 1999.",
+                "2011-02-11")
+    assert [(m.trigger.text, m.date) for m in ms] == [("took", "1999-01")]

@@ -346,3 +346,11 @@ def test_a_weekday_in_a_live_entry_stamped_after_midnight_local_is_the_next_day(
     t = "(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Sunday) Troops left Tuesday."
     last = [m for m in tag(t, "2011-01-31") if m.start == t.rfind("Tuesday")]
     assert [m.value for m in last] == ["2011-01-25"]
+
+
+def test_a_weekday_in_a_month_of_a_named_year_is_left_unresolved():
+    got = values("The family bowled on a busy Saturday night in January 1999.", "2011-02-11")
+    assert [(t, v) for t, v, _, _ in got] == [("Saturday night", "XXXX-WXX-6TNI"),
+                                              ("January 1999", "1999-01")]
+    # a weekday beside a month with no year is still resolved against the report
+    assert one("Talks resumed on Saturday in Geneva.", "2011-02-11").value == "2011-02-05"

@@ -440,7 +440,7 @@ def _h_weekday(m, ctx, s, e):
         rel = "last"
     elif rel == "coming":
         rel = "next"
-    if ctx.ref is None:
+    if ctx.ref is None or _WD_IN_MONTH_YEAR.match(ctx.text, e):
         v = f"XXXX-WXX-{wd + 1}"
     else:
         tense = ctx.tense(s, e)
@@ -458,6 +458,8 @@ def _h_weekday(m, ctx, s, e):
 
 
 _NIGHT_STAMP = re.compile(_en_tw.NIGHT_STAMP)
+_WD_IN_MONTH_YEAR = re.compile(_en_tw.WEEKDAY_IN_MONTH_YEAR.replace(
+    "<month>", "|".join(sorted(_MONTHS, key=len, reverse=True))), re.I)
 _WD_AHEAD = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_AHEAD_BEFORE})\s+(?:this\s+)?$", re.I)
 _WD_EITHER = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_EITHER_BEFORE})\s+$", re.I)
 

@@ -140,3 +140,9 @@ NIGHT_STAMP = (rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd>[A-Z][a-z]+day))?\s*
                rf"{_CLOCK}a\.?m\.?(?:\s+[A-Z][a-z]+day)?\s+{_LOCAL}"
                rf"|{_CLOCK}a\.?m\.?(?:\s+[A-Z][a-z]+day)?\s+{_LOCAL}\s*,\s*"
                rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd2>[A-Z][a-z]+day))?")
+
+# a weekday placed in a month of a named year: "on a busy Saturday night in January 1999" is
+# some Saturday of that month, not the Saturday before the report (an unresolved weekday,
+# XXXX-WXX-6; the month-year beside it dates the event). Compiled with re.I; <month> is
+# filled with the month names.
+WEEKDAY_IN_MONTH_YEAR = r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|of)\s+(?:<month>)\.?,?\s+(?:1[5-9]\d\d|20\d\d)(?!\d)"
