@@ -383,6 +383,15 @@ def _h_yrange(m, ctx, s, e):
     return f"{y:04d}", "DATE", s, s + 4
 
 
+def _h_apyear(m, ctx, s, e):
+    """'06 -> 2006: the century that puts the year at most a year after the report."""
+    if ctx.ref is None:
+        return None
+    yy = int(m["yy"])
+    y = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
+    return f"{y:04d}", "DATE"
+
+
 def _h_decade(m, ctx, s, e):
     if m["d4"]:
         return m["d4"], "DATE"
@@ -1520,6 +1529,8 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
                 add(_BY_DIGIT["quarter-digit"], s, e)
             if k == 2 and subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
                 add(_BY_DIGIT["decade2"], s, e)
+            if k == 2 and s and subject[s - 1] in ("'", "’"):
+                add(_BY_DIGIT["year2"], s, e)
     for n in _MIXED:  # words and digit runs were found apart: back to text order
         lst = hits.get(n)
         if lst and len(lst) > 2:
