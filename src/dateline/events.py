@@ -22,8 +22,18 @@ How a sentence becomes event mentions
   (fronted "On November 16, Russia sent ..."; "withdrawal ... on 25 November" after
   ``before/after the`` + event noun gives that noun). A range end is skipped when its range
   start is in the same sentence (the event date is the start).
+  A time in a quotation takes no verb outside it; a time right after since/until/before/after
+  qualifies the clause before it; with no verb and no event noun, a copula carries the event
+  ("The Report is on BBC Radio 4 on Thursday, 27 May"; "The anniversary is Friday").
   Each (trigger, date) pair is one mention, so "vacated Aghdam on November 20 and will vacate
   Lachin on December 1" gives an asserted and a planned mention.
+* An exact duration before after/before/since links two events: the one with a date dates the
+  other ("talked ... Tuesday, a week after the unrest began": began = Tuesday - 7 days; "took
+  place a day before the withdrawal ... on 25 November"); a present-tense report with no date
+  counts from the publication ("The intervention comes two days after ...").
+* A bare year after "for" and a noun is a period, not a date ("forecasts for 2009":
+  ``dropped:period``); a negated perfect before "since" + a date dates the last time it
+  happened ("has not been seen since August 14, 2005").
 * Values with an unknown year (``XXXX-11-10``, an undated article) give a mention with
   ``date=None, date_how="none"`` and ``time`` set: the linker may resolve the year from other
   documents (see :mod:`dateline.link`); alone they never reach the timeline.
@@ -33,13 +43,14 @@ How a sentence becomes event mentions
   ``date_how="publication"``; a first body sentence restating such a headline (sharing
   its content words) gets the same. Other undated sentences give no mention
   (counted as ``undated``).
-* Modality per mention: ``planned`` (will, is due to, plans/agreed/expected to, had to,
+* Modality per mention: ``planned`` (will, should, is due to, plans/agreed/expected to, had to,
   infinitives, deadline-role times in a non-past clause), ``reported`` (said, stated,
   announced, according to, citing, referring to, "X reports ..."; ``attributed_to`` = the
   speaker entity's canonical name, else the phrase's head noun), else ``asserted``.
 * Dropped (counted in ``counters`` under ``dropped:<reason>``): ``negated`` (not, never,
-  no ... was, denied, refused, failed to), ``hypothetical`` (would/could/might/may/should
-  outside reported speech, if/unless clauses), ``headline`` (a title line with no
+  no ... was; denied, refused, failed to another verb -- "the preventer fails" is itself an
+  event), ``hypothetical`` (would/could/might/may/can outside reported speech, if/unless
+  clauses, a sentence opening with "If"), ``headline`` (a title line with no
   present-tense verb), ``no_trigger``, ``comment`` (a reader comment scraped with the page:
   "March 9 , 2011 at 10:31 am | Reply ...", "X wrote : ..."), ``page_stamp`` (the time of a
   page's "Last updated at 06:15 GMT"), ``non_english`` handled only through time+verb lists.
