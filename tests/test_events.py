@@ -298,3 +298,124 @@ def test_who_said_it():
         d = doc(text, "2024-03-05")
         ms = extract_events(d, extract(d.text))
         assert ms and ms[0].attributed_to == speaker, (text, ms)
+
+
+def test_verbs_the_token_rules_used_to_miss():
+    def trig(text, published="2011-02-02"):
+        ms, _ = one(text, published)
+        return [(m.trigger.text, m.date, m.modality) for m in ms]
+    # a quantifier floating after the subject is no determiner
+    assert trig("That all changed on Wednesday.") == [("changed", "2011-02-02", "asserted")]
+    # a relative "that" after a noun; after a verb it stays a determiner
+    assert trig("Apache has 11 million acres in Egypt that produced 150,000 barrels a day "
+                "during 2009.") == [("produced", "2009", "asserted")]
+    # a two-letter base form after a modal
+    assert ("go", "2011-04", "planned") in trig(
+        "Napolitano will announce that the alert system will go away in April.")
+    # an -s form after he/she/it, in the lexicon or not
+    assert trig("Nobody knows where he appears on 17 June.", "2010-06-16")[0][:2] == \
+        ("appears", "2010-06-17")
+    # "in May" is the month, not the modal
+    assert trig("An investigation in May showed that regulators were lax.",
+                "2010-07-31") == [("showed", "2010-05", "asserted")]
+
+
+def test_a_negation_verb_is_an_event_of_its_own():
+    ms, c = one("April 25 - The well's blowout preventer fails.", "2010-07-23")
+    assert [(m.trigger.text, m.date) for m in ms] == [("fails", "2010-04-25")]
+    # ... but it still negates the verb it governs
+    ms, c = one("Armenia failed to withdraw its troops on November 15.")
+    assert ms == [] and c["dropped:negated"] == 1
+
+
+def test_a_copula_carries_a_dated_sentence_with_no_other_verb():
+    ms, _ = one("The Report is on BBC Radio 4 on Thursday, 27 May at 2000 BST.", "2010-05-26")
+    assert [(m.trigger.text, m.date) for m in ms] == [("is", "2010-05-27")]
+    ms, _ = one("I will be 60 on Monday.", "2008-10-16")
+    assert [(m.trigger.text, m.date, m.modality) for m in ms] == [("be", "2008-10-20", "planned")]
+
+
+def test_a_time_inside_a_quotation_takes_no_verb_outside_it():
+    ms, _ = one("\"There could be oil coming up until August,\" Carol Browner told CBS on "
+                "Sunday.", "2010-05-31")
+    told = [m.date for m in ms if m.trigger.text == "told"]
+    assert told == ["2010-05-30"]
+    # PTB quotes, as in Timeline17's texts
+    ms, _ = one("`` There could be oil coming up until August , '' Carol Browner told CBS 's "
+                "`` Face The Nation '' on Sunday .", "2010-05-31")
+    assert [m.date for m in ms if m.trigger.text == "told"] == ["2010-05-30"]
+
+
+def test_a_prepositional_phrase_dates_its_nearest_event_noun():
+    ms, _ = one("Protesters want him to go, as he has ruled since the independence in 1977 "
+                "- ahead of the elections scheduled in April.", "2011-02-21")
+    by_trigger = {(m.trigger.text, m.date) for m in ms}
+    assert ("elections", "2011-04") in by_trigger or ("scheduled", "2011-04") in by_trigger
+    assert ("independence", "2011-04") not in by_trigger
+
+
+def test_a_duration_after_before_since_dates_the_linked_event():
+    def dates(text, published):
+        ms, _ = one(text, published)
+        return {m.trigger.text: m.date for m in ms}
+    # the second event: the first one's date minus the duration
+    assert dates("He talked to his family on the phone Tuesday, a week after the unrest "
+                 "began.", "2011-02-03")["began"] == "2011-01-25"
+    assert dates("Sunday marks a month since the Council passed a resolution.",
+                 "2011-04-17")["passed"] == "2011-03-17"
+    # the first event: the second one's date minus the duration
+    assert dates("The conversation took place a day before the withdrawal of the troops "
+                 "on 25 November.", "2020-11-24")["took"] == "2020-11-24"
+    # no date but a present-tense report: counted from the publication date
+    assert dates("The intervention comes two days after the Council passed a resolution.",
+                 "2011-03-19")["passed"] == "2011-03-17"
+    # a past narrative with no date of its own dates nothing
+    assert "vote" not in dates("Two weeks after the vote, the parliament met.", "2011-03-19")
+    # months keep the day, at the end of a shorter month too
+    assert dates("The strike ended on March 31, a month after the workers walked out.",
+                 "2011-04-02")["walked"] == "2011-02-28"
+
+
+def test_not_since_a_date_dates_the_last_time_it_happened():
+    ms, _ = one("Amanda Jones has not been seen since August 14, 2005, when she was 26.",
+                "2011-01-28")
+    assert [(m.trigger.text, m.date) for m in ms] == [("seen", "2005-08-14")]
+    # not a perfect: still negated
+    ms, c = one("Troops did not leave since November 12.")
+    assert ms == [] and c["dropped:negated"] == 1
+
+
+def test_a_time_after_since_qualifies_the_clause_before_it():
+    ms, _ = one("He is missing, having not contacted anyone since Friday morning - three days "
+                "after the protests began.", "2011-01-31")
+    by_trigger = {m.trigger.text: m.date for m in ms}
+    assert by_trigger["contacted"] == "2011-01-28"
+    assert by_trigger["began"] == "2011-01-25"
+
+
+def test_a_copula_before_the_time_is_its_clause_predicate():
+    ms, _ = one("The anniversary of the accident is Friday, and several events are planned "
+                "for Thursday.", "2011-01-27")
+    assert {(m.trigger.text, m.date) for m in ms} == {("is", "2011-01-28"),
+                                                      ("planned", "2011-01-27")}
+
+
+def test_should_is_an_expectation_not_a_doubt():
+    ms, _ = one("Installation work on the new cap should start today.", "2010-07-10")
+    assert [(m.trigger.text, m.date, m.modality) for m in ms] == \
+        [("start", "2010-07-10", "planned")]
+    ms, c = one("The army could enter the city on November 25.")
+    assert ms == [] and c["dropped:hypothetical"] == 1
+
+
+def test_a_year_after_for_and_a_noun_is_a_period_not_a_date():
+    ms, c = one("The airline modestly lowered its forecasts for 2009.", "2008-10-16")
+    assert ms == [] and c["dropped:period"] == 1
+    ms, _ = one("The referendum was scheduled for 2012.", "2008-10-16")
+    assert [(m.trigger.text, m.date) for m in ms] == [("scheduled", "2012")]
+
+
+def test_a_weekday_in_a_named_month_leaves_the_date_to_the_month():
+    ms, _ = one("The family took up two lanes on a busy Saturday night in January 1999.",
+                "2011-02-11")
+    assert [(m.trigger.text, m.date) for m in ms] == [("took", "1999-01")]

@@ -332,3 +332,25 @@ def test_future_passive_and_forward_weekdays():
     assert vals("Crowds gathered ahead of Thursday's speech.", "2011-02-12") == ["2011-02-17"]
     # written Friday: "Until Thursday, they had not called" is yesterday
     assert vals("Until Thursday, they had not called.", "1999-05-07") == ["1999-05-06"]
+
+
+def test_a_weekday_in_a_live_entry_stamped_after_midnight_local_is_the_next_day():
+    # Monday 31 January 2011 in the US; 1:12 a.m. Tuesday in Cairo
+    t = ("(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Monday) The ministry told CNN "
+         "Tuesday that the provider has been shut down.\nThe army was deployed on Tuesday.")
+    got = [(m.text, m.value) for m in tag(t, "2011-01-31") if m.text in ("Tuesday", "Monday")]
+    assert got == [("Monday", "2011-01-31"), ("Tuesday", "2011-02-01"), ("Tuesday", "2011-01-25")]
+    t = "LIBYA, 6:49 p.m. ET, 1:49 a.m. local: Gadhafi said Tuesday morning he is in Tripoli."
+    assert one(t, "2011-02-21", "Tuesday").value == "2011-02-22TMO"
+    # an American clock on another day than the report's: no shift
+    t = "(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Sunday) Troops left Tuesday."
+    last = [m for m in tag(t, "2011-01-31") if m.start == t.rfind("Tuesday")]
+    assert [m.value for m in last] == ["2011-01-25"]
+
+
+def test_a_weekday_in_a_month_of_a_named_year_is_left_unresolved():
+    got = values("The family bowled on a busy Saturday night in January 1999.", "2011-02-11")
+    assert [(t, v) for t, v, _, _ in got] == [("Saturday night", "XXXX-WXX-6TNI"),
+                                              ("January 1999", "1999-01")]
+    # a weekday beside a month with no year is still resolved against the report
+    assert one("Talks resumed on Saturday in Geneva.", "2011-02-11").value == "2011-02-05"

@@ -22,8 +22,18 @@ How a sentence becomes event mentions
   (fronted "On November 16, Russia sent ..."; "withdrawal ... on 25 November" after
   ``before/after the`` + event noun gives that noun). A range end is skipped when its range
   start is in the same sentence (the event date is the start).
+  A time in a quotation takes no verb outside it; a time right after since/until/before/after
+  qualifies the clause before it; with no verb and no event noun, a copula carries the event
+  ("The Report is on BBC Radio 4 on Thursday, 27 May"; "The anniversary is Friday").
   Each (trigger, date) pair is one mention, so "vacated Aghdam on November 20 and will vacate
   Lachin on December 1" gives an asserted and a planned mention.
+* An exact duration before after/before/since links two events: the one with a date dates the
+  other ("talked ... Tuesday, a week after the unrest began": began = Tuesday - 7 days; "took
+  place a day before the withdrawal ... on 25 November"); a present-tense report with no date
+  counts from the publication ("The intervention comes two days after ...").
+* A bare year after "for" and a noun is a period, not a date ("forecasts for 2009":
+  ``dropped:period``); a negated perfect before "since" + a date dates the last time it
+  happened ("has not been seen since August 14, 2005").
 * Values with an unknown year (``XXXX-11-10``, an undated article) give a mention with
   ``date=None, date_how="none"`` and ``time`` set: the linker may resolve the year from other
   documents (see :mod:`dateline.link`); alone they never reach the timeline.
@@ -33,13 +43,14 @@ How a sentence becomes event mentions
   ``date_how="publication"``; a first body sentence restating such a headline (sharing
   its content words) gets the same. Other undated sentences give no mention
   (counted as ``undated``).
-* Modality per mention: ``planned`` (will, is due to, plans/agreed/expected to, had to,
+* Modality per mention: ``planned`` (will, should, is due to, plans/agreed/expected to, had to,
   infinitives, deadline-role times in a non-past clause), ``reported`` (said, stated,
   announced, according to, citing, referring to, "X reports ..."; ``attributed_to`` = the
   speaker entity's canonical name, else the phrase's head noun), else ``asserted``.
 * Dropped (counted in ``counters`` under ``dropped:<reason>``): ``negated`` (not, never,
-  no ... was, denied, refused, failed to), ``hypothetical`` (would/could/might/may/should
-  outside reported speech, if/unless clauses), ``headline`` (a title line with no
+  no ... was; denied, refused, failed to another verb -- "the preventer fails" is itself an
+  event), ``hypothetical`` (would/could/might/may/can outside reported speech, if/unless
+  clauses, a sentence opening with "If"), ``headline`` (a title line with no
   present-tense verb), ``no_trigger``, ``comment`` (a reader comment scraped with the page:
   "March 9 , 2011 at 10:31 am | Reply ...", "X wrote : ..."), ``page_stamp`` (the time of a
   page's "Last updated at 06:15 GMT"), ``non_english`` handled only through time+verb lists.
@@ -62,7 +73,7 @@ from .settings import SETTINGS
 __all__ = ["extract_events", "date_of_value", "DROP_REASONS"]
 
 DROP_REASONS = ("negated", "hypothetical", "headline", "no_trigger", "undated",
-                "undatable_time", "comment", "page_stamp")
+                "undatable_time", "comment", "page_stamp", "period")
 
 # ------------------------------------------------------------------------------------ lexicon
 # The words and cue patterns are in lang/en/events.py and lang/ru/events.py; here they are
@@ -207,6 +218,16 @@ def _tag_verbs(toks: list[_Tok]) -> None:
         after_aux = prev in _AUX or (i > 1 and toks[i - 2].low in _AUX and
                                      prev in EN.AUX_ADVERBS)
         after_to = prev == EN.INFINITIVE_MARKER
+        before2 = toks[i - 2] if i > 1 else None
+        if prev in EN.FLOATING_QUANTIFIERS and before2 is not None and \
+                before2.low in _PRONOUNS:
+            prev = ""   # "That all changed": the quantifier floats after the subject
+        elif prev == "that" and before2 is not None and before2.w[:1].isalpha() and \
+                not (before2.verb or before2.aux) and before2.low not in _PREPS and \
+                before2.low not in _DETS and (low.endswith("ed") or low in _IRREGULAR_SET):
+            # a relative "that" after a noun: "acres in Egypt that produced ..." (after a
+            # verb or a preposition "that" is a determiner: "said that armed men")
+            prev = ""
         if low.endswith("ing"):
             # a progressive only after be; a gerund / participle otherwise
             if after_aux and prev in _AUX_BE:
@@ -246,13 +267,22 @@ def _tag_verbs(toks: list[_Tok]) -> None:
                 if after_to and i > 1 and toks[i - 2].low in EN.TO_NOT_INFINITIVE:
                     continue
                 t.verb, t.lemma = True, lemma or low
+                continue
+        if prev in EN.THIRD_PERSON and low.endswith("s") and not low.endswith("ss") and \
+                len(low) > 3 and low.isalpha() and low not in EN.NOT_VERB_S and \
+                not low.endswith("ly"):
+            # an -s form after he/she/it is a verb, in the lexicon or not ("he appears")
+            t.verb, t.lemma = True, low[:-1]
     # 'took place' etc: fine as is
 
 
 def _clauses(toks: list[_Tok]) -> list[tuple[int, int, str]]:
     """[(first token, end token, kind)]: kind is 'main', 'rel', 'sub', 'hyp', 'comp'."""
-    cuts: list[tuple[int, str]] = [(0, "main")]
     n = len(toks)
+    # a sentence opening with "If"/"Unless" is hypothetical to its first cut ("If talks fail
+    # on November 25, fighting resumes")
+    cuts: list[tuple[int, str]] = [(0, "hyp" if n and toks[0].low in EN.HYPOTHETICAL_INTRO
+                                    else "main")]
     for i, t in enumerate(toks):
         low = t.low
         if low in EN.SUBORDINATORS and i > 0:
@@ -362,7 +392,7 @@ def extract_events(doc: Document, entity_mentions: list | None = None,
             else:
                 c["dropped:headline"] += 1
             continue
-        if times and not _has_datable(times):
+        if times and not _has_datable(times, text):
             # no time here can give a date: no mention, only the counters and the
             # headline test (a token count) -- no need to tokenise and tag the sentence
             n_toks = len(_TOKEN.findall(text, ss, se))
@@ -541,7 +571,8 @@ def _is_month_may(toks, j) -> bool:
     if toks[j].w != EN.MONTH_LIKE_MODAL:
         return False
     near = [toks[k].w for k in (j - 1, j + 1) if 0 <= k < len(toks)]
-    return any(w[:1].isdigit() for w in near)
+    return any(w[:1].isdigit() for w in near) or (j > 0 and toks[j - 1].low in
+                                                  EN.MONTH_MAY_AFTER)
 
 
 def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
@@ -558,11 +589,15 @@ def _drop_reason(toks, cl, vi, ti: int | None = None) -> str | None:
     commas = [j for j in range(a, vi) if toks[j].w == ","]
     if commas and ti is not None and ti > commas[-1]:
         lo = commas[-1] + 1
+    last_time = ti is not None and ti > 0 and toks[ti - 1].low == EN.NEGATED_SINCE and \
+        any(toks[j].low in EN.AUX_HAVE for j in range(a, vi))
     for j in range(lo, min(b, vi + 2)):
         w = toks[j].low
-        if w in EN.NEGATION and j <= vi + 1:
+        if w in EN.NEGATION and j <= vi + 1 and not last_time:
             if w in EN.NEGATION_BEFORE_ONLY and j > vi:
                 continue
+            if w in EN.NEGATION_VERBS and j == vi:
+                continue   # "the blowout preventer fails": the failure is the event
             return "negated"
         if w == "no" and j < vi:
             nxt = toks[j + 1].low if j + 1 < len(toks) else ""
@@ -818,27 +853,72 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
                 break
         return k, clauses[ci]
     if kind == "pp":
-        for q in range(a, b):
-            if toks[q].low in _EVENT_NOUNS:
-                return q, clauses[ci]
-    before = [i for i in range(a, ti) if toks[i].verb]
+        # the event noun nearest before the time, else the first after it: "since its
+        # independence from France in 1977 - to step down ahead of the elections scheduled
+        # in April" dates the elections, not the independence, in April
+        nouns = [q for q in range(a, b) if toks[q].low in _EVENT_NOUNS]
+        near = [q for q in nouns if q < ti]
+        if near or nouns:
+            return (near[-1] if near else nouns[0]), clauses[ci]
+    # A time inside a quotation takes no verb outside it: in "'There could be oil coming up
+    # until August,' Browner told CBS on Sunday" August is not when she told
+    quote = _quote_span(toks, ti)
+    qa, qb = quote if quote is not None else (0, n)
+    before = [i for i in range(max(a, qa), ti) if toks[i].verb]
     if before:
         return before[-1], clauses[ci]
-    after = [i for i in range(te, b) if toks[i].verb]
+    after = [i for i in range(te, min(b, qb)) if toks[i].verb]
     if after:
         return after[0], clauses[ci]
     # neighbours: a fronted time goes with the next clause, otherwise the previous
-    order = [ci + 1, ci - 1] if ti - a <= 2 else [ci - 1, ci + 1]
+    # a copula of the time's own clause before it is its predicate: "The 25th anniversary
+    # of the accident is Friday, and several events are planned for Thursday"
+    own_be = [i for i in range(a, ti) if toks[i].low in _AUX_BE and toks[i].w[:1] not in "'’"
+              and (quote is None or quote[0] <= i < quote[1])]
+    if own_be:
+        return own_be[-1], clauses[ci]
+    # a time right after a temporal preposition ("having not contacted anyone since Friday
+    # morning - three days after ...") qualifies the clause before it, as a fronted time
+    # ("On November 16, Russia sent") the one after it
+    pp_time = ti == a + 1 and toks[a].low in EN.TEMPORAL_PREPOSITIONS and ci > 0
+    order = [ci + 1, ci - 1] if ti - a <= 2 and not pp_time else [ci - 1, ci + 1]
     for k in order:
         if 0 <= k < len(clauses) and clauses[k][2] not in ("hyp",):
             a2, b2, _ = clauses[k]
-            vs = [i for i in range(a2, b2) if toks[i].verb]
+            vs = [i for i in range(a2, b2) if toks[i].verb and
+                  (quote is None or quote[0] <= i < quote[1])]
             if vs:
                 return (vs[0] if k > ci else vs[-1]), clauses[k]
     for q in range(a, b):
         if toks[q].low in _EVENT_NOUNS:
             return q, clauses[ci]
+    # no verb and no event noun: a copula carries the event ("The Report is on BBC Radio 4
+    # on Thursday, 27 May", "I will be 60 on Monday"): the form of "be" nearest the time in
+    # its clause, else in the sentence (within the same quotation)
+    lo, hi = quote if quote is not None else (0, n)
+    bes = [i for i in range(lo, hi) if toks[i].low in _AUX_BE and toks[i].w[:1] != "'"
+           and toks[i].w[:1] != "’"]
+    if bes:
+        own = [i for i in bes if a <= i < b]
+        best = min(own or bes, key=lambda i: abs(i - ti))
+        cl = next((c for c in clauses if c[0] <= best < c[1]), clauses[ci])
+        return best, cl
     return None, clauses[ci]
+
+
+def _quote_span(toks, ti: int) -> tuple[int, int] | None:
+    """(first, end) token indexes of the quotation holding token ``ti``, if any: between an
+    odd-numbered quote mark and the next one ("``", "''", typographic or straight)."""
+    # PTB quotes ("``", "''") come as two tokens of one character: the pair is one mark
+    marks = [i for i, t in enumerate(toks) if t.w in EN.CLAUSE_QUOTES or (
+        t.w in EN.QUOTE_HALVES and i + 1 < len(toks) and toks[i + 1].w == t.w and
+        toks[i + 1].s == t.e)]
+    for k in range(0, len(marks) - 1, 2):
+        if marks[k] < ti < marks[k + 1]:
+            return marks[k] + 1, marks[k + 1]
+    if len(marks) % 2 and marks[-1] < ti:
+        return marks[-1] + 1, len(toks)   # a quotation that runs to the sentence's end
+    return None
 
 
 def _event_times(times):
@@ -848,10 +928,139 @@ def _event_times(times):
             and not (tm.role == "range_end" and starts_present)]
 
 
-def _has_datable(times) -> bool:
-    """Whether _sentence_events would keep any of the times (see its first loop)."""
+def _has_datable(times, text: str = "") -> bool:
+    """Whether _sentence_events would keep any of the times (see its first loop), or a
+    duration linking two events ("a week after the unrest began")."""
     return any(date_of_value(tm.value) is not None or _PARTIAL_VALUE.match(tm.value) is not None
-               for tm in _event_times(times))
+               for tm in _event_times(times)) or \
+        any(_duration_link(text, tm) is not None for tm in times)
+
+
+_EXACT_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_DURATION_LINK = re.compile(EN.DURATION_LINK, re.I)
+
+
+def _duration_link(text: str, tm) -> tuple[int, str, int] | None:
+    """(count, unit, sign) of an exact duration followed by after/before/since ("two days
+    after"): the second event lies sign * count units from the first."""
+    if tm.type != "DURATION" or not text:
+        return None
+    m = _EXACT_DURATION.match(tm.value)
+    link = _DURATION_LINK.match(text, tm.end) if m else None
+    if link is None:
+        return None
+    return int(m.group(1)), m.group(2), EN.DURATION_LINKS[link.group(1).lower()]
+
+
+_PERIOD_FOR = re.compile(EN.PERIOD_FOR, re.I)
+
+
+def _is_period(text: str, toks, tm) -> bool:
+    """A bare year after "for" and a word that is no verb (lang.en.events.PERIOD_FOR)."""
+    m = _PERIOD_FOR.search(text, max(0, tm.start - 8), tm.start)
+    if m is None:
+        return False
+    k = _token_at(toks, m.start())
+    return k > 0 and not (toks[k - 1].verb or toks[k - 1].aux or _past_form(toks[k - 1]))
+
+
+def _present_before(toks, ti: int) -> bool:
+    """A present-tense verb before token ``ti`` and no past one ("The intervention comes
+    two days after ..."; not "Two weeks after the vote, parliament met")."""
+    present = False
+    for t in toks[:ti]:
+        if _past_form(t):
+            return False
+        lemma = _VERB_FORMS.get(t.low)
+        if t.low in EN.PRESENT_BE or (lemma and t.low != lemma and t.low.endswith("s")
+                                      and not t.low.endswith("ss")):
+            present = True
+    return present
+
+
+def _shift_date(d: str, n: int, unit: str) -> str | None:
+    """The event date ``d`` (YYYY-MM-DD, or YYYY-MM for months and years) moved by ``n``
+    units, at the precision of ``d``; None when ``d`` is too coarse for the unit."""
+    import datetime as dt
+    parts = [int(x) for x in d.split("-")]
+    if len(parts) == 3:
+        try:
+            day = dt.date(*parts)
+            if unit in ("D", "W"):
+                return (day + dt.timedelta(days=n * (7 if unit == "W" else 1))).isoformat()
+            months = n * (12 if unit == "Y" else 1)
+            y, m = divmod(day.month - 1 + months, 12)
+            y += day.year
+            for dd in range(day.day, 27, -1):   # 31 March - 1 month: the last of February
+                try:
+                    return dt.date(y, m + 1, dd).isoformat()
+                except ValueError:
+                    continue
+            return dt.date(y, m + 1, min(day.day, 28)).isoformat()
+        except (ValueError, OverflowError):
+            return None
+    if len(parts) == 2 and unit in ("M", "Y"):
+        y, m = divmod(parts[1] - 1 + n * (12 if unit == "Y" else 1), 12)
+        return f"{parts[0] + y:04d}-{m + 1:02d}" if 0 < parts[0] + y < 10000 else None
+    return None
+
+
+def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, reported,
+                   speaker, ents, si, c) -> None:
+    """Events dated by a duration that links them to another dated event (see
+    lang.en.events.DURATION_LINKS): the undated one gets the other's date shifted; a
+    mention already made for its trigger takes the shifted date."""
+    dated = [(tm, date_of_value(tm.value)) for tm in times if tm.type in ("DATE", "TIME")]
+    dated = [(tm, d) for tm, d in dated if d and len(d) >= 7]
+    n = len(toks)
+    for tm in times:
+        link = _duration_link(text, tm)
+        if link is None:
+            continue
+        count, unit, sign = link
+        k = _token_at(toks, tm.end)          # the link word
+        if k >= n:
+            continue
+        b2 = next((b for a, b, _ in clauses if a <= k < b), n)
+        # the second event: the first verb after the link, else an event noun
+        second = next((i for i in range(k + 1, b2) if toks[i].verb), None)
+        if second is None:
+            second = next((i for i in range(k + 1, b2) if toks[i].low in _EVENT_NOUNS), None)
+        ti = _token_at(toks, tm.start)
+        first = next((i for i in range(ti - 1, -1, -1) if toks[i].verb), None)
+        before = [(t, d) for t, d in dated if t.end <= tm.start]
+        after = [(t, d) for t, d in dated if t.start >= toks[k].e]
+        if before:
+            # "on the phone Tuesday, a week after the unrest began": the second event
+            target, date = second, _shift_date(before[-1][1], sign * count, unit)
+        elif after and first is not None:
+            # "took place a day before the withdrawal ... on 25 November": the first event
+            target, date = first, _shift_date(after[0][1], -sign * count, unit)
+        elif not dated and published and _present_before(toks, ti):
+            # "The intervention comes two days after ...": counted from the report's day
+            target, date = second, _shift_date(published, sign * count, unit)
+        else:
+            continue
+        if target is None or date is None:
+            continue
+        t = toks[target]
+        cl = next((cc for cc in clauses if cc[0] <= target < cc[1]), (0, n, "main"))
+        if _drop_reason(toks, cl, target):
+            continue
+        same = [m for m in out if m.trigger is not None and m.trigger.start == t.s]
+        if same:
+            for m in same:
+                m.date, m.time = date, _span(text, tm.start, tm.end)
+            continue
+        modality = "planned" if _planned(text, toks, cl, target, None) and \
+            t.lemma not in _REPORT_VERBS else "reported" if reported else "asserted"
+        actors, places = _who_where(ents, speaker, text, ss, se)
+        out.append(EventMention(
+            doc=doc.id, start=ss, end=se, quote=text[ss:se], trigger=_span(text, t.s, t.e),
+            date=date, date_how="explicit", time=_span(text, tm.start, tm.end),
+            modality=modality, attributed_to=speaker if reported else None, actors=actors,
+            places=places, sentence_index=si))
+        c["linked_by_duration"] += 1
 
 
 def _count_undatable(times, c) -> None:
@@ -869,12 +1078,16 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             c["dropped:page_stamp"] += 1     # when the page changed, not what happened
             continue
         d = date_of_value(tm.value)
+        if d is not None and len(d) == 4 and _is_period(text, toks, tm):
+            c["dropped:period"] += 1     # "forecasts for 2009": what a figure is about
+            continue
         partial = d is None and _PARTIAL_VALUE.match(tm.value) is not None
         if d is None and not partial:
             c["dropped:undatable_time"] += 1
             continue
         dated.append((tm, d))
-    if not dated:
+    linked = any(_duration_link(text, tm) is not None for tm in times)
+    if not dated and not linked:
         return []
     clauses = _clauses(toks)
     reported = _report_cue(text, ss, se) or (cyr and _RU_REPORT_CUE.search(text[ss:se])
@@ -935,4 +1148,7 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             time=_span(text, tm.start, tm.end), modality=modality,
             attributed_to=speaker if reported else None, actors=actors, places=places,
             sentence_index=si))
+    if linked:
+        _linked_events(doc, text, ss, se, toks, clauses, times, out,
+                       (doc.published or "")[:10] or None, reported, speaker, ents, si, c)
     return out

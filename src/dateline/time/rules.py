@@ -26,6 +26,7 @@ DIGIT_KINDS = {
     "decade2": "a two-digit run ending in 0 followed by s or an apostrophe ('90s)",
     "clock": "one or two digits followed by ':', 'h', '.' or am/pm (14:30, 9.15, 5pm)",
     "quarter-digit": "one digit next to q/Q (Q3, 3Q)",
+    "year2": "two digits after an apostrophe ('06)",
 }
 DEFAULT_PAD = (100, 80)
 _KEYS = {"name", "priority", "handler", "anchors", "digits", "pad", "near", "needs_digit",

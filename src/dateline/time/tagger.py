@@ -107,7 +107,8 @@ _WS_ANY = re.compile(r"\s+")
 # ------------------------------------------------------------------ context
 
 class _Ctx:
-    __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live")
+    __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live",
+                 "_night")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -120,6 +121,25 @@ class _Ctx:
         self._tense: dict = {}
         self._index: list[int] | None = None
         self._live: bool | None = None   # see _is_live_page
+        self._night: list[tuple[int, int]] | None = None   # see weekday_ref
+
+    def weekday_ref(self, s: int) -> dt.date | None:
+        """The day a weekday at ``s`` is resolved against: the report's day, or the day
+        after it inside a live entry stamped after midnight local time (see
+        lang.en.time_words.NIGHT_STAMP) -- to the end of the entry's line."""
+        if self.ref is None:
+            return None
+        if self._night is None:
+            self._night = []
+            for m in _NIGHT_STAMP.finditer(self.text):
+                wd = m["wd"] or m["wd2"]
+                if wd and _wd_num(wd) != self.ref.weekday():
+                    continue   # the American clock is not on the report's day
+                end = self.text.find("\n", m.end())
+                self._night.append((m.start(), len(self.text) if end < 0 else end))
+        if any(a <= s < b for a, b in self._night):
+            return N.add_days(self.ref, 1) or self.ref
+        return self.ref
 
     def tense(self, s: int, e: int) -> str | None:
         k = (s, e)
@@ -254,6 +274,13 @@ def _h_myrel(m, ctx, s, e):
         return None
     off = {"this": 0, "next": 1, "last": -1, "the following": 1, "the previous": -1}.get(
         re.sub(r"\s+", " ", m["rel"].lower()), 0)
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("that", "the same"):
+        # anaphoric: the year of the last date mentioned ("in January 2010 ... in June of
+        # that year" -> 2010-06), else of the report
+        y = ctx.focus_year or (ctx.focus_day.year if ctx.focus_day else None) or \
+            (ctx.ref.year if ctx.ref else None)
+        return (f"{y:04d}-{mon:02d}" if y else f"XXXX-{mon:02d}"), "DATE"
     if ctx.ref is None:
         return f"XXXX-{mon:02d}", "DATE"
     return f"{ctx.ref.year + off:04d}-{mon:02d}", "DATE"
@@ -356,6 +383,15 @@ def _h_yrange(m, ctx, s, e):
     return f"{y:04d}", "DATE", s, s + 4
 
 
+def _h_apyear(m, ctx, s, e):
+    """'06 -> 2006: the century that puts the year at most a year after the report."""
+    if ctx.ref is None:
+        return None
+    yy = int(m["yy"])
+    y = 2000 + yy if 2000 + yy <= ctx.ref.year + 1 else 1900 + yy
+    return f"{y:04d}", "DATE"
+
+
 def _h_decade(m, ctx, s, e):
     if m["d4"]:
         return m["d4"], "DATE"
@@ -413,7 +449,7 @@ def _h_weekday(m, ctx, s, e):
         rel = "last"
     elif rel == "coming":
         rel = "next"
-    if ctx.ref is None:
+    if ctx.ref is None or _WD_IN_MONTH_YEAR.match(ctx.text, e):
         v = f"XXXX-WXX-{wd + 1}"
     else:
         tense = ctx.tense(s, e)
@@ -423,12 +459,16 @@ def _h_weekday(m, ctx, s, e):
             elif tense == "past" and _WD_EITHER.search(ctx.text, max(0, s - 12), s) and \
                     not re.match(r"['’]s?(?![\w])", ctx.text[e:e + 2]):  # "for Sunday's attack"
                 tense = None      # "readied themselves for Sunday": the nearest Sunday
-        d = N.weekday_date(wd, ctx.ref, tense, rel if rel in ("last", "next", "this") else None)
+        d = N.weekday_date(wd, ctx.weekday_ref(s), tense,
+                           rel if rel in ("last", "next", "this") else None)
         v = N.fmt_day(d)
         ctx.focus_day = d
     return v + (f"T{pod}" if pod else ""), "DATE" if not pod else "TIME"
 
 
+_NIGHT_STAMP = re.compile(_en_tw.NIGHT_STAMP)
+_WD_IN_MONTH_YEAR = re.compile(_en_tw.WEEKDAY_IN_MONTH_YEAR.replace(
+    "<month>", "|".join(sorted(_MONTHS, key=len, reverse=True))), re.I)
 _WD_AHEAD = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_AHEAD_BEFORE})\s+(?:this\s+)?$", re.I)
 _WD_EITHER = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_EITHER_BEFORE})\s+$", re.I)
 
@@ -1489,6 +1529,8 @@ def _anchor_windows(subject: str, lower: bool, text: str) -> dict[str, list[tupl
                 add(_BY_DIGIT["quarter-digit"], s, e)
             if k == 2 and subject[e - 1] == "0" and nxt in ("s", "S", "'", "’"):
                 add(_BY_DIGIT["decade2"], s, e)
+            if k == 2 and s and subject[s - 1] in ("'", "’"):
+                add(_BY_DIGIT["year2"], s, e)
     for n in _MIXED:  # words and digit runs were found apart: back to text order
         lst = hits.get(n)
         if lst and len(lst) > 2:

@@ -23,16 +23,22 @@ AUX_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s
 AUX_HAVE = frozenset({"has", "have", "had", "having"})
 AUX_DO = frozenset({"do", "does", "did"})
 # the future: "will sign", "'ll sign"; "wo" is the "wo" of "won't" (tokenised wo + n't)
-MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+# "should" in a report is an expectation, like "will": "Installation work on the new cap
+# should start today" (planned for today), "should be in place by 20 July"
+MODAL_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "wo", "should"})
 # modals that make an event hypothetical outside reported speech ("could enter the city");
 # inside it, "would" is a future in the past (a plan). "must" is an obligation, not a doubt:
 # see MODALS_NOT_HYPOTHETICAL
-MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must",
+MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "can", "must",
                                 "ought"})
 MODALS_NOT_HYPOTHETICAL = frozenset({"must"})
 # the month "May" is also the modal "may": next to a day number it is the month
 # ("On May 1, a soldier died", "1 May")
 MONTH_LIKE_MODAL = "May"
+# ... and after one of these words it is the month too: "An inspector general investigation
+# in May showed ..." (the modal never follows a preposition or "early"/"last")
+MONTH_MAY_AFTER = frozenset({"in", "since", "until", "till", "by", "of", "during", "from",
+                             "early", "late", "mid", "last", "next", "this", "through"})
 
 # words that may stand between an auxiliary and its verb ("has already left", "was then sent")
 AUX_ADVERBS = frozenset({"not", "n't", "also", "already", "just", "been", "being", "be", "then",
@@ -70,7 +76,7 @@ liberate lose mark meet move name negotiate occupy offer open order pass pay pla
 promise propose protest publish push raise reach receive recognize recognise reclaim reject
 release remove reopen replace report resign resume retake return reveal rise rule say score
 seize sell send sentence shell shoot shut sign start state stop strike surrender suspend take
-talk threaten transfer travel urge vacate violate visit vote warn welcome win withdraw
+talk threaten transfer travel urge vacate violate visit vote warn welcome win withdraw go
 """.split())
 # verbs of saying: their clause reports what someone said ("the ministry said"); a report
 # verb is never itself a plan (the statement is the event, dated by its time)
@@ -139,6 +145,7 @@ EVENT_NOUNS = frozenset({
     "treaty", "signing", "visit", "election", "elections", "vote", "referendum", "deployment",
     "conversation", "call", "offensive", "counteroffensive", "counter-offensive", "invasion",
     "protest", "protests", "strike", "strikes", "explosion", "blast", "bombing", "earthquake",
+    "spill",
     "summit", "conference", "negotiations", "fighting", "hostilities", "conflict", "crash",
     "shooting", "arrest", "trial", "verdict", "resignation", "handover", "evacuation",
     "occupation", "liberation", "launch", "collapse", "coup", "uprising", "riot", "riots",
@@ -175,6 +182,25 @@ COORDINATORS = ("and", "but")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
                          "his", "her", "our", "my", "your", "some", "any", "all", "no", "every",
                          "each", "many", "several", "two", "three", "of"})
+# a duration that links two events: "talked to his family on Tuesday, a week after the unrest
+# began" (began = Tuesday - 1 week), "the conversation took place a day before the withdrawal
+# on 25 November" (took place = 25 November - 1 day), "Sunday marks a month since the Council
+# passed a resolution", "The intervention comes two days after the Council passed ..." (a
+# present-tense report: counted from the publication date); the word after the duration,
+# and whether the second event is later (+1) or earlier (-1) than the first
+DURATION_LINKS = {"after": -1, "before": 1, "since": -1}
+DURATION_LINK = r"\s*(after|before|since)\b"
+# present forms of "be" (a report in the present: "It is two days since ...")
+PRESENT_BE = frozenset({"is", "are", "am"})
+# quantifiers that float after a subject ("That all changed on Wednesday", "they both
+# agreed"): after a pronoun they are no determiner, and the verb form after them is a verb
+FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
+# words ending in -s that follow a subject pronoun without being verbs ("she always", "it
+# thus"): an unknown -s word after he/she/it is otherwise a verb ("he appears", "he looks")
+NOT_VERB_S = frozenset({"always", "perhaps", "sometimes", "nevertheless", "thus", "towards",
+                        "afterwards", "besides", "unless", "as", "this", "his", "its", "was",
+                        "has", "is", "does", "yes", "plus", "less", "us"})
+THIRD_PERSON = frozenset({"he", "she", "it"})
 PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "to", "until", "till", "since",
                           "for", "during", "of", "with", "between", "before", "after",
                           "around", "about", "as", "into", "within", "through", "over",
@@ -187,12 +213,27 @@ CLAUSE_PUNCTUATION = frozenset({";", "—", "–", "(", ")", ":"})
 # opening the quote, and a quote mark ends a clause
 QUOTES = frozenset({"“", "”", '"', "``", "''"})
 CLAUSE_QUOTES = ("“", "”", "``", "''", '"')
+# the characters a PTB quote ("``", "''") is written with, twice over
+QUOTE_HALVES = ("`", "'")
 # what ends a sentence (a headline has none of these at its end)
 SENTENCE_END = ".!?\"”'»…"
 
 # ------------------------------------------------------------------------- negation
 NEGATION = frozenset({"not", "n't", "n’t", "never", "neither", "nor", "denied", "denies", "deny",
                       "refused", "refuses", "refuse", "failed", "fails", "fail", "without"})
+# verbs of negation negate the verb they govern ("refused to sign", "failed to agree"), not
+# themselves: "The well's blowout preventer fails." and "Baku denied the report on Monday" are
+# events of their own
+NEGATION_VERBS = frozenset({"denied", "denies", "deny", "refused", "refuses", "refuse", "failed",
+                            "fails", "fail"})
+# a bare year (or quarter) after "for" and a noun is the period a figure is about, not when
+# anything happened: "lowered its forecasts for 2009", "posted the largest annual loss ...
+# for 2008"; after a verb it is a plan's time and stays ("scheduled for 2012")
+PERIOD_FOR = r"(?<![\w])for\s+$"
+# a negated perfect before "since" + a date dates the last time it happened: "Amanda Jones has
+# not been seen since August 14, 2005" (seen on 14 August 2005), "having not contacted anyone
+# since Friday morning" (the last contact: Friday)
+NEGATED_SINCE = "since"
 # "without" negates only what follows the verb's own clause start ("left without
 # signing"), never a word after the trigger
 NEGATION_BEFORE_ONLY = frozenset({"without"})

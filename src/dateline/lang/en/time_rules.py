@@ -137,8 +137,11 @@ RULES = [
          pad=(60, 40),
          window_needs=('year',),
          examples=[('Elections are planned for March next year.', '2020-11-24',
-                   'March next year', '2021-03')],
-         pattern=rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous)\s+year(?![\w'’])"),
+                   'March next year', '2021-03'),
+                   # "that year" / "the same year": the year under discussion
+                   ('He is due in January 2010 and she in June of that year.', '2008-12-19',
+                    'June of that year', '2010-06')],
+         pattern=rf"{_B}{MODP}(?P<mon>{MON})(?:\s+of)?\s+(?P<rel>this|next|last|the\s+following|the\s+previous|that|the\s+same)\s+year(?![\w'’])"),
     dict(name='mon', priority=70,
          anchors=MONTH_ANCHORS,
          pad=(60, 20),
@@ -161,6 +164,15 @@ RULES = [
          examples=[('Prices rose in the 2019-20 season.', '2020-11-24',
                    '2019', '2019')],
          pattern=rf"(?<![\w$#/.,:\-])(?P<year>{YEAR_CORE})[-–](?P<y2>\d\d)(?![\w%\-])"),
+    # a year written with an apostrophe and two digits after a preposition: "In '06 I asked
+    # the youth ..." (informal prose, comments); not "'90s" (decade), not "rock 'n' roll"
+    dict(name='apyear', priority=95,
+         digits=('year2',),
+         pad=(8, 4),
+         examples=[("In '06 I asked the youth for their dreams.", '2011-01-29', "'06", '2006'),
+                   ("The club was founded in '98.", '2011-01-29', "'98", '1998')],
+         pattern=r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)|"
+                 r"(?<=\buntil\s)|(?<=\bduring\s))['’](?P<yy>\d\d)(?![\w'’])"),
     dict(name='decade', priority=100,
          anchors=('twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'),
          digits=('decade4', 'decade2'),

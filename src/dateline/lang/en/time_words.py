@@ -125,3 +125,24 @@ WEEKDAY_AHEAD_BEFORE = r"ahead\s+of|in\s+time\s+for|adjourned\s+(?:to|until)|pos
 # themselves for Sunday" (written Saturday: tomorrow) but "Until Thursday, they had not
 # called" (written Friday: yesterday); the nearest such day wins as with no tense at all
 WEEKDAY_EITHER_BEFORE = r"for|until|till"
+
+# A live report's entry stamp giving one instant in an American zone in the evening and in
+# the local zone after midnight: the local day is the day after the report's (American)
+# date, and a weekday named in that entry is that day, not the same weekday a week before.
+# "(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Monday) Egypt's information ministry
+# told CNN Tuesday ..." in a report dated Monday 31 January: Tuesday 1 February;
+# "LIBYA, 6:49 p.m. ET, 1:49 a.m. local: Gadhafi said Tuesday morning ..." likewise.
+# (?P<wd>...) is the American clock's weekday when given: it must be the report's day.
+_US_ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)"
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*"
+_LOCAL = r"(?:local(?:\s+time)?|in\s+[A-Z][a-z]+)"
+NIGHT_STAMP = (rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd>[A-Z][a-z]+day))?\s*,\s*"
+               rf"{_CLOCK}a\.?m\.?(?:\s+[A-Z][a-z]+day)?\s+{_LOCAL}"
+               rf"|{_CLOCK}a\.?m\.?(?:\s+[A-Z][a-z]+day)?\s+{_LOCAL}\s*,\s*"
+               rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd2>[A-Z][a-z]+day))?")
+
+# a weekday placed in a month of a named year: "on a busy Saturday night in January 1999" is
+# some Saturday of that month, not the Saturday before the report (an unresolved weekday,
+# XXXX-WXX-6; the month-year beside it dates the event). Compiled with re.I; <month> is
+# filled with the month names.
+WEEKDAY_IN_MONTH_YEAR = r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:in|of)\s+(?:<month>)\.?,?\s+(?:1[5-9]\d\d|20\d\d)(?!\d)"
