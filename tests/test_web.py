@@ -255,6 +255,7 @@ def hostile(tmp_path_factory):
         report = build([str(big)], str(db), workers=1, entities=False)
     assert report.documents == 3, report.failed
     with TestClient(create_app(str(db))) as c:
+        c.db = db
         yield c
 
 
@@ -521,3 +522,21 @@ def test_places_page_has_coastlines_and_credits_natural_earth(client):
     html = client.get("/places").text
     assert 'class="country focus"' in html and "clipPath" in html
     assert "Natural Earth" in html
+
+
+def test_hostile_articles_stay_inert_with_editing_on(hostile):
+    # serve --edit adds forms whose values and suggestions carry article text (summaries,
+    # entity names): still escaped, no markup of the article rendered, the same strict CSP
+    with TestClient(create_app(str(hostile.db), edit=True)) as c:
+        events = c.get("/index.json").json()["events"]
+        ents = c.get("/entities.json").json()["entities"]
+        pages = ["/", "/commitments", "/edits", "/entities"]
+        pages += [f"/events/{e['id']}" for e in events] + [f"/entities/{e['id']}" for e in ents[:10]]
+        forms = 0
+        for p in pages:
+            r = c.get(p)
+            assert r.status_code == 200, p
+            _inert(r.text)
+            forms += r.text.count("<form")
+            assert "script-src 'self'" in r.headers["content-security-policy"], p
+        assert forms > len(events)          # every event page has its edit forms
