@@ -25,8 +25,22 @@ def test_date_of_value():
     assert date_of_value("2020-11-10T00:00+03:00") == "2020-11-10"
     assert date_of_value("2020-07") == "2020-07"
     assert date_of_value("1988") == "1988"
-    for v in ("P44D", "PAST_REF", "XXXX-WXX-3", "XXXX-11-10", "199", "2020-W47"):
+    for v in ("P44D", "PAST_REF", "XXXX-WXX-3", "XXXX-11-10", "199", "2020-W99"):
         assert date_of_value(v) is None
+    # a week dates an event as finely as the unit that holds all its days
+    assert date_of_value("2020-W47") == "2020-11"        # 16-22 November
+    assert date_of_value("2011-W05") == "2011"           # 31 January - 6 February
+    assert date_of_value("2011-W05-WE") == "2011-02"     # the weekend of 5-6 February
+    assert date_of_value("2020-W53") is None             # 28 December - 3 January: no year
+    assert date_of_value("2021-W01") == "2021-01"
+
+
+def test_week_and_fronted_time_date_the_right_event():
+    ms, _ = one("Police arrested the suspect last week, officials said on Friday.")
+    assert any(m.trigger.text == "arrested" and m.date == "2020-11" for m in ms)
+    ms, _ = one("July 28 - Younes, the minister who defected to the rebels on February 22 and "
+                "became their chief, is killed.", published="2011-08-22")
+    assert {m.date for m in ms if m.trigger.text == "defected"} == {"2011-02-22"}
 
 
 def one(text, published="2020-11-20", **kw):

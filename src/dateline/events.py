@@ -166,9 +166,30 @@ _PARTIAL_VALUE = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(?:T.*)?$")
 _COARSE_VALUE = re.compile(r"^(\d{4})-(?:Q\d|H\d|SP|SU|FA|WI)$")
 
 
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def _date_of_week(y: int, w: int, weekend: bool) -> str | None:
+    """A week ("last week", "this weekend") dates an event only as finely as the calendar
+    unit that holds all its days: the month when the week lies within one, else the year."""
+    import datetime as dt
+    try:
+        first = dt.date.fromisocalendar(y, w, 6 if weekend else 1)
+    except ValueError:
+        return None
+    last = first + dt.timedelta(days=1 if weekend else 6)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}" if first.year == last.year else None
+
+
 def date_of_value(value: str) -> str | None:
-    """The event date a TIMEX3 value supports: YYYY, YYYY-MM or YYYY-MM-DD; None for
-    durations, SETs, reference words, weeks, decades and values with an unknown part."""
+    """The event date a TIMEX3 value supports: YYYY, YYYY-MM or YYYY-MM-DD; a week as its
+    month or year (_date_of_week); None for durations, SETs, reference words, decades and
+    values with an unknown part."""
+    w = _WEEK_VALUE.match(value)
+    if w:
+        return _date_of_week(int(w.group(1)), int(w.group(2)), bool(w.group(3)))
     m = _DATE_VALUE.match(value)
     if m:
         y, mo, d = m.groups()
@@ -882,6 +903,14 @@ def _time_trigger(toks, clauses, tm, ti: int) -> tuple[int | None, tuple[int, in
     # ("On November 16, Russia sent") the one after it
     pp_time = ti == a + 1 and toks[a].low in EN.TEMPORAL_PREPOSITIONS and ci > 0
     order = [ci + 1, ci - 1] if ti - a <= 2 and not pp_time else [ci - 1, ci + 1]
+    if order[0] == ci + 1:
+        # a fronted time dates the main clause, not a relative clause on the way to it: in
+        # "July 28 - Younes, the minister who defected on February 22 and became chief, is
+        # killed" July 28 is not when he defected
+        k = ci + 1
+        while k < len(clauses) - 1 and clauses[k][2] == "rel":
+            k += 1
+        order[0] = k
     for k in order:
         if 0 <= k < len(clauses) and clauses[k][2] not in ("hyp",):
             a2, b2, _ = clauses[k]

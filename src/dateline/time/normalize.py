@@ -265,6 +265,10 @@ def sentence_bounds(text: str, start: int, end: int, index: list[int] | None = N
     return s, e
 
 
+_REDUCED_PASSIVE = re.compile(r"\s+by\b")
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
 def tense_markers(text: str, start: int, end: int):
     """The tense markers in text[start:end] (match objects: group "f" future, "p" past), minus
     -ed words that mark no past ("united", "expected")."""
@@ -272,6 +276,9 @@ def tense_markers(text: str, start: int, end: int):
         if m.group("p") and (_NOT_PAST.match(m.group(0)) or
                              _PASSIVE_BE.search(text, max(0, m.start() - 7), m.start())):
             continue  # "united"; "will be held", "is to be signed": a participle, no past
+        if m.group("p") and _REDUCED_PASSIVE.match(text, m.end()) and \
+                _AFTER_COMMA.search(text, max(0, m.start() - 3), m.start()):
+            continue  # ", bloodied by bruising debates ,": a participle set off by commas
         yield m
 
 

@@ -598,8 +598,10 @@ def _h_relunit(m, ctx, s, e):
 
 def _h_theend(m, ctx, s, e):
     unit = m["unit"].lower()
-    code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
     base = ctx.focus_day or ctx.ref
+    if unit == "day":
+        return (N.fmt_day(base), "DATE") if base else ("XXXX-XX-XX", "DATE")
+    code = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
     if base is None:
         return N.undated(code), "DATE"
     return N.shift(base, 0, code), "DATE"

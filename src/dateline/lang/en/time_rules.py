@@ -265,6 +265,17 @@ RULES = [
                    'the end of the month', '2020-11')],
          pattern=rf"{_B}(?P<mod>the\s+end|the\s+beginning|the\s+start|the\s+middle|the\s+turn)\s+of\s+"
                  r"the\s+(?P<unit>week|month|year|decade|century)(?![\w])"),
+    # "earlier in the day", "later in the week": the day (week, ...) the narrative is on, else
+    # the report's; the same value "that day" gets (tagger._h_theend)
+    dict(name='inthe', handler='theend', priority=195,
+         anchors=('day', 'week', 'month', 'year'),
+         pad=(30, 5),
+         near=(20, None, ('earlier', 'later')),
+         examples=[('A commander went into the square earlier in the day.', '2011-02-10',
+                   'earlier in the day', '2011-02-10'),
+                  ('Talks resume later in the month.', '2020-11-24', 'later in the month',
+                   '2020-11')],
+         pattern=rf"{_B}(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)(?![\w])"),
     dict(name='yearend', priority=200,
          anchors=('year',),
          pad=(30, 10),
