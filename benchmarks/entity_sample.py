@@ -153,15 +153,19 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def resolve(name: str, entities: list[dict], n: int = TOP) -> tuple[dict | None, str]:
+def resolve(name: str, entities: list[dict], n: int = TOP,
+            prefer: str | None = None) -> tuple[dict | None, str]:
     """The entity a gold name belongs to now, and how it was found: "top" (a top-n name),
     "alias" (an alias of a top-n entity), "name"/"alias-all" (outside the top n, sources
-    included), or (None, "gone")."""
+    included), or (None, "gone"). Two entities of one name ("Macondo" the org and the place):
+    the one of type ``prefer`` first."""
     key = name.casefold()
     top = top_actors(entities, n)
 
     def by_name(es):
-        return next((e for e in es if e["name"].casefold() == key), None)
+        hits = [e for e in es if e["name"].casefold() == key]
+        hits.sort(key=lambda e: e["type"] != prefer)
+        return hits[0] if hits else None
 
     def by_alias(es):
         hits = [e for e in es if key in (a.casefold() for a in e.get("aliases", []))]
@@ -177,7 +181,7 @@ def resolve(name: str, entities: list[dict], n: int = TOP) -> tuple[dict | None,
 
 def judge(item: dict, entities: list[dict], n: int = TOP) -> dict:
     """One gold item against the built entities: {"right", "why": [...], "found", ...}."""
-    e, how = resolve(item["name"], entities, n)
+    e, how = resolve(item["name"], entities, n, prefer=item.get("type_built"))
     gtype = item.get("gold_type")
     junk = bool(item.get("junk")) or gtype == "junk"
     source = bool(item.get("source"))
@@ -199,6 +203,12 @@ def judge(item: dict, entities: list[dict], n: int = TOP) -> dict:
             kinds.append("source")
         out.update(right=not why, why=why, kinds=kinds)
         return out
+    if e is None and item.get("same_as"):
+        # a fragment ("Horizon" of "Deepwater Horizon") whose mentions joined the whole: the
+        # whole is what a reader sees now
+        e, _ = resolve(item["same_as"], entities, n, prefer=gtype)
+        if e is not None:
+            out.update(found="gone into same_as", now=e["name"], type_now=e["type"])
     if e is None:
         out.update(right=False, why=["gone: no entity has this name any more"], kinds=["gone"])
         return out
@@ -206,7 +216,7 @@ def judge(item: dict, entities: list[dict], n: int = TOP) -> dict:
         why.append(f"type {e['type']}, should be {gtype}")
         kinds.append("type")
     if item.get("same_as"):
-        t, _ = resolve(item["same_as"], entities, n)
+        t, _ = resolve(item["same_as"], entities, n, prefer=gtype)
         if t is None or t["id"] != e["id"]:
             why.append(f"not merged into {item['same_as']!r}")
             kinds.append("merge")
@@ -303,6 +313,7 @@ def dump(db: Path, topic: str, per: int = 4, n: int = TOP) -> list[dict]:
             for d in sorted(docs):
                 for m in ments[d]:
                     if m.get("text") in aliases and m.get("type") == e["type"] and \
+                            m.get("canonical") in aliases | {e["name"]} and \
                             (e["type"] != "place" or not e.get("place_id")
                              or m.get("place_id") in (None, e.get("place_id"))):
                         s = _sentence(docs[d].text, m["start"], m["end"])
