@@ -95,3 +95,21 @@ def test_calendar_and_stamp_words_are_never_what_a_deed_is_about():
     got = stems("-LRB- Update 4:12 p.m. Cairo , 9:12 a.m. ET -RRB- The last flight departs "
                 "on Saturday , March 12 , not next week")
     assert got == {stem(w) for w in ("Cairo", "last", "flight", "departs", "next")}, got
+
+
+def test_a_schedule_is_about_its_subject_not_its_day(data):
+    # "Northline Air's last flight ... is scheduled to depart on Saturday": the flight is
+    # what is due, though its phrase names the airline; a later "its final flight ... has
+    # departed" reports it (Timeline17 Egypt: Delta's last flight from Cairo)
+    (c,) = _find(data, "last flight from Riverton is scheduled")
+    assert c["status"] == "met", c["status_reason"]
+    assert any("has departed" in h["quote"] for h in c["history"])
+
+
+def test_neither_a_failed_part_nor_cancelled_other_plans_are_reports(data):
+    # "the failed flood pump" is a modifier, not a deed that failed; "canceled plans to
+    # replace their roofs" calls off the residents' plans, not the engineers' replacement
+    (c,) = _find(data, "will replace the flood pump")
+    assert c["status"] not in ("missed", "broken", "cancelled"), c["history"]
+    assert not any("canceled plans" in h["quote"] or "failed flood pump" in h["quote"]
+                   and h["status"] != "met" for h in c["history"])

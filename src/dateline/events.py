@@ -1079,14 +1079,14 @@ def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, repo
         same = [m for m in out if m.trigger is not None and m.trigger.start == t.s]
         if same:
             for m in same:
-                m.date, m.time = date, _span(text, tm.start, tm.end)
+                m.date, m.time, m.date_how = date, _span(text, tm.start, tm.end), "linked"
             continue
         modality = "planned" if _planned(text, toks, cl, target, None) and \
             t.lemma not in _REPORT_VERBS else "reported" if reported else "asserted"
         actors, places = _who_where(ents, speaker, text, ss, se)
         out.append(EventMention(
             doc=doc.id, start=ss, end=se, quote=text[ss:se], trigger=_span(text, t.s, t.e),
-            date=date, date_how="explicit", time=_span(text, tm.start, tm.end),
+            date=date, date_how="linked", time=_span(text, tm.start, tm.end),
             modality=modality, attributed_to=speaker if reported else None, actors=actors,
             places=places, sentence_index=si))
         c["linked_by_duration"] += 1

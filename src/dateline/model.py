@@ -123,7 +123,10 @@ class EventMention:
     trigger: Span | None            # the verb or event noun
     date: str | None                # YYYY | YYYY-MM | YYYY-MM-DD, at the granularity the text supports
     date_how: str                   # "explicit": a time expression of this clause; "publication":
-                                    # a present-tense news lead dated by its publication; "none"
+                                    # a present-tense news lead dated by its publication;
+                                    # "linked": counted from another event's date by a
+                                    # duration ("two days after the vote"), so it does not
+                                    # vote for a day in timelines; "none"
     time: Span | None = None        # the time expression the date came from
     modality: str = "asserted"      # asserted | reported | planned
     attributed_to: str | None = None  # canonical name of who said so (reported speech)

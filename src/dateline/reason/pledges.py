@@ -168,10 +168,14 @@ def _conditional(tok) -> bool:
                                          for m in c.children) for c in tok.children)
 
 
-def _under_non_committing(tok, stop) -> bool:
-    """A head between tok and stop (exclusive) that makes it an expectation or a wish."""
+def _under_non_committing(tok, stop, stop_at_noun: bool = False) -> bool:
+    """A head between tok and stop (exclusive) that makes it an expectation or a wish.
+    ``stop_at_noun``: a participle describing a noun tells a fact whatever governs the noun
+    ("called for an overhaul in its final report released this month": released)."""
     for t in _ancestors_until_root(tok):
         if stop is not None and t.i == stop.i:
+            return False
+        if stop_at_noun and t.pos_ in ("NOUN", "PROPN"):
             return False
         if t.lemma_.lower() in EN.NOT_COMMITTING or t.lower_ in EN.NOT_COMMITTING:
             return True
@@ -212,6 +216,15 @@ def _is_agent(ctx, sent, tok) -> bool:
     if any(m.start < hi and lo < m.end and m.kind in ("party", "actor") for m in sent.mentions):
         return True
     return any(t.pos_ == "PROPN" for t in tok.subtree) or tok.lemma_.lower() in _AGENT_NOUNS
+
+
+def _head_is_agent(sent, tok) -> bool:
+    """The phrase's head word itself (not a possessor or modifier in its phrase) is a
+    party: a pronoun, a proper noun, a noun of _AGENT_NOUNS or inside an entity mention."""
+    if tok.tag_ == "PRP" or tok.pos_ == "PROPN" or tok.lemma_.lower() in _AGENT_NOUNS:
+        return True
+    lo, hi = sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
+    return any(m.start < hi and lo < m.end and m.kind in ("party", "actor") for m in sent.mentions)
 
 
 _AGENT_NOUNS = {"government", "military", "army", "ministry", "minister", "president", "council",
@@ -349,11 +362,14 @@ def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge |
               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")}
     if act.pos_ in ("NOUN", "PROPN"):
         heads.add(stem(act.text))
-    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not _is_agent(ctx, sent, subj):
-        heads.add(stem(subj.text))   # "schools would reopen", "the vote is set for"
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not _head_is_agent(sent, subj):
+        # "schools would reopen", "the vote is set for"; "Delta's last flight is scheduled
+        # to depart": the flight, though its phrase names who runs it
+        heads.add(stem(subj.text))
     p = Pledge(d.id, d.published, sent, kind, act.lemma_.lower(), what, lo, hi,
                stems(bare) - {stem(act.lemma_)}, who, party, due, due_text, _negated(act))
-    p.heads = {h for h in heads if len(h) > 2 and h not in _STOP} - {stem(act.lemma_)}
+    # a day is when, not what: "to depart on Saturday" is about no Saturday
+    p.heads = {h for h in heads if len(h) > 2 and h not in _STOP and h not in _WHEN} - {stem(act.lemma_)}
     p.period = bool(re.match(r"(?i)over\b", due_text or "")) or bool(
         due_text and re.search(r"(?i)\bover\s+(?:the\s+next\s+)?" + re.escape(due_text), what))
     return p
@@ -716,6 +732,21 @@ def _outcome_forms() -> set[str]:
     return _OUTCOME_FORMS
 
 
+_MOVED_FORMS = None
+
+
+def _moved_forms() -> set[str]:
+    """The word forms of postponing and calling off (not of failing: "failed" beside a noun
+    of the deed says nothing of which deed failed)."""
+    global _MOVED_FORMS
+    if _MOVED_FORMS is None:
+        _MOVED_FORMS = {"postponement", "cancellation"}
+        for lem, how in _OUTCOME_LEMMAS.items():
+            if how in ("postponed", "cancelled"):
+                _MOVED_FORMS |= _forms(lem)
+    return _MOVED_FORMS
+
+
 def _clause_date(sent, tok, published) -> str | None:
     a, b = _span(tok)
     for t in sent.times:
@@ -775,8 +806,8 @@ def _other_agent(sent, tok, who: set) -> bool:
     """The report's verb has an active subject that names a party other than the one that
     committed."""
     subj, passive = _subject(tok)
-    if subj is None or passive:
-        return False
+    if subj is None or passive or not _head_is_agent(sent, subj):
+        return False   # "its final flight out of Riverton has departed": no party acted
     a, b = _span(subj)
     lo, hi = sent.start + a, sent.start + b
     named = {m.party or m.entity for m in sent.mentions
@@ -811,13 +842,22 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
             how = "postponed"
         if how and tok.pos_ == "VERB":
             if how == "not_done":
-                # "failed to form a government", "missed the deadline"
+                # "failed to form a government", "missed the deadline"; not "the failed
+                # blowout preventer" (a modifier) nor "failed" with no deed of its own
+                if tok.dep_ in ("amod", "acl", "compound"):
+                    continue
                 comp = _children(tok, "xcomp")
-                if comp and comp[0].lemma_.lower() != p_verb:
+                if comp and comp[0].lemma_.lower() not in deeds or (lem == "fail" and not comp):
                     continue
             cs = _clause_stems(doc, tok) - {stem(tok.text)}
+            # what was put off or called off: words of the commitment in the clause, or the
+            # deed itself as its object ("delayed a key test"), not somewhere deeper
+            # ("canceled plans to ... complete construction" is no report on completing)
+            named = {c.lemma_.lower() for c in tok.children
+                     if c.dep_ in ("dobj", "nsubjpass", "nsubj")} | \
+                {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")}
             if how != "not_done" and not (cs & objs or cs & heads) \
-                    and p_verb not in {t.lemma_.lower() for t in tok.subtree}:
+                    and not named & (deeds | nominals):
                 continue
             out.append((how, tok))
             continue
@@ -844,7 +884,11 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 continue
             if _under_plan(tok):
                 continue
-            if _under_non_committing(tok, None):
+            # a dated participle describing a noun is a fact ("its final report released
+            # this month"); an undated one may be the wish ("there needs to be an election held")
+            dated = tok.dep_ in ("acl", "amod") and any(
+                stem(t.text) in _WHEN for t in tok.subtree if t.i != tok.i)
+            if _under_non_committing(tok, None, stop_at_noun=dated):
                 continue
             out.append(("not_done" if _negated(tok) else "done", tok))
         elif tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" and tok.head.tag_ in ("VBD", "VBN") \
@@ -940,6 +984,11 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
         if heads:
             near |= idx.with_stems(heads, 1)
         cand[gi] = (idx.with_forms(forms) | idx.with_forms(_outcome_forms())) & near
+        # "BP has delayed a key test" reports on "BP would test the well" with no other word
+        # in common: the deed named as a noun beside a word of postponing or calling off
+        verb = g[0].verb
+        cand[gi] |= idx.with_forms({verb} | _NOMINAL_OF.get(verb, set())) & \
+            idx.with_forms(_moved_forms())
     first_pub = {gi: min((p.published or "9999") for p in g) for gi, g in enumerate(groups)}
     stated = {(p.doc, p.sent.start) for p in ps if not p.outcome}
     need = sorted({i for gi, ii in cand.items() for i in ii})
@@ -960,8 +1009,10 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
             if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
                 continue   # a statement is no report on itself (its own outcome is added below)
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
-                if who and how == "done" and _other_agent(s, tok, who):
-                    continue   # "Cayne stepped down" is no report on Haarde's promise
+                if who and how != "not_done" and _other_agent(s, tok, who):
+                    # "Cayne stepped down" is no report on Haarde's promise, nor "EgyptAir
+                    # cancelled flights" on Delta's last flight
+                    continue
                 o = Outcome(how, s, pub, _clause_date(s, tok, pub), tok.text)
                 told = o.date or (pub or "")[:10]
                 if how == "done" and head.kind == "scheduled" and day_due and told and \
