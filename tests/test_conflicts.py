@@ -199,3 +199,14 @@ def test_a_bound_and_the_figure_are_an_approximate_agreement(tmp_path):
     nums = [c for c in data["conflicts"] if c["kind"] == "number"]
     assert [x["value"] for x in nums[0]["claims"]] == ["at least $30 billion", "$ 30 billion"]
     assert nums[0]["classification"] == "approximate"
+
+
+def test_a_spaced_scale_counts_only_before_what_is_counted():
+    # "4.9 m barrels" is 4.9 million (BBC style); "4.9 m tall" stays metres
+    from dateline.reason import conflicts as C
+
+    def values(text):
+        return [C._value(m.group("a")) for m in C._NUMBER_RE.finditer(text)]
+    assert values("the well leaked 4.9 m barrels of oil") == [4_900_000.0]
+    assert values("Nearly 5m barrels") == [5_000_000.0]
+    assert values("a wall 4.9 m tall") == [4.9]

@@ -49,13 +49,16 @@ _WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + "|".join(list(_SMALL
             + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")")
 _DIGITS = EN.DIGITS
 _ABBR = "|".join(sorted(EN.ABBREVIATED_SCALES, key=len, reverse=True))
-_NUM = rf"(?:(?:{_DIGITS})(?:{_ABBR})\b|(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:{_SCALES}))?)"
+# "4.9 m barrels" (a space before the scale) only before a plural noun, what is counted in
+# millions, never "4.9 m tall" (lang/en/conflicts.ABBREVIATED_SCALES)
+_NUM = (rf"(?:(?:{_DIGITS})(?:{_ABBR})\b|(?:{_DIGITS})\s(?:{_ABBR})\b(?=\s+(?!across\b)[a-z]{{2,}}s\b)|"
+        rf"(?:{_DIGITS}|{_WORDNUM})(?:\s+(?:{_SCALES}))?)")
 _HEDGE = "|".join(h.replace(" ", r"\s+") for h in EN.HEDGES)
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGE})\s+)?(?:{EN.RANGE_START}\s+)?(?:(?P<cur>{EN.CURRENCY_SIGN})\s*)?\b(?P<a>{_NUM})"
     rf"(?:\s*(?:{EN.RANGE_JOINERS})\s*(?P<b>{_NUM}))?"
     rf"(?P<pct>\s*(?:{EN.PERCENT})\b)?", re.I)
-_VALUE_RE = re.compile(rf"^({_DIGITS})(?:\s+({_SCALES})|({_ABBR}))?$", re.I)
+_VALUE_RE = re.compile(rf"^({_DIGITS})(?:\s+({_SCALES})|\s?({_ABBR}))?$", re.I)
 _UNIT_OF = {w: k for k, ws in EN.UNIT_SYNONYMS.items() for w in ws}
 _PRED_OF = {w: k for k, ws in EN.PREDICATES.items() for w in ws}
 # a context word: a Latin or Russian letter, then letters, digits, apostrophes or hyphens

@@ -16,7 +16,8 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # Scale words after a number: "1.5 million", "two thousand" (in this order in the pattern)
 SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
 # Scales abbreviated onto the figure, as headlines and British papers write them: "5m barrels",
-# "$20bn", "4.4mn", "500k". Only written without a space: "4.9 m" is as often metres.
+# "$20bn", "4.4mn", "500k". With a space only before a counted unit ("4.9 m barrels"): "4.9 m"
+# alone is as often metres.
 ABBREVIATED_SCALES = {"k": 1000, "m": 10 ** 6, "mn": 10 ** 6, "mln": 10 ** 6, "bn": 10 ** 9,
                       "tn": 10 ** 12, "trn": 10 ** 12}
 # Figures as English writes them: thousands separated by commas ("1,960"), a decimal point
