@@ -26,11 +26,13 @@ def test_progress_reports_each_stage_with_the_total_first(tmp_path):
     report = build([str(EXAMPLE)], str(tmp_path / "p.db"), workers=1, entities=False,
                    on_progress=lambda *a: seen.append(a))
     assert report.added == 4
-    assert seen[0] == ("articles", 0, 4)                 # counted before the first is read
-    articles = [done for stage, done, _ in seen if stage == "articles"]
+    assert seen[:2] == [("clean", 0, 4), ("events", 0, 4)]   # counted before the first is read
+    articles = [done for stage, done, _ in seen if stage == "events"]
     assert articles[:5] == [0, 1, 2, 3, 4]               # per article, not per batch
+    cleaned = [done for stage, done, _ in seen if stage == "clean"]
+    assert cleaned[0] == 0 and cleaned == sorted(cleaned) and cleaned[-1] == 4
     stages = list(dict.fromkeys(stage for stage, _, _ in seen))
-    assert stages == ["articles", "dedupe", "link", "reason"]
+    assert stages == ["clean", "events", "dedupe", "link", "reason"]
     # the corpus-level bars move in steps: link one per document loaded, then linking,
     # ranking and storing; reason its four steps
     link = [(d, t) for s, d, t in seen if s == "link"]
@@ -44,7 +46,7 @@ def test_progress_reports_each_stage_with_the_total_first(tmp_path):
     seen.clear()
     build([str(EXAMPLE)], str(tmp_path / "p.db"), workers=1, entities=False,
           on_progress=lambda *a: seen.append(a))
-    assert ("articles", 4, 4) in seen
+    assert ("events", 4, 4) in seen and ("clean", 4, 4) in seen
 
 
 def test_the_first_gazetteer_build_says_what_it_does(tmp_path):
@@ -62,3 +64,26 @@ def test_the_first_gazetteer_build_says_what_it_does(tmp_path):
     assert list((tmp_path / "cache").glob("gazetteer-*.sqlite"))
     r = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "gazetteer" not in r.stderr
+
+
+def test_with_workers_the_clean_bar_leads_and_both_end_full(tmp_path):
+    """With a worker pool the workers count each article they have cleaned; the "clean" bar
+    is read from that count and is never behind the "entities" bar (documents still in the
+    models), and both end full."""
+    src = tmp_path / "many.jsonl"
+    with src.open("w") as f:
+        for i in range(40):
+            f.write(json.dumps({"id": str(i), "date": "2021-03-0%d" % (1 + i % 9),
+                                "text": f"Talks number {i} opened in the capital on Tuesday, "
+                                        "officials said, and a second round was set for "
+                                        "Friday after a long delay over the agenda."}) + "\n")
+    seen = []
+    report = build([str(src)], str(tmp_path / "w.db"), workers=2, entities=False,
+                   on_progress=lambda *a: seen.append(a))
+    assert report.added == 40
+    last = {"clean": 0, "events": 0}
+    for stage, done, total in seen:
+        if stage in last:
+            last[stage] = done
+            assert last["clean"] >= last["events"], seen
+    assert last == {"clean": 40, "events": 40}

@@ -100,9 +100,11 @@ def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
         err.print(f"building the place gazetteer (GeoNames and pycountry; once, for every "
                   f"later build) into {escape(str(path))} ...", soft_wrap=True)
 
-    # one bar per stage, by name: the articles (read, clean, times, entities: one pass per
-    # article, counted first, with an ETA), then each corpus-level stage
-    label = "articles: read, clean" + (", entities" if not no_entities else "")
+    # one bar per stage, by name: the articles read and cleaned (and time-tagged), then
+    # through the models (entities, events) and stored -- one pass per article, counted
+    # first, with an ETA -- then each corpus-level stage
+    labels = {"clean": "articles: read, clean", "entities": "articles: entities, events",
+              "events": "articles: events"}
     tasks: dict = {}
 
     with Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
@@ -110,8 +112,7 @@ def build(paths, db, engine, master, out, workers, quiet, no_entities, topic):
                   TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
         def on_progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
-                tasks[stage] = progress.add_task(label if stage == "articles" else stage,
-                                                 total=total)
+                tasks[stage] = progress.add_task(labels.get(stage, stage), total=total)
             progress.update(tasks[stage], completed=done, total=total)
 
         try:

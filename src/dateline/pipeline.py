@@ -5,9 +5,11 @@ for small inputs, a process pool otherwise) and writes one transaction per batch
 """
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
@@ -56,6 +58,18 @@ def event_mentions(doc: Document, ents: list | None) -> list:
     return extract_events(doc, ents, None)
 
 
+# Progress of the per-article pass: a counter the workers share (a multiprocessing.Value set
+# by _count_cleaned in each worker, or in this process for small batches) that each document
+# bumps once it is cleaned and time-tagged, so the "clean" bar moves ahead of the "entities"
+# bar by the documents still in the models; None outside a build with a progress callback.
+_CLEANED = None
+
+
+def _count_cleaned(counter) -> None:
+    global _CLEANED
+    _CLEANED = counter
+
+
 def process(raw: RawDocument, entities: bool = True) -> Processed | IngestError:
     """One raw document through every per-document stage. Never raises: errors come back.
 
@@ -67,6 +81,9 @@ def process(raw: RawDocument, entities: bool = True) -> Processed | IngestError:
             doc = clean(raw)
         with budget.clock("times"):
             doc = annotate(doc)
+        if _CLEANED is not None:
+            with _CLEANED.get_lock():
+                _CLEANED.value += 1
         with budget.clock("dedupe"):
             sig, para_sigs = dedupe.signatures(doc.text, [(p.start, p.end) for p in doc.paragraphs])
             text_hash = dedupe.normalized_hash(doc.text)
@@ -333,9 +350,10 @@ def build(paths: Iterable[str], db: str, workers: int | None = None,
     entities=False skips named-entity recognition (the slowest stage) for corpora where only
     dates and sentences matter; link_events=False stops after dedupe (benchmarks of ingest).
 
-    ``on_progress(stage, done, total)``: "articles" (read, cleaned, tagged and, with
-    entities, recognised; ``total`` counted before the first is read: ``ingest.count``),
-    then the corpus stages of ``finish``. ``on_gazetteer(path)``: the place gazetteer is
+    ``on_progress(stage, done, total)``: "clean" (articles read, cleaned and time-tagged),
+    then "entities" (with entities: recognised, their events found and stored; without:
+    "events"), both with ``total`` counted before the first is read (``ingest.count``), then
+    the corpus stages of ``finish``. ``on_gazetteer(path)``: the place gazetteer is
     missing and is about to be built (once, before any article; see ``gazetteer.ensure``).
     ``on_warning(message)``: an input stored with something the user should hear ("f.jsonl#L2:
     date '11/23/2020' not understood ..."); also in ``BuildReport.warnings``."""
@@ -357,14 +375,34 @@ def _build(paths, db, report, workers, on_error, on_progress, entities, link_eve
         gazetteer.ensure(on_gazetteer)
     total = count_inputs(paths) if on_progress else None
     done = 0
+    per_doc = "entities" if entities else "events"
+    cleaned = mp.get_context().Value("q", 0) if on_progress else None
+    skipped = 0   # items with no work to clean (known, unreadable): the clean bar counts them
     if on_progress:
-        on_progress("articles", 0, total)
+        on_progress("clean", 0, total)
+        on_progress(per_doc, 0, total)
     with Store(db) as store:
         known = store.known_ids()
         if topic is not None:
             store.set_meta("topic", topic.strip() or None)
-        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_count_cleaned,
+                                   initargs=(cleaned,)) if workers > 1 else None
+        _count_cleaned(cleaned)   # the batches processed here count too
         step = partial(process, entities=entities)
+        watch = threading.Event()
+
+        def clean_bar() -> None:
+            if cleaned is not None:
+                n = min(cleaned.value + skipped, max(total, done))
+                on_progress("clean", max(n, done), max(total, done))
+
+        def poll() -> None:   # the workers clean ahead of what comes back: show it as it goes
+            while not watch.wait(SETTINGS.ingest.PROGRESS_POLL_SECONDS):
+                clean_bar()
+
+        poller = threading.Thread(target=poll, daemon=True) if on_progress and pool else None
+        if poller:
+            poller.start()
         # Batches are pipelined: batch k+1 is already being processed by the workers while
         # batch k is written to SQLite (one transaction per batch), so neither side waits.
         pending: deque = deque()
@@ -373,7 +411,8 @@ def _build(paths, db, report, workers, on_error, on_progress, entities, link_eve
             nonlocal done
             if on_progress and n:
                 done += n
-                on_progress("articles", done, max(total, done))
+                clean_bar()
+                on_progress(per_doc, done, max(total, done))
 
         def store_done(keep: int) -> None:
             while len(pending) > keep:
@@ -414,6 +453,7 @@ def _build(paths, db, report, workers, on_error, on_progress, entities, link_eve
                 items = list(islice(stream, SETTINGS.ingest.BATCH))
                 if not items:
                     break
+                n_before = len(items)
                 todo: list[RawDocument] = []
                 for it in items:
                     if isinstance(it, IngestError):
@@ -427,6 +467,7 @@ def _build(paths, db, report, workers, on_error, on_progress, entities, link_eve
                     todo.append(it)
                     report.counters["replaced characters"] += it.replaced
                 report.counters["ingested"] += len(todo)
+                skipped += n_before - len(todo)
                 if pool is not None and len(todo) > 8:
                     results = pool.map(step, todo, chunksize=max(1, len(todo) // (4 * workers)))
                 else:
@@ -435,10 +476,15 @@ def _build(paths, db, report, workers, on_error, on_progress, entities, link_eve
                 store_done(keep=1)
             store_done(keep=0)
         finally:
+            watch.set()
+            if poller:
+                poller.join()
+            _count_cleaned(None)
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-        if on_progress:   # a WARC's count is an upper bound: the bar ends full
-            on_progress("articles", done, done)
+        if on_progress:   # a WARC's count is an upper bound: the bars end full
+            on_progress("clean", done, done)
+            on_progress(per_doc, done, done)
         report.counters.update(finish(store, link_events, report.timings, on_progress))
         report.documents = store.count()
     return report

@@ -26,6 +26,10 @@ class IngestSettings:
         "store in one transaction (batch k+1 is processed while batch k is written)",
         "", "not measured: a round batch size, set with the first pipeline (f187ffb); large "
         "enough to amortise a transaction, small enough to keep memory and progress steady")
+    PROGRESS_POLL_SECONDS: float = knob(
+        0.3, "how often the build's 'clean' bar reads the workers' count of cleaned articles "
+        "(it moves ahead of the 'entities' bar while documents are in the models)",
+        "", "not measured: a display refresh rate; no figure depends on it")
     DATELINE_YEAR_DAYS: int = knob(
         183, "an undated article whose dateline gives a day but no year ('LISBOA, March 11 "
         "(Atlantic Wire) -') takes the year putting that day nearest the other articles' "
