@@ -839,7 +839,7 @@ def _famous(p: Place) -> bool:
         p.kind == "city" and p.population >= SETTINGS.entities.FAMOUS_CITY_POP)
 
 
-def _local(p: Place, focus, name: str) -> float:
+def _local(p: Place, focus, name: str, near: bool = True) -> float:
     """The part of a candidate's score that says the text is *at* it: the text writes its
     state ("London, Ohio"), names its state or county, or names other places next to it.
     Names that are themselves famous places somewhere (``Focus.famous``: "Washington",
@@ -864,7 +864,7 @@ def _local(p: Place, focus, name: str) -> float:
     if v:
         s += st.GEO_FOCUS_VOTE * min(st.GEO_FOCUS_NEAR_CAP, sum(
             w for n, w in v.items() if n != name and n not in skip))
-    if p.kind in ("city", "county") and p.lat is not None:
+    if p.kind in ("city", "county") and p.lat is not None and near:
         s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
                                      focus.support(p.lat, p.lon, name, fam))
         if p.kind == "city" and focus.counties:
@@ -893,7 +893,11 @@ def _order(hits, focus, name: str = "") -> list:
         if fam is not None and (best.kind in ("city", "county") or (
                 best.kind == "state" and fam[1][0].capital
                 and fam[1][0].country == best.country)):
-            if _local(best, focus, name) - _local(fam[1][0], focus, name) \
+            # against a region or a continent ("Middle East", a Baltimore neighbourhood
+            # too) only the text's word for the town's state or county counts, not
+            # places near it
+            near = fam[1][0].kind not in ("region", "continent")
+            if _local(best, focus, name, near) - _local(fam[1][0], focus, name, near) \
                     < SETTINGS.entities.GEO_FAMOUS_LOCAL:
                 out.insert(0, out.pop(fam[0]))
     return out

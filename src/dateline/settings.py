@@ -242,7 +242,7 @@ class EntitySettings:
         "the full name of that surname with at least this many times the mentions of the "
         "next one ('Obama' -> Barack Obama beside Michelle Obama)",
         "entity_sample dev: the missed merges of Obama and Gadhafi")
-    GEO_FAMOUS_LOCAL: float = knob(2.0, "a small namesake (a town, a county; a state of a "
+    GEO_FAMOUS_LOCAL: float = knob(1.5, "a small namesake (a town, a county; a state of a "
         "capital's name) outranks a famous place (a country, region, capital, city of "
         "FAMOUS_CITY_POP) only with this much more evidence that the text is at it (its "
         "state written after it, its state or county named, places next to it)",
