@@ -950,14 +950,14 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
 def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list[Entity]:
     """The merges that need the whole corpus's entities (see canonicalize)."""
     common = _common()
-    gone: set[str] = set()
+    gone: set[int] = set()   # id() of the entities merged into another
     by_name: dict[tuple[str, str], Entity] = {}
     for e in ents:
         by_name.setdefault((e.type, e.name.casefold()), e)
 
     def absorb(into: Entity, e: Entity) -> None:
         _merge(into, e)
-        gone.add(e.id)
+        gone.add(id(e))
 
     # a town that is a person's surname ("Hayward" of Tony Hayward, "Crowley" of P.J.
     # Crowley): that person, unless it is a famous place or the text puts someone in it
@@ -970,17 +970,17 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
         surnames = {a for a in e.aliases if " " not in a}
         person = next((by_name.get(("person", f.casefold())) for f in
                        (full_of(a) for a in surnames) if f), None)
-        if person is not None and person.id not in gone:
+        if person is not None and id(person) not in gone:
             absorb(person, e)
     # a one-word person or organisation that is a place of the corpus and nobody's
     # surname ("a longtime Hoboken resident"): the place
     places = {}
     for e in ents:
-        if e.type == "place" and e.place_id and e.id not in gone:
+        if e.type == "place" and e.place_id and id(e) not in gone:
             for a in e.aliases:
                 places.setdefault(a.casefold(), e)
     for e in ents:
-        if e.type in ("person", "org") and e.id not in gone and " " not in e.name \
+        if e.type in ("person", "org") and id(e) not in gone and " " not in e.name \
                 and not e.is_source and full_of(e.name) is None:
             p = places.get(e.name.casefold())
             if p is not None:
@@ -988,12 +988,12 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
     # a "person" the text puts people in, at least as often as not, and never gives a
     # title ("in Brega", "outside Ras Lanuf"): a place
     for e in ents:
-        if e.type == "person" and e.id not in gone and not e.roles and not e.is_source \
+        if e.type == "person" and id(e) not in gone and not e.roles and not e.is_source \
                 and located.get(e.id, 0) * 2 >= e.mentions:
             e.type = "place"
             e.id = entity_id("place", e.name)
     # an acronym ("AIG", "U.N.", "BP") or a first word ("Freddie") of one organisation
-    orgs = [e for e in ents if e.type == "org" and e.id not in gone and not e.is_source]
+    orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
     by_initials: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
     ids = {e.id: e for e in orgs}
@@ -1004,7 +1004,7 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
                 by_initials[_initials(a)].add(e.id)
                 by_first[words[0].casefold()].add(e.id)
     for e in orgs:
-        if e.id in gone or " " in e.name:
+        if id(e) in gone or " " in e.name:
             continue
         letters = e.name.replace(".", "")
         target = None
@@ -1016,15 +1016,15 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             hits = by_first.get(e.name.casefold(), set()) - {e.id}
             if len(hits) == 1:
                 target = ids[next(iter(hits))]
-        if target is not None and target.id not in gone:
+        if target is not None and id(target) not in gone:
             # the long form names the merged entity; the acronym is its alias
             absorb(target, e)
     # a word of a region's name ("the Gulf" -> the Gulf of Mexico, "Karabakh" ->
     # Nagorno-Karabakh) that is no country of its own: the region
     regions = [e for e in ents if e.type == "place" and (e.place_id or "").startswith("rg:")
-               and e.id not in gone]
+               and id(e) not in gone]
     for e in ents:
-        if e.type != "place" or e.id in gone or not e.place_id:
+        if e.type != "place" or id(e) in gone or not e.place_id:
             continue
         if e.place_id.startswith(("cc:", "ct:", "us:")):
             continue
@@ -1041,7 +1041,7 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             absorb(hits[0], e)
     # one organisation written in two word orders ("National Transitional Council",
     # "Transitional National Council"): three words or more, the same words
-    orgs = [e for e in ents if e.type == "org" and e.id not in gone and not e.is_source]
+    orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
     by_words: dict[tuple[str, ...], Entity] = {}
     for e in orgs:
         k = tuple(sorted(_org_key_corp(e.name).split()))
@@ -1051,7 +1051,16 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             absorb(by_words[k], e)
         else:
             by_words[k] = e
-    return [e for e in ents if e.id not in gone]
+    # a retyped entity may now share its (type, name) with another: one entity
+    final: dict[str, Entity] = {}
+    for e in ents:
+        if id(e) in gone:
+            continue
+        if e.id in final:
+            _merge(final[e.id], e)
+        else:
+            final[e.id] = e
+    return list(final.values())
 
 
 __all__ = ["EntityMention", "Entity", "extract", "extract_many", "canonicalize",
