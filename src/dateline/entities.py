@@ -173,6 +173,14 @@ _DEMONYM_END = re.compile(en_entities.DEMONYM_END)
 _ORG_JOINER_END = re.compile(en_entities.ORG_JOINER_END)
 _ACRONYM_DEFINITION = re.compile(en_entities.ACRONYM_DEFINITION)
 _BAD_CHARS = re.compile(r"[\d_@#<>{}\[\]=]|https?:|www\.")
+_SRC_SPEAKER_ROLE = re.compile(en_entities.SRC_SPEAKER_ROLE)
+_SRC_ROLE_BEFORE = re.compile(en_entities.SRC_ROLE_BEFORE)
+_PTB_BRACKET = re.compile(en_entities.PTB_BRACKET)
+_SPEAKER_TAG = re.compile(en_entities.SPEAKER_TAG)
+_TIME_ZONES = en_entities.TIME_ZONES
+_HONORIFICS = en_entities.HONORIFICS
+_LOCATIVE = en_entities.LOCATIVE_WORDS
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 
 
 def _is_cyrillic(seg: str) -> bool:
@@ -308,6 +316,14 @@ def _find_sources(text: str) -> list[tuple[int, int, str]]:
             add(m, kind="org")
     for m in _SRC_DOMAIN.finditer(text):
         add(m, kind="org")
+    # journalists: "NIC ROBERTSON, CNN CORRESPONDENT:", "correspondent Ben Wedeman",
+    # "CNN's Ivan Watson"
+    for m in _SRC_SPEAKER_ROLE.finditer(text):
+        add(m, kind="person")
+    for m in _SRC_ROLE_BEFORE.finditer(text):
+        add(m, kind="person")
+    for m in _outlet_possessive().finditer(text):
+        add(m, kind="person")
     # "Headline / OUTLET" on the first line
     first = re.match(r"[ \t\n]*([^\n]*)", text)
     if first:
@@ -323,6 +339,17 @@ def _find_sources(text: str) -> list[tuple[int, int, str]]:
 
 
 _OUTLET_RE = None
+_OUTLET_POSS = None
+
+
+def _outlet_possessive():
+    global _OUTLET_POSS
+    if _OUTLET_POSS is None:
+        alts = sorted((a for a in OUTLETS if a not in en_entities.OUTLETS_NOT_IN_TEXT),
+                      key=len, reverse=True)
+        _OUTLET_POSS = re.compile(en_entities.SRC_OUTLET_POSSESSIVE % "|".join(
+            re.escape(a) for a in alts))
+    return _OUTLET_POSS
 
 
 def _outlet_regex():
@@ -472,6 +499,17 @@ _LOWER_WORD = re.compile(r"(?<![\w/@.-])[a-z][a-z]+(?:-[a-z]+)*(?![\w/@-]|\.\w)"
 _ANY_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
+def _at(text: str, start: int) -> str:
+    """"+AT" when a place word stands before the name ("in Brega", "near the Gulf Coast"):
+    the label's mark that the text uses the name as a place there."""
+    wb = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not wb or wb.group(1).lower() not in _LOCATIVE:
+        return ""
+    # "in Hayward's statement": a possessive is someone's, not somewhere
+    after = re.match(r"[\w.-]*(?:[ \t]+[A-Z][\w.-]*)*[ \t]?['’]s\b", text[start:start + 60])
+    return "" if after else "+AT"
+
+
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     common = _common()
     lower_words: Counter | None = None
@@ -479,14 +517,27 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     place_spans = [(s, e) for s, e, _ in places]
     for s, e, p in places:
-        mentions.append(EntityMention(s, e, text[s:e], "place", p.name, label="GAZETTEER",
+        mentions.append(EntityMention(s, e, text[s:e], "place", p.name,
+                                      label="GAZETTEER" + _at(text, s),
                                       place_id=p.id, country=p.country, lat=p.lat, lon=p.lon))
     for s0, e0, typ, label in raw:
         s, e = _clean_span(text, s0, e0)
         if e <= s:
             continue
+        if typ in ("person", "org"):
+            # a time-zone stamp, an honorific or a treebank bracket before the name ("ET
+            # Obama", "Dr Murray", "-LRB- Reuters"): not part of it
+            while True:
+                first = re.match(r"(\S+)[ \t]+", text[s:e])
+                if not first or not (first.group(1) in _TIME_ZONES or first.group(1) in
+                                     _HONORIFICS or _PTB_BRACKET.match(first.group(1))):
+                    break
+                s += first.end()
         surface = text[s:e]
         if _BAD_CHARS.search(surface) or not surface[:1].isupper() or "\n" in surface:
+            continue
+        if surface in _TIME_ZONES or surface in en_entities.BOILERPLATE_NAMES \
+                or _PTB_BRACKET.match(surface):
             continue
         if _CUT_NAME.search(surface):
             continue   # "Port of" cut from "the Port of Lisbon": a piece, not a name
@@ -512,20 +563,32 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
             low = lower_words.get(surface.lower(), 0)
             if low and low >= all_words.get(surface, 0):
                 continue
-        if typ == "person" and single and surface.isupper() and len(surface) > 1:
+        speaker = single and surface.isupper() and _SPEAKER_TAG.match(text, e) is not None \
+            and text.rfind("\n", 0, s) + 1 >= s - 2
+        if speaker and typ in ("person", "org"):
+            typ = "person"   # "PALIN: ..." at the start of a line: a transcript's speaker
+        elif typ == "person" and single and surface.isupper() and len(surface) > 1:
             typ = "org"
         place = None
         if typ == "place" or label.startswith("NATASHA:LOC"):
             place = gazetteer.lookup(surface, ctx)
             if place is None and label.startswith("NATASHA"):
                 place = gazetteer.lookup(_russian_normal(surface), ctx)
+            if place is None and text[e:e + 1] == ".":
+                # "Houma, La.": the abbreviation's dot was trimmed as a sentence's
+                place = gazetteer.lookup(surface + ".", ctx)
+                if place is not None:
+                    e += 1
+                    surface = text[s:e]
+        label += _at(text, s)
         if place is not None:
             mentions.append(EntityMention(s, e, surface, "place", place.name, label=label,
                                           place_id=place.id, country=place.country,
                                           lat=place.lat, lon=place.lon))
             place_spans.append((s, e))
             continue
-        canonical = " ".join(surface.replace("#", " ").split())
+        canonical = " ".join(w for w in surface.replace("#", " ").split()
+                             if not _PTB_BRACKET.match(w))
         if label.startswith("NATASHA:PER"):
             canonical = _russian_normal(surface)
         mentions.append(EntityMention(s, e, surface, typ, canonical, label=label))
@@ -708,32 +771,122 @@ def org_key(name: str) -> str:
     return k
 
 _TYPE_PRIORITY = {"place": 0, "person": 1, "org": 2, "other": 3}
+_CORP_SUFFIXES = en_entities.CORPORATE_SUFFIXES
+
+
+def _skeleton(word: str) -> str:
+    """One key for the spellings of a name in news (Gaddafi, Gadhafi, Qaddafi, Khadaffi;
+    Muammar, Moammar): lower case without accents, ``SKELETON_RULES``, an "h" after a
+    consonant dropped, a first "g" as "k", doubled letters single. Words shorter than
+    ``SKELETON_MIN`` stay as they are (folded)."""
+    w = _fold(word.casefold())
+    w = "".join(c for c in w if c.isalpha())
+    if len(w) < en_entities.SKELETON_MIN:
+        return w
+    for a, b in en_entities.SKELETON_RULES:
+        w = w.replace(a, b)
+    w = re.sub(r"(?<=[^aeiou])h", "", w)
+    if w.startswith("g"):
+        w = "k" + w[1:]
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _person_key(name: str) -> str:
+    return " ".join(_skeleton(t) for t in name.split())
+
+
+def _org_key_corp(name: str) -> str:
+    """org_key without a company's legal form ("BP Plc" = "BP")."""
+    k = org_key(name).split()
+    while len(k) > 1 and k[-1].rstrip(",") in _CORP_SUFFIXES:
+        k.pop()
+    return " ".join(k)
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words ("British Petroleum" -> "BP"; "of", "the" skipped)."""
+    out = []
+    for w in name.replace("-", " ").split():
+        if "." in w.rstrip("."):   # "U.S.": its letters
+            out.extend(c for c in w if c.isupper())
+        elif w[:1].isupper():
+            out.append(w[0])
+    return "".join(out)
+
+
+def _merge(a: Entity, b: Entity) -> None:
+    """b's mentions into a (a keeps its name, id, type and point; b's name becomes an alias:
+    the evidence of what joined)."""
+    a.mentions += b.mentions
+    a.aliases = [a.name] + sorted((set(a.aliases[1:]) | set(b.aliases) | {b.name}) - {a.name})
+    a.roles = _office_first(a.roles + b.roles)
+    a.is_source = a.is_source or b.is_source
+    a.docs = sorted(set(a.docs) | set(b.docs))
+    if a.lat is None and b.lat is not None and a.type == "place":
+        a.lat, a.lon, a.place_id, a.country = b.lat, b.lon, b.place_id, b.country
 
 
 def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
                  | Sequence[Sequence[EntityMention]]) -> list[Entity]:
-    """Merge mentions of all documents into canonical entities (deterministic order)."""
+    """Merge mentions of all documents into canonical entities (deterministic order).
+
+    Across the corpus: a surname alone (or a stray word beside it) joins the full name it
+    most often belongs to; spellings of one name join (``_skeleton``); an acronym or a short
+    form joins the one organisation it abbreviates; a name typed one way in most mentions is
+    that type (a place never written after "in", "near", ... and unknown to the gazetteer is
+    an organisation; a town that is a person's surname is that person); a bare word of a
+    region's name joins the region ("the Gulf", "Karabakh")."""
     if isinstance(mentions_by_doc, Mapping):
         items = list(mentions_by_doc.items())
     else:
         items = [(str(i), ms) for i, ms in enumerate(mentions_by_doc)]
+    common = _common()
 
-    # surname-only people -> the unique full name with that surname in the corpus
-    full = defaultdict(set)
+    # full names by the skeleton of their surname, with their counts
+    full: dict[str, Counter] = defaultdict(Counter)
     for _, ms in items:
         for m in ms:
             if m.type == "person" and not m.is_source and len(m.canonical.split()) >= 2:
-                full[m.canonical.split()[-1]].add(m.canonical)
+                full[_skeleton(m.canonical.split()[-1])][m.canonical] += 1
+    dominance = SETTINGS.entities.SURNAME_DOMINANCE
+
+    def full_of(surname: str) -> str | None:
+        """The full name a surname alone means: the only one, or one that has
+        SURNAME_DOMINANCE times the mentions of the next."""
+        c = full.get(_skeleton(surname))
+        if not c:
+            return None
+        ranked = c.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= dominance * ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def person_name(name: str) -> str:
+        toks = name.split()
+        if len(toks) == 1:
+            return full_of(toks[0]) or name
+        # a stray word beside a known surname: "Leaving Gadhafi" (a common word), "Assad
+        # Syria" (a country after it)
+        last = gazetteer.lookup(toks[-1]) if len(toks) == 2 else None
+        if last is not None and last.kind in ("country", "region", "continent"):
+            return full_of(toks[0]) or toks[0]
+        if len(toks) == 2 and toks[0].lower() in common and toks[0].lower().endswith("ing"):
+            return full_of(toks[1]) or name
+        return name
 
     def key_of(m: EntityMention) -> tuple[str, str]:
-        if m.type == "place":
-            return ("place", m.place_id or m.canonical)
+        if m.type == "place" and m.place_id:
+            return ("place", m.place_id)
         name = m.canonical
-        if m.type in ("person", "org") and " " not in name and len(full.get(name, ())) == 1:
-            name = next(iter(full[name]))
+        if m.type in ("person", "org") and not m.is_source:
+            pn = person_name(name) if m.type == "person" or " " not in name else name
+            if pn != name or m.type == "person":
+                return ("name", _person_key(pn))
         if m.type == "org":
-            return ("name", _fold(org_key(name)))
-        return ("name", _fold(name.casefold()))   # "João Silva" = "Joao Silva"
+            return ("name", _fold(_org_key_corp(name)))
+        if m.type == "place":   # a place the gazetteer does not know: one key with its org
+            return ("name", _fold(_org_key_corp(name)))
+        return ("name", _person_key(name))   # "João Silva" = "Joao Silva"
 
     groups: dict[tuple[str, str], list[tuple[str, EntityMention]]] = defaultdict(list)
     for doc, ms in items:
@@ -741,13 +894,27 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
             groups[key_of(m)].append((doc, m))
 
     out: list[Entity] = []
+    located: dict[str, int] = {}   # entity id -> mentions with a place word before them
     for (kind, _k), members in groups.items():
         types = Counter(m.type for _, m in members)
+        at = any(m.label.endswith("+AT") for _, m in members)
+        if kind == "name" and types.get("place") and not at and len(types) >= 1:
+            # a place the gazetteer does not know and the text never puts anyone "in": an
+            # organisation (Halliburton, Transocean typed GPE)
+            types["org"] += types.pop("place")
         typ = sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))[0]
         names = Counter(m.canonical for _, m in members)
-        if kind == "name" and typ in ("person", "org"):
+        if kind == "name" and typ == "person":
+            resolved = Counter(person_name(n) for n in names.elements())
+            longest = max(resolved, key=lambda n: (len(n.split()), resolved[n], n))
+            name = longest if len(longest.split()) > 1 else resolved.most_common(1)[0][0]
+        elif kind == "name" and typ == "org":
             longest = max(names, key=lambda n: (len(n.split()), names[n], n))
             name = longest if len(longest.split()) > 1 else names.most_common(1)[0][0]
+            if _org_key_corp(name) != org_key(name):   # "BP Plc": the name without "Plc"
+                short = [n for n in names if org_key(n) == _org_key_corp(name)]
+                if short:
+                    name = max(short, key=lambda n: (names[n], n))
         else:
             name = sorted(names, key=lambda n: (-names[n], n))[0]
         surfaces = Counter(m.text for _, m in members)
@@ -762,20 +929,138 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         if typ == "place":
             e.lat, e.lon, e.place_id, e.country = first.lat, first.lon, first.place_id, \
                 first.country
+        located[e.id] = located.get(e.id, 0) + sum(
+            1 for _, m in members if m.label.endswith("+AT"))
         out.append(e)
-    # entities with the same (type, name) from different keys: merge
+    # entities with the same (type, name) from different keys: merge (the point of the
+    # biggest: "Washington" is D.C. in most documents of the story)
     merged: dict[str, Entity] = {}
-    for e in out:
+    biggest: dict[str, int] = {}
+    for e in sorted(out, key=lambda e: -e.mentions):
         if e.id in merged:
-            o = merged[e.id]
-            o.mentions += e.mentions
-            o.aliases = [o.name] + sorted(set(o.aliases[1:] + e.aliases) - {o.name})
-            o.roles = _office_first(o.roles + e.roles)
-            o.is_source = o.is_source or e.is_source
-            o.docs = sorted(set(o.docs) | set(e.docs))
+            _merge(merged[e.id], e)
         else:
             merged[e.id] = e
-    return sorted(merged.values(), key=lambda e: (-e.mentions, e.type, e.name))
+            biggest[e.id] = e.mentions
+    ents = sorted(merged.values(), key=lambda e: (-e.mentions, e.type, e.name))
+    ents = _corpus_merges(ents, full_of, located)
+    return sorted(ents, key=lambda e: (-e.mentions, e.type, e.name))
+
+
+def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list[Entity]:
+    """The merges that need the whole corpus's entities (see canonicalize)."""
+    common = _common()
+    gone: set[int] = set()   # id() of the entities merged into another
+    by_name: dict[tuple[str, str], Entity] = {}
+    for e in ents:
+        by_name.setdefault((e.type, e.name.casefold()), e)
+
+    def absorb(into: Entity, e: Entity) -> None:
+        _merge(into, e)
+        gone.add(id(e))
+
+    # a town that is a person's surname ("Hayward" of Tony Hayward, "Crowley" of P.J.
+    # Crowley): that person, unless it is a famous place or the text puts someone in it
+    for e in ents:
+        if e.type != "place" or " " in e.name or not e.place_id or located.get(e.id):
+            continue
+        p = gazetteer.place_by_id(e.place_id)
+        if p is None or p.kind not in ("city", "county") or gazetteer._famous(p):
+            continue
+        surnames = {a for a in e.aliases if " " not in a}
+        person = next((by_name.get(("person", f.casefold())) for f in
+                       (full_of(a) for a in surnames) if f), None)
+        if person is not None and id(person) not in gone:
+            absorb(person, e)
+    # a one-word person or organisation that is a place of the corpus and nobody's
+    # surname ("a longtime Hoboken resident"): the place
+    places = {}
+    for e in ents:
+        if e.type == "place" and e.place_id and id(e) not in gone:
+            for a in e.aliases:
+                places.setdefault(a.casefold(), e)
+    for e in ents:
+        if e.type in ("person", "org") and id(e) not in gone and " " not in e.name \
+                and not e.is_source and full_of(e.name) is None:
+            p = places.get(e.name.casefold())
+            if p is not None:
+                absorb(p, e)
+    # a "person" the text puts people in, at least as often as not, and never gives a
+    # title ("in Brega", "outside Ras Lanuf"): a place
+    for e in ents:
+        if e.type == "person" and id(e) not in gone and not e.roles and not e.is_source \
+                and located.get(e.id, 0) * 2 >= e.mentions:
+            e.type = "place"
+            e.id = entity_id("place", e.name)
+    # an acronym ("AIG", "U.N.", "BP") or a first word ("Freddie") of one organisation
+    orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    ids = {e.id: e for e in orgs}
+    for e in orgs:
+        for a in e.aliases:
+            words = a.split()
+            if len(words) >= 2:
+                by_initials[_initials(a)].add(e.id)
+                by_first[words[0].casefold()].add(e.id)
+    for e in orgs:
+        if id(e) in gone or " " in e.name:
+            continue
+        letters = e.name.replace(".", "")
+        target = None
+        if letters.isupper() and 2 <= len(letters) <= 6:
+            hits = by_initials.get(letters, set()) - {e.id}
+            if len(hits) == 1:
+                target = ids[next(iter(hits))]
+        elif e.name.lower() not in common:
+            hits = by_first.get(e.name.casefold(), set()) - {e.id}
+            if len(hits) == 1:
+                target = ids[next(iter(hits))]
+        if target is not None and id(target) not in gone:
+            # the long form names the merged entity; the acronym is its alias
+            absorb(target, e)
+    # a word of a region's name ("the Gulf" -> the Gulf of Mexico, "Karabakh" ->
+    # Nagorno-Karabakh) that is no country of its own: the region
+    regions = [e for e in ents if e.type == "place" and (e.place_id or "").startswith("rg:")
+               and id(e) not in gone]
+    for e in ents:
+        if e.type != "place" or id(e) in gone or not e.place_id:
+            continue
+        if e.place_id.startswith(("cc:", "ct:", "us:")):
+            continue
+        surfaces = e.aliases[1:] + ([e.name] if " " not in e.name else [])
+        if not surfaces or any(" " in a or "-" in a for a in surfaces):
+            continue
+        p = gazetteer.place_by_id(e.place_id)
+        if p is None or p.kind != "region" and gazetteer._famous(p):
+            continue
+        hits = [r for r in regions if r.id != e.id and r.place_id != e.place_id and
+                any(w in re.split(r"[ -]", r.name) for w in surfaces)]
+        hits.sort(key=lambda r: -r.mentions)
+        if hits and (len(hits) == 1 or hits[0].mentions >= 3 * hits[1].mentions):
+            absorb(hits[0], e)
+    # one organisation written in two word orders ("National Transitional Council",
+    # "Transitional National Council"): three words or more, the same words
+    orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
+    by_words: dict[tuple[str, ...], Entity] = {}
+    for e in orgs:
+        k = tuple(sorted(_org_key_corp(e.name).split()))
+        if len(k) < 3:
+            continue
+        if k in by_words:
+            absorb(by_words[k], e)
+        else:
+            by_words[k] = e
+    # a retyped entity may now share its (type, name) with another: one entity
+    final: dict[str, Entity] = {}
+    for e in ents:
+        if id(e) in gone:
+            continue
+        if e.id in final:
+            _merge(final[e.id], e)
+        else:
+            final[e.id] = e
+    return list(final.values())
 
 
 __all__ = ["EntityMention", "Entity", "extract", "extract_many", "canonicalize",

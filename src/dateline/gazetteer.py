@@ -61,7 +61,7 @@ from .lang.en.places import (  # noqa: F401  (IRREGULAR_DEMONYMS: events and com
 from .lang.ru import places as ru_places
 from .settings import SETTINGS
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 
 # --------------------------------------------------------------------------------------------
 # data model
@@ -383,7 +383,22 @@ def build(path: Path | None = None) -> Path:
     big_a1: dict[tuple[str, str], tuple[int, str, str]] = {}   # (pop, id, name) of the largest
 
     def seat(big, division_name):
-        return big[1] if big and _fold(big[2]) == _fold(division_name) else None
+        if not big:
+            return None
+        d = _fold(division_name)
+        return big[1] if _fold(big[2]) == d else None
+
+    # the names of countries (and their aliases): a town's alternate name that is another
+    # country's name ("Egypt" for Uhrichsville, Ohio) is never a way to that town
+    country_names: dict[str, str] = {}
+    for iso, c in countries.items():
+        for v in {c["name"].strip(), *COUNTRY_ALIASES.get(iso, ())}:
+            country_names[_fold(v)] = iso
+        pc = pycountry.countries.get(alpha_2=iso)
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(pc, attr, None) if pc is not None else None
+            if v:
+                country_names[_fold(v)] = iso
 
     for gid, c in cities.items():
         cc = c["countrycode"]
@@ -391,6 +406,7 @@ def build(path: Path | None = None) -> Path:
         alts = [a for a in c.get("alternatenames", []) if _latin_or_cyrillic_name(a)]
         name = CANONICAL_OVERRIDES.get((cc, c["name"]), c["name"])
         aliases = set(alts) | {c["name"]}
+        aliases = {a for a in aliases if country_names.get(_fold(a), cc) == cc}
         aliases |= set(EXTRA_ALIASES.get((cc, name), ()))
         aliases.discard(name)
         is_cap = (cc, c["name"]) in capitals
@@ -651,6 +667,9 @@ class Focus(frozenset):
         self.within: dict[str, frozenset[tuple[str, str | None]]] = {}
         # (name, country, admin1, box) of the counties any found name may be
         self.counties: list[tuple[str, str, str, tuple]] = []
+        # the names with a famous candidate (_famous) -> ((country, admin1) of those
+        # candidates, their rounded points): they vouch in _local only as that place
+        self.famous: dict[str, tuple[set, set]] = {}
         for n, la, lo in points:
             self.grid.setdefault((math.floor(la), math.floor(lo)), []).append((n, la, lo))
         return self
@@ -690,7 +709,7 @@ class Focus(frozenset):
                     if n != name and cc == p.country and a1 == p.admin1
                     and s <= p.lat <= no and w <= p.lon <= e})
 
-    def support(self, lat: float, lon: float, name: str = "") -> float:
+    def support(self, lat: float, lon: float, name: str = "", skip=None) -> float:
         """How many other names of the text may be a place next to (lat, lon): over each
         other name, exp(-km / GEO_NEAR_KM) of its nearest candidate within a degree or so."""
         if not self.grid:
@@ -701,7 +720,8 @@ class Focus(frozenset):
         for da in (-1, 0, 1):
             for db in (-1, 0, 1):
                 for n, la, lo in self.grid.get((a0 + da, b0 + db), ()):
-                    if n == name:
+                    if n == name or (skip and n in skip and (round(la, 2), round(lo, 2))
+                                     not in skip[n][1]):
                         continue
                     d = _km(lat, lon, la, lo)
                     if d < best.get(n, 1e9):
@@ -733,7 +753,14 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
             a1s.setdefault((p.country, p.admin1), set()).add(name)
     votes: dict[tuple[str, str], dict[str, float]] = {}
     counties: list[tuple[str, str, str, tuple]] = []
+    famous: dict[str, tuple[set, set]] = {}
     for name in {n for n, _ in found} | set(also):
+        for h in _query(name):
+            if h[2] >= 0 and _famous(h[0]):
+                f_areas, f_pts = famous.setdefault(name, (set(), set()))
+                f_areas.add((h[0].country, h[0].admin1))
+                if h[0].lat is not None:
+                    f_pts.add((round(h[0].lat, 2), round(h[0].lon, 2)))
         a1set = {(h[0].country, h[0].admin1) for h in _query(name) if h[2] >= 0
                  and h[0].admin1 and h[0].kind in ("city", "county", "state")}
         for k in a1set:
@@ -750,6 +777,7 @@ def focus_of(found, countries: frozenset[str] | set[str] | None = None,
     f.votes = votes
     f.within = dict(within or {})
     f.counties = counties
+    f.famous = famous
     return f
 
 
@@ -804,14 +832,74 @@ def _score(p: Place, canonical: int, focus: Focus | frozenset, name: str = "") -
     return s
 
 
+def _famous(p: Place) -> bool:
+    """A place a reader knows without being told where it is: a country, a continent, a
+    region, a national capital, a city of ``FAMOUS_CITY_POP`` people."""
+    return p.kind in ("country", "continent", "region") or p.capital or (
+        p.kind == "city" and p.population >= SETTINGS.entities.FAMOUS_CITY_POP)
+
+
+def _local(p: Place, focus, name: str, near: bool = True) -> float:
+    """The part of a candidate's score that says the text is *at* it: the text writes its
+    state ("London, Ohio"), names its state or county, or names other places next to it.
+    Names that are themselves famous places somewhere (``Focus.famous``: "Washington",
+    "Houston") do not vouch here: two small namesakes of famous places side by side
+    (Washington, Pa. and Houston, Pa.) are no evidence that a national story is there."""
+    if not isinstance(focus, Focus):
+        return 0.0
+    st = SETTINGS.entities
+    fam = focus.famous
+    # a name vouches only through its famous place itself (Dallas beside Paris, Texas)
+    skip = {n for n, (areas, _pts) in fam.items() if (p.country, p.admin1) not in areas}
+    s = 0.0
+    areas = focus.within.get(name)
+    if areas and any(p.country == cc and (a1 is None or p.admin1 == a1) for cc, a1 in areas):
+        s += st.GEO_FOCUS_WITHIN
+    if p.kind not in ("city", "county", "state"):
+        return s
+    names = focus.admin1.get((p.country, p.admin1)) if p.country and p.admin1 else None
+    if names and names - {name, ""} - skip:
+        s += st.GEO_FOCUS_ADMIN1
+    v = focus.votes.get((p.country, p.admin1)) if p.country and p.admin1 else None
+    if v:
+        s += st.GEO_FOCUS_VOTE * min(st.GEO_FOCUS_NEAR_CAP, sum(
+            w for n, w in v.items() if n != name and n not in skip))
+    if p.kind in ("city", "county") and p.lat is not None and near:
+        s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP,
+                                     focus.support(p.lat, p.lon, name, fam))
+        if p.kind == "city" and focus.counties:
+            s += st.GEO_FOCUS_IN_COUNTY * min(1, focus.in_county(p, name))
+    elif p.kind == "state" and names:
+        s += st.GEO_FOCUS_NEAR * min(st.GEO_FOCUS_NEAR_CAP, len(names - {name, ""} - skip))
+    return s
+
+
 def _order(hits, focus, name: str = "") -> list:
     """(place, canonical, strength) hits, best first (ties: the place id). A division named
-    after its largest town yields to that town ("Moscow", "New York", "Paris")."""
+    after its largest town yields to that town ("Moscow", "New York", "Paris"). A famous
+    place (``_famous``) outranks a small namesake -- a town, a county, or a division of a
+    capital's name in the capital's country ("Washington" the state) -- that only the
+    text's country puts first: the namesake needs ``GEO_FAMOUS_LOCAL`` more evidence that
+    the text is at it (``_local``) than the famous place has ("London" in a story about
+    the US is London, England; "London, Ohio" or "London" beside "Madison County" is not)."""
     out = sorted(hits, key=lambda h: (-_score(h[0], h[1], focus, name), h[0].id))
     if len(out) > 1 and out[0][0].seat:
         k = next((i for i, h in enumerate(out) if h[0].id == out[0][0].seat), None)
         if k is not None:
             out.insert(0, out.pop(k))
+    if len(out) > 1 and not _famous(out[0][0]):
+        best = out[0][0]
+        fam = next(((i, h) for i, h in enumerate(out) if _famous(h[0]) and h[1]), None)
+        if fam is not None and (best.kind in ("city", "county") or (
+                best.kind == "state" and fam[1][0].capital
+                and fam[1][0].country == best.country)):
+            # against a region or a continent ("Middle East", a Baltimore neighbourhood
+            # too) only the text's word for the town's state or county counts, not
+            # places near it
+            near = fam[1][0].kind not in ("region", "continent")
+            if _local(best, focus, name, near) - _local(fam[1][0], focus, name, near) \
+                    < SETTINGS.entities.GEO_FAMOUS_LOCAL:
+                out.insert(0, out.pop(fam[0]))
     return out
 
 

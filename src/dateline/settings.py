@@ -242,6 +242,16 @@ class EntitySettings:
                                       "state) that another name of the text may be",
         _GEO_SWEEP, "LGL dev acc@161 0.8325 at 0, 0.8334 at 1-3, 0.8353 at 4 (kept), 0.8348 "
         "at 6 and 8")
+    SURNAME_DOMINANCE: float = knob(3.0, "a surname alone (or a stray word beside it) joins "
+        "the full name of that surname with at least this many times the mentions of the "
+        "next one ('Obama' -> Barack Obama beside Michelle Obama)",
+        "entity_sample dev: the missed merges of Obama and Gadhafi")
+    GEO_FAMOUS_LOCAL: float = knob(1.5, "a small namesake (a town, a county; a state of a "
+        "capital's name) outranks a famous place (a country, region, capital, city of "
+        "FAMOUS_CITY_POP) only with this much more evidence that the text is at it (its "
+        "state written after it, its state or county named, places next to it)",
+        "entity_sample dev (London, Houston, Alexandria, Washington of US-focused national "
+        "stories) with LGL gold spans held >= 0.82")
     GEO_FOCUS_ROUNDS: int = knob(2, "rounds of ranking a text's places by the focus of the "
                                     "last round's answers",
         _GEO_SWEEP, _GEO_SWEPT)

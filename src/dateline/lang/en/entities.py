@@ -111,3 +111,57 @@ SPELLING = {"defence": "defense", "organisation": "organization", "programme": "
 # "ministry of defense" -> "defense ministry": the kinds of body written both ways
 OF_FORM = (r"^(?P<pre>.*?)\b(?P<kind>ministry|department|office|council|committee)"
            r"\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^\W\d_][\w' -]*)$")
+
+# --- what the entity stage reads as sources, junk and name shapes (issue 15) ----------------
+
+# Journalists' roles in a broadcast transcript's speaker tag ("NIC ROBERTSON, CNN SENIOR
+# INTERNATIONAL CORRESPONDENT:", "HOWARD KURTZ, HOST:") or before a name ("correspondent Ben
+# X"): the person is the outlet's voice, a source, not a story actor. (Guests' tags --
+# "FOX NEWS CONTRIBUTOR", "FORMER IAEA DIRECTOR" -- are actors and are not listed.)
+JOURNALIST_ROLES = ("host", "co-host", "anchor", "correspondent", "reporter", "producer")
+# a speaker tag naming a journalist: NAME, then anything up to a journalist role, then ":"
+SRC_SPEAKER_ROLE = (r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*,[ \t]*"
+                    r"[^:\n]{0,60}?\b(?i:%s)\b[^:\n]{0,30}:" % "|".join(JOURNALIST_ROLES))
+# "correspondent Ben Wedeman", "CNN's Nic Robertson" (%s: the outlet alternatives): two or
+# three capitalised words after a journalist's role or an outlet's possessive
+_PERSON2 = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})"
+SRC_ROLE_BEFORE = r"\b(?i:%s)s?[ \t]+%s" % ("|".join(JOURNALIST_ROLES), _PERSON2)
+SRC_OUTLET_POSSESSIVE = r"(?<![\w.])(?:%s)[ \t]?['’]s[ \t]+" + _PERSON2
+# a one-word speaker tag at the start of a line ("PALIN: ..."): a person's surname in capitals
+SPEAKER_TAG = r"[ \t]*:"
+
+# time-zone stamps of page headers ("22.49 BST", "1:53 pm EST", "ET Obama" in a live page):
+# never a name, and never the first word of one
+TIME_ZONES = {"BST", "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+              "ET", "PT", "CT", "MT", "CET", "CEST", "EET", "EEST", "IST", "JST", "AEST",
+              "AEDT", "HKT", "SGT", "MSK", "WAT", "CAT", "EAT", "AST", "ADT"}
+# page boilerplate that NER reads as an organisation ("CNN's Terms of Service"): no entity
+BOILERPLATE_NAMES = {"Terms of Service", "Terms of Use", "Privacy Policy", "Privacy Statement",
+                     "Rules of Conduct", "Community Guidelines", "Cookie Policy",
+                     "Terms and Conditions", "Terms & Conditions", "Ad Choices", "AdChoices"}
+# honorifics and abbreviated titles before a name ("Mr Hayward", "Dr. Murray", "Pres Obama"):
+# dropped from the name, so the surname joins the full name
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Prof", "Prof.",
+              "Pres", "Pres.", "Gov", "Gov.", "Sen", "Sen.", "Rep", "Rep.", "Rev", "Rev.",
+              "Gen", "Gen.", "Col", "Col.", "Lt", "Lt.", "Sgt", "Sgt.", "Capt", "Capt.",
+              "Adm", "Adm.", "Sir", "Dame", "Lord", "Lady", "Sheik", "Mme", "M."}
+# the brackets of Penn-Treebank-tokenised text ("Barack -RRB- Obama"): never part of a name
+PTB_BRACKET = r"^-[LR][RCS]B-$"
+# words a legal form ends a company's name with ("BP Plc", "Transocean Ltd"): the name
+# without them is the same company (lower case, as organisation keys are)
+CORPORATE_SUFFIXES = {"plc", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.",
+                      "llc", "co", "co.", "sa", "s.a.", "ag", "nv", "n.v.", "se", "spa",
+                      "s.p.a.", "lp", "l.p.", "limited", "incorporated"}
+# words before a name that say it is a place ("in Brega", "outside Ras Lanuf", "along the
+# Gulf Coast"): a name that never has one is no place (Halliburton, Transocean)
+# ("at", "on", "from", "to" are left out: "works at Halliburton", "asks Transocean to")
+LOCATIVE_WORDS = {"in", "near", "into", "outside", "inside", "across", "around",
+                  "toward", "towards", "throughout", "within", "beyond",
+                  "along", "off", "between", "reached", "entered", "captured",
+                  "seized", "retook", "shelled", "bombed", "visited", "liberated"}
+# how far two forms of one surname may be spelled apart and still be one name (Gaddafi,
+# Gadhafi, Qaddafi, Khadaffi; Muammar, Moammar): letters folded to one skeleton, pairs
+# of (from, to) applied in order to the lower-case, unaccented word
+SKELETON_RULES = (("kh", "k"), ("q", "k"), ("ph", "f"), ("y", "i"), ("o", "u"), ("e", "i"))
+# a skeleton is only trusted for words of at least this many letters
+SKELETON_MIN = 5
