@@ -27,10 +27,11 @@ article id and a sentence's offset in its cleaned text do (unless cleaning chang
 
 Scoring a later build: each of its top 30 events is matched to the gold event whose first
 source is among its sources (by (doc, start, t), else by (doc, the quote's first 60
-characters, the trigger word));
-holding several judged first sources, it takes the highest ranked one's judgement and counts
-as "joined" (a possible new merge, listed). An event that matches none is "unjudged": counted
-and listed, never scored. A judged date counts when the event's date is the judged one; a date
+characters, the trigger word)); one mention can be a source of several events (a sentence
+dated two ways), so an event with its own gold key takes that judgement, else one of its
+date, else the highest ranked. Holding the first sources of judged events that no event of
+the build took, it counts as "joined" (a possible new merge, listed). An event that matches
+none is "unjudged": counted and listed, never scored. A judged date counts when the event's date is the judged one; a date
 that moved is right when it is the gold_date (or, without one, it is "redated": counted apart,
 not scored). Figures per topic and overall: off-topic, merged, wrong-date counts among the
 judged events of the top 30, and ``clean``: the share of judged top-30 events neither
@@ -198,22 +199,39 @@ def match(events: list[dict], gold: list[dict]) -> list[dict]:
     """Each event of one topic with the gold item it takes its judgement from (or None):
     [{"event", "gold", "joined": [other gold keys]}]. A source is the same as a judged first
     source when its article, sentence start and trigger start are, or (offsets moved) its
-    article, the quote's first QUOTE_KEY characters and its trigger word are."""
-    by_pos, by_quote = {}, {}
+    article, the quote's first QUOTE_KEY characters and its trigger word are.
+
+    The same mention can be a source of several events (one sentence dated two ways), so an
+    event takes, in this order: the gold item of its own key (date and first source), else one
+    whose first source it holds and whose date it has, else the highest ranked one whose first
+    source it holds. ``joined``: the other judged events whose first source it holds and that
+    no event of this list took: judged events that disappeared into this one."""
+    by_key = {g["event_key"]: g for g in gold}
+    by_pos: dict[tuple, list[dict]] = defaultdict(list)
+    by_quote: dict[tuple, list[dict]] = defaultdict(list)
     for g in sorted(gold, key=lambda g: g.get("rank", 0)):
-        by_pos.setdefault(_pos(g["first"]), g)
-        by_quote.setdefault(_qkey(g["first"]), g)
-    out = []
+        by_pos[_pos(g["first"])].append(g)
+        by_quote[_qkey(g["first"])].append(g)
+    held = []
     for ev in events:
-        hits = []
+        hits: list[dict] = []
         for s in ev["sources"]:
-            g = by_pos.get(_pos(s)) or by_quote.get(_qkey(s))
-            if g is not None and g not in hits:
-                hits.append(g)
+            for g in by_pos.get(_pos(s)) or by_quote.get(_qkey(s)) or []:
+                if g not in hits:
+                    hits.append(g)
         hits.sort(key=lambda g: g.get("rank", 0))
-        out.append({"event": ev, "gold": hits[0] if hits else None,
-                    "joined": [g["event_key"] for g in hits[1:]]})
-    return out
+        held.append(hits)
+    taken: list[dict | None] = []
+    for ev, hits in zip(events, held):
+        g = by_key.get(ev["event_key"])
+        if g is None or g not in hits:
+            same_date = [h for h in hits if h["date"] == ev["date"]]
+            g = (same_date or hits or [None])[0]
+        taken.append(g)
+    claimed = {g["event_key"] for g in taken if g is not None}
+    return [{"event": ev, "gold": g,
+             "joined": [h["event_key"] for h in hits if h["event_key"] not in claimed]}
+            for ev, g, hits in zip(events, taken, held)]
 
 
 def judge(ev: dict, g: dict) -> dict:
