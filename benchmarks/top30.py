@@ -235,8 +235,8 @@ def match(events: list[dict], gold: list[dict]) -> list[dict]:
 
 
 def judge(ev: dict, g: dict) -> dict:
-    """One built event against the gold item it matched: {"off_topic", "merged", "date": "ok"
-    | "wrong" | "unjudged" | "redated"}."""
+    """One built event against the gold item it matched: {"off_topic", "merged",
+    "date_status": "ok" | "wrong" | "unjudged" | "redated"}."""
     if ev["date"] == g["date"]:
         date = {True: "ok", False: "wrong", None: "unjudged"}[g.get("date_ok")]
     elif g.get("gold_date"):
@@ -245,7 +245,8 @@ def judge(ev: dict, g: dict) -> dict:
         date = "wrong"     # it was right, it moved
     else:
         date = "redated"
-    return {"off_topic": bool(g.get("off_topic")), "merged": bool(g.get("merged")), "date": date}
+    return {"off_topic": bool(g.get("off_topic")), "merged": bool(g.get("merged")),
+            "date_status": date}
 
 
 def score_topic(events: list[dict], gold: list[dict]) -> dict:
@@ -267,7 +268,7 @@ def figures(rows: list[dict]) -> dict:
     off = sum(r["off_topic"] for r in judged)
     mer = sum(r["merged"] for r in judged)
     bad = sum(r["off_topic"] or r["merged"] for r in judged)
-    d = Counter(r["date"] for r in judged)
+    d = Counter(r["date_status"] for r in judged)
     return {"events": len(rows), "judged": n, "unjudged": len(rows) - n,
             "off_topic": off, "merged": mer, "wrong_date": d["wrong"],
             "date_unjudged": d["unjudged"], "redated": d["redated"],
@@ -291,7 +292,8 @@ def score(gold: list[dict], built: dict[str, list[dict]], verbose: bool = False)
                     print(f"  UNJUDGED {topic} #{r['rank']} {r['event_key']} {r['summary'][:70]}")
                     continue
                 why = [w for w, on in (("off-topic", r["off_topic"]), ("merged", r["merged"]),
-                                       (f"date {r['date']}", r["date"] != "ok")) if on]
+                                       (f"date {r['date_status']}",
+                                        r["date_status"] != "ok")) if on]
                 if r["joined"]:
                     why.append(f"joined {len(r['joined'])} more judged events")
                 if why:

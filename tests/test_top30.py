@@ -65,10 +65,10 @@ def test_a_later_build_is_matched_by_the_first_source():
               ev(5, "2011-03-01", src("n/1", 0, quote="Something new happened."))]
     r = top30.score(GOLD, {"t": events})
     rows = {x["rank"]: x for x in r["rows"]["t"]}
-    assert rows[1]["gold"] == GOLD[0]["event_key"] and rows[1]["date"] == "ok"
-    assert rows[2]["date"] == "ok"            # the gold date
-    assert rows[3]["date"] == "wrong"         # was right, moved
-    assert rows[4]["merged"] and rows[4]["date"] == "unjudged"
+    assert rows[1]["gold"] == GOLD[0]["event_key"] and rows[1]["date_status"] == "ok"
+    assert rows[2]["date_status"] == "ok"            # the gold date
+    assert rows[3]["date_status"] == "wrong"         # was right, moved
+    assert rows[4]["merged"] and rows[4]["date_status"] == "unjudged"
     assert rows[5]["gold"] is None
     o = r["overall"]
     assert (o["judged"], o["unjudged"], o["off_topic"], o["merged"], o["wrong_date"]) == \
