@@ -113,3 +113,20 @@ def test_neither_a_failed_part_nor_cancelled_other_plans_are_reports(data):
     assert c["status"] not in ("missed", "broken", "cancelled"), c["history"]
     assert not any("canceled plans" in h["quote"] or "failed flood pump" in h["quote"]
                    and h["status"] != "met" for h in c["history"])
+
+
+
+def test_a_live_page_stamp_is_no_due_time():
+    # "-LRB- Update 11:20 p.m. in Cairo , 4:20 p.m. ET -RRB- Egypt's stock market will open
+    # Sunday" (Timeline17 Egypt): the stamp says when the entry was filed, and the parse
+    # may hang it on the verb; Sunday is when the market opens
+    from types import SimpleNamespace
+
+    from dateline.reason.pledges import _due
+    from dateline.time import tag
+
+    text = ("-LRB- Update 11:20 p.m. in Cairo , 4:20 p.m. ET -RRB- Egypt 's stock market "
+            "will open Sunday for three hours , state TV reported .")
+    times = [SimpleNamespace(**t.__dict__, date=None) for t in tag(text, "2011-02-11")]
+    sent = SimpleNamespace(doc=SimpleNamespace(text=text), start=0, times=times)
+    assert _due(sent, 0, len(text), "2011-02-11") == ("2011-02-13", "Sunday")

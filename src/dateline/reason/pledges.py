@@ -292,12 +292,20 @@ def _add(pub: str, n: int, unit: str) -> str:
     return f"{d.year + n:04d}"
 
 
+# a live page's entry stamp before a time: "Update 11:20 p.m.", "Updated: 09:15", and the
+# second clock of "(Update 11:20 p.m. in Cairo , 4:20 p.m. ET)"
+_STAMP_BEFORE = re.compile(r"(?i)\bupdated?\s*:?\s*(?:at\s+)?$|"
+                           r"\bupdated?\s*:?\s*\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\.?[^()]{0,25},\s*$")
+
+
 def _due(sent, lo: int, hi: int, published: str | None) -> tuple[str | None, str]:
     """The first date inside [lo, hi) of the document: a calendar value at its precision, or a
     "within N days" duration counted from the publication date."""
     for t in sent.times:
         if not (lo <= t.start and t.end <= hi) or t.role in ("comparison", "publication"):
             continue
+        if _STAMP_BEFORE.search(sent.doc.text, max(sent.start, t.start - 40), t.start):
+            continue   # "-LRB- Update 11:20 p.m. in Cairo , 4:20 p.m. ET -RRB-": when it was filed
         if t.type in ("DATE", "TIME"):
             wk = _WEEK.match(t.value or "")
             if wk:
