@@ -388,3 +388,32 @@ def test_one_sentence_s_words_do_not_link_its_other_mention():
     _, events = link(docs, ev, None)
     groups = sorted(sorted(m.trigger.text for m in e.sources) for e in events)
     assert groups == [["attack", "attack"], ["killed", "killed"]]
+
+
+def test_sayings_and_light_verbs_of_one_day_stay_apart():
+    """Timeline17's top-30 review: one live blog's "X said Monday" sentences, and "is"/"have
+    been" sentences of one day, each became one event of dozens of sources. Two sayings of a
+    day are one only when their words say so; a light verb names no happening."""
+    text = ("The military said Monday it would not open fire on peaceful protesters. "
+            "Protesters in the square said Monday that they were organizing a march. "
+            "There have been no police officers on the streets since Monday morning. "
+            "The everyman has a voice and is using it on Monday.")
+    docs = [Document(id="a", path="a", text=text, published="2011-01-31")]
+    qs = [q + "." for q in text.split(". ")]
+    qs[-1] = qs[-1].rstrip(".") if qs[-1].endswith("..") else qs[-1]
+    starts, pos = [], 0
+    for q in qs:
+        starts.append(text.index(q.rstrip("."), pos))
+        pos = starts[-1] + 1
+    trig = ["said", "said", "been", "is"]
+    ev = {"a": [_m("a", s, q, "2011-01-31", t) for s, q, t in zip(starts, qs, trig)]}
+    _, events = link(docs, ev, None)
+    assert all(len(e.sources) == 1 for e in events), [
+        [m.quote for m in e.sources] for e in events if len(e.sources) > 1]
+    # the same saying reported twice is still one event
+    docs2 = [Document(id=i, path=i, text="", published="2011-01-31") for i in "bc"]
+    q1 = "The military said Monday it would not open fire on peaceful protesters in Cairo."
+    q2 = "The army said Monday it would not open fire on the peaceful protesters in Cairo."
+    ev2 = {"b": [_m("b", 0, q1, "2011-01-31", "said")], "c": [_m("c", 0, q2, "2011-01-31", "said")]}
+    _, events2 = link(docs2, ev2, None)
+    assert len(events2) == 1

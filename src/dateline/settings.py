@@ -395,6 +395,11 @@ class LinkSettings:
         "the audit articles; seed clusters",
         "9 wrong same-day merges -> 0, the two true paraphrase merges kept, seed unchanged "
         "(142357b)")
+    LIGHT_VERB_WORDS: float = knob(
+        0.15, "word overlap (Jaccard of the stems other than the triggers') two mentions of one "
+        "light verb (lang/en/link.py LIGHT_VERBS: 'is', 'began') need, unless they share a "
+        "participant, to be one happening",
+        "Timeline17 top-30 review (benchmarks/top30.py); ECB+ topics 1-35", "")
     SAME_SENTENCE_WORDS: float = knob(
         0.8, "word overlap above which two mentions are the same sentence repeated in two "
         "documents (similarity = the date compatibility alone)",

@@ -38,6 +38,13 @@ EVENT_CLASSES = {
                 "droug wildf",
 }
 
+# Light verbs (lemmas): "is", "has been", "began" name no happening of their own, so two
+# mentions sharing one are one happening only when their sentences share words or a
+# participant (SETTINGS.link.LIGHT_VERB_WORDS): Timeline17's top-30 review found "is"/"be"
+# sentences and "began" (the unrest, a revolution, a snowstorm) of one day as one event.
+LIGHT_VERBS = frozenset("""be have do get go come begin start continue remain become seem
+""".split())
+
 # Verbs of reacting to an event (regular-expression sources matched at the start of the
 # lower-cased trigger): their sentence names the event without being it ("the EU welcomed the
 # agreement" is news about the agreement). Stems, so "welcomed"/"welcomes" both match;
