@@ -32,11 +32,9 @@ Built databases are cached under ~/.cache/dateline/entsample/<hash of src/ and t
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
-import random
 import re
 import sys
 from collections import Counter, defaultdict
@@ -46,6 +44,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = HERE / "data" / "entities"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import cached_build  # noqa: E402
 
 SEED_TOPIC = "karabakh-2020"
 HALVES = {"dev": ["EgyptianProtest", "bpoil", "Finan", "LibyaWar", SEED_TOPIC],
@@ -67,67 +68,27 @@ def cache_root() -> Path:
 
 
 def src_key() -> str:
-    """A hash of every file of src/ (no __pycache__) and of the sample's parameters."""
-    h = hashlib.sha256(f"sample={SAMPLE} seed={SEED} py={sys.version}\0".encode())
-    base = ROOT / "src"
-    for f in sorted(base.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
-            h.update(f"{f.relative_to(base)}\0".encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    """A hash of every file of src/ and of the sample's parameters (cached_build.src_key)."""
+    return cached_build.src_key(f"sample={SAMPLE} seed={SEED} py={sys.version}\0")
 
 
 # ---------------------------------------------------------------------------------------------
-# the sample and its builds
 
 def sample_articles(shared: Path, topic: str) -> list[dict]:
     """The topic's sampled articles (T17: 60, seeded; the seeds: all), in the topic's order."""
     if topic == SEED_TOPIC:
         return [{"id": f.name, "path": f}
                 for f in sorted((shared / "corpus" / SEED_TOPIC).glob("*.txt"))]
-    with open(shared / "bench" / "t17" / topic / "articles.jsonl", encoding="utf-8") as fh:
-        arts = [json.loads(line) for line in fh if line.strip()]
-    if len(arts) <= SAMPLE:
-        return arts
-    keep = sorted(random.Random(SEED).sample(range(len(arts)), SAMPLE))
-    return [arts[i] for i in keep]
+    return cached_build.t17_sample(shared / "bench" / "t17" / topic / "articles.jsonl",
+                                   SAMPLE, SEED)
 
 
 def build_topic(shared: Path, topic: str, quiet: bool = False) -> Path:
     """The topic's database (built once per src/ hash, then read from the cache)."""
-    from dateline.pipeline import build
-
-    d = cache_root() / src_key()
-    db = d / f"{topic}.db"
-    if db.exists():
-        return db
-    d.mkdir(parents=True, exist_ok=True)
     arts = sample_articles(shared, topic)
-    tmp_db = d / f"{topic}.db.part"
-    for p in d.glob(f"{topic}.db.part*"):
-        p.unlink()
-    if topic == SEED_TOPIC:
-        inputs = [str(a["path"]) for a in arts]
-    else:
-        src = d / f"{topic}.jsonl"
-        with open(src, "w", encoding="utf-8") as fh:
-            for a in arts:
-                fh.write(json.dumps({"id": a["id"], "date": a["date"], "source": a.get("source"),
-                                     "text": a["text"]}) + "\n")
-        inputs = [str(src)]
-    if not quiet:
-        print(f"building {topic} ({len(arts)} articles) ...", file=sys.stderr, flush=True)
-    rep = build(inputs, str(tmp_db), workers=1, entities=True)
-    if rep.failed:
-        print(f"{topic}: {len(rep.failed)} articles failed: {rep.failed[:3]}", file=sys.stderr)
-    for suffix in ("-wal", "-shm"):   # a clean, closed database file only
-        if Path(str(tmp_db) + suffix).exists():
-            from dateline.store import Store
-            with Store(tmp_db):
-                pass
-            break
-    tmp_db.rename(db)
-    return db
+    files = [str(a["path"]) for a in arts] if topic == SEED_TOPIC else None
+    return cached_build.build_once(cache_root() / src_key(), topic, arts, files=files,
+                                   quiet=quiet)
 
 
 def read_entities(db: Path) -> list[dict]:

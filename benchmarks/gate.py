@@ -194,7 +194,8 @@ BENCHMARKS: dict[str, Benchmark] = {
         "entity_sample.py",
         lambda sh, out: ["--half", "both", "--shared", str(sh), "--json", str(out)],
         lambda sh: [sh / "bench/t17", sh / "corpus/karabakh-2020",
-                    Path(__file__).resolve().parent / "data" / "entities"],
+                    Path(__file__).resolve().parent / "data" / "entities",
+                    Path(__file__).resolve().parent / "cached_build.py"],
         lambda j: {f"{h}.right": j[h]["overall"]["right"] for h in ("dev", "heldout")},
         {"dev.right": "the 50 most mentioned entities of 60 seeded articles of EgyptianProtest, "
                       "bpoil, Finan, LibyaWar and of the seeds, judged by hand "
@@ -208,7 +209,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     "top30": Benchmark(
         "top30.py",
         lambda sh, out: ["--shared", str(sh), "--json", str(out)],
-        lambda sh: [sh / "bench/t17", Path(__file__).resolve().parent / "data" / "top30"],
+        lambda sh: [sh / "bench/t17", Path(__file__).resolve().parent / "data" / "top30",
+                    Path(__file__).resolve().parent / "cached_build.py"],
         lambda j: {"clean": j["overall"]["clean"]},
         {"clean": "the top 30 events (timeline --top 30 --by importance) of 150 seeded articles "
                   "of each of the 9 Timeline17 topics, built with their keywords as --topic and "

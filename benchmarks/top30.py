@@ -46,10 +46,8 @@ Built databases are cached under ~/.cache/dateline/top30/<hash of src/ and the s
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -58,6 +56,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GOLD = HERE / "data" / "top30" / "judged.jsonl"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))
+
+import cached_build  # noqa: E402
 
 TOPICS = ["EgyptianProtest", "Finan", "H1N1", "IraqWar", "LibyaWar", "MJ", "SyrianCrisis",
           "bpoil", "haiti"]
@@ -77,18 +78,11 @@ def cache_root() -> Path:
 
 
 def src_key() -> str:
-    """A hash of every file of src/ (no __pycache__) and of the sample's parameters."""
-    h = hashlib.sha256(f"sample={SAMPLE} seed={SEED} topic-words py={sys.version}\0".encode())
-    base = ROOT / "src"
-    for f in sorted(base.rglob("*")):
-        if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
-            h.update(f"{f.relative_to(base)}\0".encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    """A hash of every file of src/ and of the sample's parameters (cached_build.src_key)."""
+    return cached_build.src_key(f"sample={SAMPLE} seed={SEED} topic-words py={sys.version}\0")
 
 
 # ---------------------------------------------------------------------------------------------
-# the sample and its builds
 
 def event_key(date: str, first: dict) -> str:
     """``date|doc:start:t``: the event's date and its first source (sources ordered by
@@ -108,48 +102,15 @@ def keywords(shared: Path, topic: str) -> list[str]:
 
 def sample_articles(shared: Path, topic: str) -> list[dict]:
     """The topic's sampled articles (at most SAMPLE, seeded), in the topic's order."""
-    with open(topic_dir(shared, topic) / "articles.jsonl", encoding="utf-8") as fh:
-        arts = [json.loads(line) for line in fh if line.strip()]
-    if len(arts) <= SAMPLE:
-        return arts
-    keep = sorted(random.Random(SEED).sample(range(len(arts)), SAMPLE))
-    return [arts[i] for i in keep]
+    return cached_build.t17_sample(topic_dir(shared, topic) / "articles.jsonl", SAMPLE, SEED)
 
 
 def build_topic(shared: Path, topic: str, quiet: bool = False) -> Path:
     """The topic's database (built once per src/ hash, then read from the cache)."""
-    from dateline.pipeline import build
-
-    d = cache_root() / src_key()
-    db = d / f"{topic}.db"
-    if db.exists():
-        return db
-    d.mkdir(parents=True, exist_ok=True)
-    arts = sample_articles(shared, topic)
-    tmp_db = d / f"{topic}.db.part"
-    for p in d.glob(f"{topic}.db.part*"):
-        p.unlink()
-    src = d / f"{topic}.jsonl"
-    with open(src, "w", encoding="utf-8") as fh:
-        for a in arts:
-            fh.write(json.dumps({"id": a["id"], "date": a["date"], "source": a.get("source"),
-                                 "text": a["text"]}) + "\n")
     words = " ".join(keywords(shared, topic)) or None
-    if not quiet:
-        print(f"building {topic} ({len(arts)} articles, topic {words!r}) ...", file=sys.stderr,
-              flush=True)
-    rep = build([str(src)], str(tmp_db), workers=1, entities=True, topic=words)
-    if rep.failed:
-        print(f"{topic}: {len(rep.failed)} articles failed: {rep.failed[:3]}", file=sys.stderr)
-    for suffix in ("-wal", "-shm"):   # a clean, closed database file only
-        if Path(str(tmp_db) + suffix).exists():
-            from dateline.store import Store
-            with Store(tmp_db):
-                pass
-            break
-    tmp_db.rename(db)
-    return db
-
+    return cached_build.build_once(cache_root() / src_key(), topic,
+                                   sample_articles(shared, topic), topic_words=words,
+                                   note=f", topic {words!r}", quiet=quiet)
 
 
 def top_events(db: Path, n: int = TOP) -> list[dict]:
