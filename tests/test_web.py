@@ -476,6 +476,34 @@ def test_disagreements_show_classification_reason_and_who(client):
     assert not any(o in re.sub(r"<[^>]+>", "", w) for w in who for o in outlets)
 
 
+def test_a_claims_speaker_is_shown_in_the_sources_words(client, seed_db):
+    """A claim whose speaker is no entity of its own ("Russian military officials said the
+    mission consisting of nearly 2,000 troops ...") shows those words, verbatim at their
+    offsets, on the page, in the HTML report and in the JSON, not "the article"."""
+    from dateline.export import html as report_html
+    from dateline.export.json import export
+
+    with Store(seed_db, readonly=True) as st:
+        data = export(st)
+        texts = {d.id: d.text for d in st.documents()}
+    convs = client.get("/conflicts.json").json()["conflicts"]
+    docs = {d["id"]: d for d in client.get("/documents.json").json()["documents"]}
+    said = [cl for c in convs for cl in c["claims"] if cl.get("said_by")]
+    assert said, "some claim names its speaker"
+    for cl in said:
+        text = texts[cl["doc"]]
+        sb = cl["said_by"]
+        assert text[sb["start"]:sb["end"]] == sb["text"]
+        assert cl["start"] <= sb["start"] < sb["end"] <= cl["end"]
+    officials = [cl for cl in said if cl["said_by"]["text"] == "Russian military officials"]
+    assert officials and docs[officials[0]["doc"]]
+    page = unescape(client.get("/conflicts?kind=number").text)
+    assert re.search(r'<td class="who">[^<]*(<a [^>]*>)?Russian military officials', page)
+    rep = report_html.report(data)
+    assert re.search(r'<span class="who">Russian military officials</span>', rep)
+    assert "cls-" in rep and any(c["reason"] in unescape(rep) for c in data["conflicts"])
+
+
 def test_how_to_read_page_covers_every_status_and_kind(client):
     from dateline.model import COMMITMENT_KINDS, COMMITMENT_STATUSES
 

@@ -477,9 +477,16 @@ def conflicts(db, as_json):
     with _open(db) as store:
         rows = store.conflicts()
         docs = {d.id: d for d in store.documents(full=False)}
+        ents = {e["id"]: e["name"] for e in store.entities()} if not as_json else {}
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+
+    def who(x):  # the party making the claim (the source's words), not the outlet
+        said = (x.get("said_by") or {}).get("text")
+        name = said or ents.get(x.get("attributed_to") or "", x.get("attributed_to"))
+        return f"{escape(name)}, in " if name else ""
+
     t = Table(title=f"{len(rows)} disagreements", show_lines=True)
     t.add_column("about", overflow="fold")
     t.add_column("kind", no_wrap=True)
@@ -487,7 +494,7 @@ def conflicts(db, as_json):
     t.add_column("claims", overflow="fold", ratio=3)
     for c in rows:
         claims = "\n".join(
-            f"[bold]{escape(x['value'])}[/] — {escape(docs[x['doc']].source or x['doc'][:8]) if x['doc'] in docs else x['doc'][:8]}: "
+            f"[bold]{escape(x['value'])}[/] — {who(x)}{escape(docs[x['doc']].source or x['doc'][:8]) if x['doc'] in docs else x['doc'][:8]}: "
             f"“{escape(x['quote'])}”" for x in c["claims"])
         t.add_row(escape(c["about"]), c["kind"], c.get("classification", ""), claims)
     Console().print(t)

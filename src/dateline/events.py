@@ -679,6 +679,24 @@ def _planned(text, toks, cl, vi, tm) -> bool:
 def _speaker(text: str, ss: int, se: int, ents) -> str | None:
     """Who the sentence is attributed to: an entity in the attribution phrase, else its
     head noun."""
+    found = speaker_span(text, ss, se, ents)
+    if found is None:
+        return None
+    em, a, b = found
+    if em is not None:
+        return em.canonical
+    phrase = text[a:b]
+    if _CYRILLIC_LETTER.search(phrase):
+        return (phrase.split() or [None])[0]
+    return _head_noun(phrase)
+
+
+def speaker_span(text: str, ss: int, se: int, ents) -> tuple | None:
+    """Where the sentence ``text[ss:se]`` names who says it: ``(entity mention or None,
+    start, end)``, the span being the attribution phrase as the source words it ("Russian
+    military officials" in "Russian military officials said ..."), so a page can show the
+    speaker verbatim when no entity stands for it; None when the sentence is in the
+    article's own voice."""
     spans: list[tuple[int, int]] = []
     cfg = SETTINGS.events
     tail = _SAID_X.search(text, max(ss, se - cfg.SAID_X_WINDOW), se)
@@ -709,19 +727,20 @@ def _speaker(text: str, ss: int, se: int, ents) -> str | None:
             for em in ents:
                 if em.start >= a and em.end <= b + 2 and em.type in types and \
                         not em.is_source:
-                    return em.canonical
+                    return em, em.start, em.end
     for a, b in spans:
-        phrase = text[a:b]
         # cut the phrase at a comma / clause word
         # ... and at what describes the speaker ("a diplomat familiar with the talks")
-        phrase = _SPEAKER_CUT.split(phrase)[0]
+        phrase = _SPEAKER_CUT.split(text[a:b])[0]
         if _CYRILLIC_LETTER.search(phrase):
             h = (phrase.split() or [None])[0]
         else:
             h = _head_noun(phrase)
         if h and h.lower() not in _PRONOUNS and h.lower() not in _AUX and \
                 h.lower() not in EN.NOT_SPEAKERS:
-            return h
+            # the verbatim phrase without its edge spaces
+            lead = len(phrase) - len(phrase.lstrip())
+            return None, a + lead, a + len(phrase.rstrip())
     return None
 
 

@@ -210,18 +210,35 @@ def _commitments(data: dict, docs: dict, ents: dict) -> str:
     return "<div class=\"board\">" + "".join(cols) + "</div>"
 
 
-def _conflicts(data: dict, docs: dict) -> str:
+def _claimant(cl: dict, ents: dict) -> str:
+    """Who makes the claim: the source's words for the speaker, else the entity, else the
+    article in its own voice (never the outlet, which is shown apart)."""
+    said = (cl.get("said_by") or {}).get("text")
+    who = said or (ents.get(cl["attributed_to"], cl["attributed_to"]) if cl.get("attributed_to") else None)
+    if not who:
+        return "<span class=\"who muted\">the article</span>"
+    return f"<span class=\"who\">{_e(who)}</span>"
+
+
+def _conflicts(data: dict, docs: dict, ents: dict | None = None) -> str:
     cs = data.get("conflicts") or []
     if not cs:
         return "<p class=\"empty\">No disagreements between sources were found.</p>"
+    ents = ents or {}
     out = []
     for c in cs:
         claims = "".join(
             f"<li><span class=\"value\">{_e(cl.get('value'))}</span> "
-            f"<span class=\"cite\"><span class=\"outlet\">{_e(docs.get(cl.get('doc'), {}).get('outlet') or cl.get('doc'))}</span></span>"
+            f"<span class=\"cite\">{_claimant(cl, ents)} · "
+            f"<span class=\"outlet\">{_e(docs.get(cl.get('doc'), {}).get('outlet') or cl.get('doc'))}</span></span>"
             f"<blockquote>“{_e(cl.get('quote'))}”</blockquote></li>" for cl in c.get("claims", []))
+        cls = c.get("classification")
         out.append(f"<div class=\"card conflict\"><h3>{_e(c.get('about'))} "
-                   f"<span class=\"chip\">{_e(c.get('kind'))}</span></h3><ul class=\"claims\">{claims}</ul></div>")
+                   f"<span class=\"chip\">{_e(c.get('kind'))}</span>"
+                   + (f" <span class=\"chip cls-{_e(cls)}\">{_e(cls)}</span>" if cls else "")
+                   + "</h3>"
+                   + (f"<p class=\"note\">{_e(c['reason'])}</p>" if c.get("reason") else "")
+                   + f"<ul class=\"claims\">{claims}</ul></div>")
     return "".join(out)
 
 
@@ -294,7 +311,7 @@ def report(data: dict, title: str | None = None, brief: list[dict] | None = None
 {_commitments(data, docs, ents)}</section>
 <section id="conflicts"><h2>Conflicts <span class="count">{n('conflicts')}</span></h2>
 <p class="note">Where the sources disagree.</p>
-{_conflicts(data, docs)}</section>
+{_conflicts(data, docs, ents)}</section>
 <section id="sources"><h2>Sources <span class="count">{n('documents')}</span></h2>
 {_sources(data)}</section>
 </main>

@@ -579,8 +579,35 @@ def _fact_conflicts(ctx: Context, commitments: list[dict], internals: dict) -> l
     return out
 
 
+def _add_speakers(ctx: Context, conflicts: list[dict]) -> None:
+    """Who makes each claim, not the outlet that printed it: the attribution phrase of the
+    claim's sentence, verbatim at its offsets (``said_by``: "Russian military officials" in
+    "Russian military officials said the mission of nearly 2,000 troops ..."), and the
+    party/actor entity inside that phrase as ``attributed_to`` when the claim has none.
+    No phrase means the article states it in its own voice."""
+    from ..events import speaker_span
+
+    for c in conflicts:
+        for cl in c["claims"]:
+            sent = next((x for x in ctx.sentences.get(cl["doc"], [])
+                         if x.start == cl.get("start")), None)
+            if sent is None:
+                continue
+            found = speaker_span(sent.doc.text, sent.start, sent.end, [])
+            if found is None:
+                continue
+            _, a, b = found
+            cl["said_by"] = {"text": sent.doc.text[a:b], "start": a, "end": b}
+            if not cl.get("attributed_to"):
+                inside = next((m.entity for m in sent.mentions if m.kind in ("party", "actor")
+                               and m.start >= a and m.end <= b), None)
+                if inside:
+                    cl["attributed_to"] = inside
+
+
 def find(ctx: Context, commitments: list[dict], internals: dict) -> list[dict]:
     out = _number_conflicts(ctx) + _date_conflicts(ctx, commitments, internals) \
         + _fact_conflicts(ctx, commitments, internals)
+    _add_speakers(ctx, out)
     out.sort(key=lambda c: (c["kind"], c["id"]))
     return out

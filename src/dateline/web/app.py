@@ -553,13 +553,17 @@ def conflicts_spec(snap) -> lists.Spec:
 
 
 def claim_party(snap, claim: dict) -> dict | None:
-    """Who makes a claim (not the outlet that printed it): the entity the conflict stage
-    names (``attributed_to``), else the speaker of an event sentence at the same place of
+    """Who makes a claim (not the outlet that printed it): the speaker phrase the conflict
+    stage found (``said_by``, verbatim) linked to its entity (``attributed_to``), else the speaker of an event sentence at the same place of
     the same article (the events stage's attribution: "the ministry said ..."); None when
     the article states it in its own voice."""
-    who = claim.get("attributed_to")
+    who, said = claim.get("attributed_to"), (claim.get("said_by") or {}).get("text")
     if who:
-        return {"id": who if who in snap.entity_by_id else None, "name": snap.entity_name(who)}
+        # the source's own words for the speaker, linked to the entity inside them
+        return {"id": who if who in snap.entity_by_id else None,
+                "name": said or snap.entity_name(who)}
+    if said:
+        return {"id": None, "name": said}
     lo, hi = claim.get("start"), claim.get("end")
     if lo is None or hi is None:
         return None

@@ -287,7 +287,7 @@ ATTRIBUTION_AFTER = (
 ACCORDING = "according"
 # the speaker before a verb of saying: "the ministry said", "Putin has stated"; compiled with re.I
 SUBJECT_BEFORE = (
-    r"(?:^|[,;:“”\"]\s*|\s)((?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+),?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:^|[,;:“”\"]\s*|(?<![\w’'-]))((?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+),?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:said|says|stated|states|told|announced|announces|claimed|claims|reported|reports|"
     r"confirmed|declared|noted|stressed|added|warned|insisted|tweeted|wrote)\b")
 # the speaker after it, at the sentence end: "..., said the ministry."; compiled with re.I
