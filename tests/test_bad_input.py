@@ -326,6 +326,26 @@ def test_six_mb_of_one_repeated_word_is_cut(tmp_path):
     assert doc.cut and set(doc.text.split()) == {"word"}
 
 
+def test_a_document_of_thousands_of_event_mentions_is_cut_before_linking(tmp_path, monkeypatch):
+    # one trigger and one day repeated: linking compares such mentions pairwise, so the
+    # document hands the corpus-level stages only its first MAX_EVENT_MENTIONS (a prefix)
+    from dateline.settings import SETTINGS
+
+    monkeypatch.setattr(SETTINGS.budget, "MAX_EVENT_MENTIONS", 40)
+    d = _good_folder(tmp_path)
+    (d / "shelling.txt").write_text("October 2, 2020\n\n" + "\n\n".join(
+        f"The army said on Monday it shelled Town{i} after the talks failed." for i in range(120)))
+    report, errors, paths = _run(d, tmp_path / "x.db")
+    assert not errors, errors
+    doc = _cut_doc(tmp_path / "x.db", "shelling.txt")
+    assert doc.cut == ["event mentions cut after 40 of 120 (budget.MAX_EVENT_MENTIONS)"], doc.cut
+    with Store(tmp_path / "x.db", readonly=True) as s:
+        mentions = s.event_mentions(doc.id)
+    assert len(mentions) == 40
+    # the first ones in the text are kept, so what the timeline shows is what the text says first
+    assert max(m.end for m in mentions) < doc.text.index("Town40 ")
+
+
 def test_paragraph_budget_and_docs_shows_the_cut(tmp_path, monkeypatch):
     from click.testing import CliRunner
 

@@ -88,6 +88,18 @@ def cut_text(text: str, paragraphs: list[Paragraph]) -> tuple[str, list[Paragrap
     return text, paragraphs, notes
 
 
+def cut_events(events: list, notes: list[str]) -> list:
+    """The first MAX_EVENT_MENTIONS event mentions in text order (a prefix, like the text
+    cuts), with a note in notes when any were dropped."""
+    limit = SETTINGS.budget.MAX_EVENT_MENTIONS
+    if len(events) <= limit:
+        return events
+    note = f"event mentions cut after {limit:,} of {len(events):,} (budget.MAX_EVENT_MENTIONS)"
+    if note not in notes:   # a document redated by its dateline is cut again, noted once
+        notes.append(note)
+    return sorted(events, key=lambda m: (m.start, m.end))[:limit]
+
+
 def nlp_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] as pieces of at most MAX_NLP_CHARS for spaCy, split at whitespace
     (at a hard limit when a piece has none), as (start, end) offsets into text."""

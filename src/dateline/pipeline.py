@@ -55,7 +55,8 @@ def entity_mentions(doc: Document) -> list:
 
 
 def event_mentions(doc: Document, ents: list | None) -> list:
-    return extract_events(doc, ents, None)
+    # within the budget: the corpus-level stages compare a document's mentions pairwise
+    return budget.cut_events(extract_events(doc, ents, None), doc.cut)
 
 
 # Progress of the per-article pass: a counter the workers share (a multiprocessing.Value set

@@ -85,6 +85,15 @@ class BudgetSettings:
         "a 3 MB one-line file cut to 200,000 characters: ten 20,000-character pieces in one "
         "batch took the build to 720-850 MB",
         "not tuned: a Timeline17 article's paragraphs are a few hundred characters each")
+    MAX_EVENT_MENTIONS: int = knob(
+        500, "event mentions one document hands the corpus-level stages (link, rank, "
+        "reason); the ones after are dropped and the cut recorded: linking compares the "
+        "mentions of one trigger and day pairwise, so one document of thousands of them "
+        "costs the whole build minutes",
+        "a 3 MB line of one repeated sentence, cut to 200,000 characters, gave 2,272 "
+        "mentions of one trigger and day: 2.6 million pairs, 50 s in link alone",
+        "Timeline17, the 40 longest articles: the most is 673 (a page of reader comments, "
+        "already cut at 200,000 characters), the next 263; none of its articles loses one")
     STAGE_SECONDS: float = knob(
         60.0, "seconds one document may spend in one per-document stage (clean, annotate, "
         "dedupe signatures, entities, events) before it is skipped with an error line; the "
