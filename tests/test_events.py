@@ -433,3 +433,32 @@ def test_a_weekday_in_a_named_month_leaves_the_date_to_the_month():
     ms, _ = one("The family took up two lanes on a busy Saturday night in January 1999.",
                 "2011-02-11")
     assert [(m.trigger.text, m.date) for m in ms] == [("took", "1999-01")]
+
+
+def test_a_verb_takes_its_own_time_not_a_page_stamp_or_dateline():
+    # a page stamp and a dateline before the lead: the verb's own day is the one beside it
+    ms, _ = one("Friday, February 20, 2009; Page D01 NEW YORK, Feb. 19 -- The Dow Jones "
+                "industrial average slid to its lowest level in six years Thursday on fears "
+                "about the weak financial system.", published="2009-02-20")
+    assert [m.date for m in ms if m.trigger.text == "slid"] == ["2009-02-19"]
+    ms, _ = one("LONDON | Fri Aug 26, 2011 4:18 pm BST LONDON (Reuters) - Oil prices are "
+                "likely to stay above $100 a barrel next year, a Reuters poll showed.",
+                published="2011-08-26")
+    assert [m.date for m in ms if m.trigger.text == "stay"] == ["2012"]
+
+
+def test_coordinated_days_of_one_verb_both_stay():
+    ms, _ = one("Protesters marched through the capital on Monday and Tuesday, police said.",
+                published="2020-11-20")
+    assert sorted(m.date for m in ms if m.trigger.text == "marched") == \
+        ["2020-11-16", "2020-11-17"]
+
+
+def test_a_determiner_standing_alone_is_a_subject():
+    # "some chanted Friday": the past form after a pronoun-like "some" is the verb of Friday
+    ms, _ = one("'Tomorrow Yemen will open the prison,' some chanted Friday, according to "
+                "Human Rights Watch.", published="2011-02-12")
+    assert any(m.trigger.text == "chanted" and m.date == "2011-02-11" for m in ms)
+    # and "some injured people" keeps its adjective
+    ms, _ = one("Some injured people were taken to hospital on Friday.", published="2011-02-12")
+    assert all(m.trigger.text != "injured" for m in ms)

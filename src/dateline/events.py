@@ -275,8 +275,12 @@ def _tag_verbs(toks: list[_Tok]) -> None:
             t.verb, t.lemma = True, low
             continue
         if low.endswith("ed") and len(low) > 4 and low not in EN.NOT_VERB_ED and "-" not in low:
-            if prev in _DETS and not after_aux:
-                continue  # "the occupied territories"
+            nxt = toks[i + 1] if i + 1 < n else None
+            pronoun = prev in EN.PRONOUN_DETERMINERS and (
+                nxt is None or not nxt.w[:1].isalpha() or nxt.low in _PREPS or
+                nxt.low in EN.TIME_WORDS_AFTER_VERB)
+            if prev in _DETS and not after_aux and not pronoun:
+                continue  # "the occupied territories" (not "some chanted Friday")
             t.verb, t.lemma = True, low[:-2] if low.endswith("ted") else low[:-1] \
                 if low.endswith("ed") and low[-3:-2] in "aeiou" else low[:-2]
             continue
@@ -511,6 +515,39 @@ def _finest_per_trigger(made: list[EventMention]) -> list[EventMention]:
             continue
         out.append(m)
     return out
+
+
+_COORDINATED = re.compile(EN.COORDINATED_TIMES, re.I)
+
+
+def _nearest_time_per_trigger(text: str, toks, cands: list) -> list:
+    """One verb, one time of its own: of the (tm, d, vi, cl) candidates whose times fall to
+    one trigger with unrelated dates ("Friday, February 20, 2009; Page D01 NEW YORK, Feb. 19
+    -- The Dow slid ... Thursday": a page stamp, a dateline and the verb's own day), the time
+    nearest the verb stays. Nested dates (a day in its year: _finest_per_trigger) and times
+    joined into a list or range ("on Monday and Tuesday") are all kept."""
+    out = []
+    for c in cands:
+        tm, d, vi, _ = c
+        t = toks[vi]
+        if d and any(o is not c and o[2] == vi and o[1] and o[1] != d
+                     and not _within(d, o[1]) and not _within(o[1], d)
+                     and not _coordinated(text, tm, o[0])
+                     and _gap(o[0], t.s, t.e) < _gap(tm, t.s, t.e) for o in cands):
+            continue
+        out.append(c)
+    return out
+
+
+def _coordinated(text: str, a, b) -> bool:
+    """The two times are joined into one list or range ("Monday and Tuesday", "May 3-5")."""
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return lo.end <= hi.start and _COORDINATED.fullmatch(text, lo.end, hi.start) is not None
+
+
+def _gap(time, s: int, e: int) -> int:
+    """Characters between a time and the trigger at text[s:e] (0 when they touch)."""
+    return max(0, time.start - e, s - time.end)
 
 
 def _para_start(doc: Document, pos: int) -> int:
@@ -1146,6 +1183,7 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
     out: list[EventMention] = []
     seen: set[tuple[int, str | None]] = set()
     seen_dates: set[str] = set()
+    cands = []
     for tm, d in dated:
         ti = _token_at(toks, tm.start)
         vi, cl = _time_trigger(toks, clauses, tm, ti)
@@ -1165,6 +1203,9 @@ def _sentence_events(doc, text, ss, se, toks, times, ents, si, c, cyr) -> list[E
             if vi is None:
                 c["dropped:no_trigger"] += 1
                 continue
+        cands.append((tm, d, vi, cl))
+    for tm, d, vi, cl in _nearest_time_per_trigger(text, toks, cands):
+        ti = _token_at(toks, tm.start)
         reason = _drop_reason(toks, cl, vi, ti)
         if reason == "hypothetical_modal":
             # 'would' in reported speech is a future in the past: planned

@@ -188,6 +188,9 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
 # passed a resolution", "The intervention comes two days after the Council passed ..." (a
 # present-tense report: counted from the publication date); the word after the duration,
 # and whether the second event is later (+1) or earlier (-1) than the first
+# what may stand between two times of one event: a list or a range ("on Monday and Tuesday",
+# "from May 3 to May 5", "March 3-5", "Friday or Saturday")
+COORDINATED_TIMES = r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–|—|/)?\s*(?:on\s+|from\s+)?"
 DURATION_LINKS = {"after": -1, "before": 1, "since": -1}
 DURATION_LINK = r"\s*(after|before|since)\b"
 # present forms of "be" (a report in the present: "It is two days since ...")
@@ -195,6 +198,14 @@ PRESENT_BE = frozenset({"is", "are", "am"})
 # quantifiers that float after a subject ("That all changed on Wednesday", "they both
 # agreed"): after a pronoun they are no determiner, and the verb form after them is a verb
 FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
+# determiners that stand alone as a subject ("some chanted Friday", "many fled on Monday",
+# "several died in the blast"): before a past form that no noun follows, a pronoun
+PRONOUN_DETERMINERS = frozenset({"some", "many", "several", "most", "few", "all", "both",
+                                 "none", "others"})
+# words that follow a verb, never an adjective's noun: days and time adverbs
+TIME_WORDS_AFTER_VERB = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
+                                   "saturday", "sunday", "yesterday", "today", "overnight",
+                                   "tonight", "earlier", "later", "last", "this"})
 # words ending in -s that follow a subject pronoun without being verbs ("she always", "it
 # thus"): an unknown -s word after he/she/it is otherwise a verb ("he appears", "he looks")
 NOT_VERB_S = frozenset({"always", "perhaps", "sometimes", "nevertheless", "thus", "towards",
