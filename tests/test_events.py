@@ -462,3 +462,23 @@ def test_a_determiner_standing_alone_is_a_subject():
     # and "some injured people" keeps its adjective
     ms, _ = one("Some injured people were taken to hospital on Friday.", published="2011-02-12")
     assert all(m.trigger.text != "injured" for m in ms)
+
+
+def test_a_present_progressive_plan_looks_forward():
+    # written on Saturday 12 February: the rally "on Monday" is the coming one
+    ms, _ = one("Authorities blocked several websites that are promoting a rally on Monday, "
+                "Saham News reported Saturday.", published="2011-02-12")
+    assert any(m.trigger.text == "promoting" and m.date == "2011-02-14" for m in ms)
+
+
+def test_a_time_word_of_another_phrase_does_not_set_the_tense():
+    # "last" belongs to the quarter; "will ... when it unveils on Tuesday" is ahead (Sun 30 Jan)
+    ms, _ = one("Analysts say BP will report a profit in the final quarter of last year when it "
+                "unveils annual results on Tuesday.", published="2011-01-30")
+    assert any(m.trigger.text == "unveils" and m.date == "2011-02-01" for m in ms)
+
+
+def test_a_gerund_after_a_duration_link_is_the_earlier_event():
+    ms, _ = one("Just a day after filing for bankruptcy, Lehman Brothers is heading into court "
+                "today.", published="2008-09-16")
+    assert [m.date for m in ms if m.trigger.text == "filing"] == ["2008-09-15"]

@@ -1107,8 +1107,13 @@ def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, repo
         if k >= n:
             continue
         b2 = next((b for a, b, _ in clauses if a <= k < b), n)
-        # the second event: the first verb after the link, else an event noun
-        second = next((i for i in range(k + 1, b2) if toks[i].verb), None)
+        # the second event: a gerund right after the link ("a day after filing for
+        # bankruptcy, Lehman is heading to court"), else the first verb after it, else an
+        # event noun
+        second = k + 1 if k + 1 < b2 and toks[k + 1].low.endswith("ing") and \
+            toks[k + 1].low.isalpha() and len(toks[k + 1].low) > 4 else None
+        if second is None:
+            second = next((i for i in range(k + 1, b2) if toks[i].verb), None)
         if second is None:
             second = next((i for i in range(k + 1, b2) if toks[i].low in _EVENT_NOUNS), None)
         ti = _token_at(toks, tm.start)
@@ -1118,6 +1123,14 @@ def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, repo
         if before:
             # "on the phone Tuesday, a week after the unrest began": the second event
             target, date = second, _shift_date(before[-1][1], sign * count, unit)
+        elif first is None and second is not None and \
+                [t for t, _ in after if t.start >= toks[_phrase_end(toks, k, b2)].s]:
+            # fronted: "Just a day after filing for bankruptcy, Lehman is heading into court
+            # today": the linked event lies the duration before the main clause's own time
+            # (a time inside the link's clause is the linked event's: "a week after the
+            # vote on March 3")
+            main_t = next(d for t, d in after if t.start >= toks[_phrase_end(toks, k, b2)].s)
+            target, date = second, _shift_date(main_t, sign * count, unit)
         elif after and first is not None:
             # "took place a day before the withdrawal ... on 25 November": the first event
             target, date = first, _shift_date(after[0][1], -sign * count, unit)
@@ -1146,6 +1159,12 @@ def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, repo
             modality=modality, attributed_to=speaker if reported else None, actors=actors,
             places=places, sentence_index=si))
         c["linked_by_duration"] += 1
+
+
+def _phrase_end(toks, k: int, b: int) -> int:
+    """The comma closing a fronted phrase opened at token k (b - 1, the clause's last token,
+    if none comes before b)."""
+    return next((i for i in range(k + 1, b) if toks[i].w == ","), b - 1)
 
 
 def _count_undatable(times, c) -> None:

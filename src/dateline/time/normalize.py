@@ -295,9 +295,17 @@ def clause_tense(text: str, start: int, end: int, index: list[int] | None = None
     # 0.804 -> 0.805 (dev), 0.806 held-out; T17 AR-2 0.0491 -> 0.0492
     for c in _CLAUSE_CUT.finditer(text, s, start):
         s = c.end()
-    last = None
-    for last in tense_markers(text, s, start):
-        pass
+    # a verb's tense outweighs a time word of another phrase before it: in "will report a
+    # profit for the final quarter of last year when it unveils results on Tuesday" the
+    # "last" of the quarter says nothing of Tuesday
+    last = weak = None
+    for m in tense_markers(text, s, start):
+        if m.group(0).lower() in _en_tw.TENSE_TIME_WORDS:
+            weak = m
+        else:
+            last = m
+    if last is None:
+        last = weak
     if last is None:
         stop = _REL_STOP.search(text, end, e)
         last = next(tense_markers(text, end, stop.start() if stop else e), None)

@@ -33,11 +33,23 @@ ZONES = {"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "ms
 # tense cues of a clause (time/normalize.clause_tense): the last one before a year-less date
 # or a weekday decides whether it is read forward ("will meet on Monday") or back ("met on
 # Monday"). Future: modals and verbs of intention and schedule.
+# past cues that are time words, not verb forms: they count for a clause only when no verb
+# form before the expression says its tense (normalize.clause_tense)
+TENSE_TIME_WORDS = frozenset({"ago", "yesterday", "last", "earlier"})
+ONGOING_PROGRESSIVES = (r"being|continuing|trying|seeking|working|looking|investigating|"
+                        r"probing|examining|reviewing|facing|struggling|waiting|still|now|"
+                        r"recovering|suffering|living|dealing|reeling|grappling|mourning")
 TENSE_FUTURE = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
                 r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
                 r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
                 r"(?:set|poised|slated|scheduled)\s+to(?=\s+(?!the\b|a\b|an\b)[a-z]+(?<!ed)\b)|"
-                r"upcoming|would|tomorrow")
+                r"upcoming|would|tomorrow|"
+                # the present progressive of a plan: "websites that are promoting a rally on
+                # Monday", "the minister is flying to Paris on Monday" (a past day takes the
+                # past: "protesters gathered on Monday"); not one of an ongoing state or
+                # inquiry, which looks back ("is continuing to ... under a June agreement",
+                # "police are investigating Monday's attack")
+                r"(?:is|are|am)\s+(?!(?:" + ONGOING_PROGRESSIVES + r")\b)[a-z]{2,}ing")
 # past: past auxiliaries, common irregular past forms and -ed words (minus NOT_PAST)
 TENSE_PAST = (r"was|were|had|did|been|said|ago|yesterday|last|earlier|told|began|begun|came|went|took|made|"
               r"met|held|left|saw|gave|found|got|became|fell|rose|won|lost|sent|spent|fought|broke|"
