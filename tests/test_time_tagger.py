@@ -354,3 +354,11 @@ def test_a_weekday_in_a_month_of_a_named_year_is_left_unresolved():
                                               ("January 1999", "1999-01")]
     # a weekday beside a month with no year is still resolved against the report
     assert one("Talks resumed on Saturday in Geneva.", "2011-02-11").value == "2011-02-05"
+
+
+def test_a_bounded_count_ago_states_no_year():
+    # "over 20 years ago" is before 1990, not 1990; "20 years ago" is 1990
+    v = {t.text: t.value for t in tag("The spill occurred over 20 years ago.", "2010-05-01")}
+    assert v == {"over 20 years ago": "PAST_REF"}
+    v = {t.text: t.value for t in tag("The spill occurred 20 years ago.", "2010-05-01")}
+    assert v == {"20 years ago": "1990"}

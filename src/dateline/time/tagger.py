@@ -853,6 +853,10 @@ def _h_duration(m, ctx, s, e):
         if n == "X":
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
         narrative = d in ("earlier", "later", "before that", "after that")
+        if mods in _en_tw.BOUND_MODIFIERS:
+            # "a spill that occurred over 20 years ago": a bound, not a day or a year; the
+            # count from the publication date would state a year the text does not
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
         if narrative and d != "earlier" and ctx.focus_year is not None:
             # counted from a year the text named: only a count of years or decades is dated
             if code in ("Y", "DE") and isinstance(n, int):

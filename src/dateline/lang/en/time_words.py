@@ -33,6 +33,12 @@ ZONES = {"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "ms
 # tense cues of a clause (time/normalize.clause_tense): the last one before a year-less date
 # or a weekday decides whether it is read forward ("will meet on Monday") or back ("met on
 # Monday"). Future: modals and verbs of intention and schedule.
+# modifiers that make a count a bound ("over 20 years ago", "less than a week from now"): the
+# duration gives no date, only a side of one (the tagger's duration rule)
+BOUND_MODIFIERS = frozenset({"over", "more than", "well over", "just over", "little more than",
+                             "a little over", "a little more than", "in excess of",
+                             "upwards of", "less than", "fewer than", "under", "at least",
+                             "at most", "up to"})
 # past cues that are time words, not verb forms: they count for a clause only when no verb
 # form before the expression says its tense (normalize.clause_tense)
 TENSE_TIME_WORDS = frozenset({"ago", "yesterday", "last", "earlier"})
