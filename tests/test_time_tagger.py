@@ -362,3 +362,11 @@ def test_a_bounded_count_ago_states_no_year():
     assert v == {"over 20 years ago": "PAST_REF"}
     v = {t.text: t.value for t in tag("The spill occurred 20 years ago.", "2010-05-01")}
     assert v == {"20 years ago": "1990"}
+
+
+def test_the_year_of_a_named_happening_after_since_is_no_comparison():
+    roles = {t.text: t.role for t in tag(
+        "He had been in the inner circle since the 1969 coup that brought him to power. "
+        "Output was a tenth less than in 2009, when it overtook Exxon. "
+        "It was the worst drought since 1976.", "2011-07-31")}
+    assert roles == {"1969": "point", "2009": "point", "1976": "comparison"}

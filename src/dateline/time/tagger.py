@@ -1247,12 +1247,19 @@ _CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:but|and|while|which)\s")
 def _is_comparison(text: str, mm: TimeMention) -> bool:
     """"the worst drought since 1976", "more than in 2003": the time is what something is
     compared with, not when the event happened."""
+    # a when-clause after the time happened then: "a tenth less than in 2009, when it
+    # overtook Exxon"; "tense since 1991, when the military occupied ..."
+    when = re.match(r"\s*,?\s*when\b", text[mm.end:mm.end + 8]) is not None
     if _CMP_YEAR_PRE.search(text, max(0, mm.start - 24), mm.start):
-        return True
+        return not when
     sm = _SINCE_PRE.search(text, max(0, mm.start - 30), mm.start)
     if not sm:
         return False
-    if re.match(r"\d{3,4}$", mm.value) and not re.match(r"\s*,?\s*when\b", text[mm.end:mm.end + 8]):
+    if re.match(r"\d{3,4}$", mm.value) and re.search(r"(?<![\w])since\s+the\s+$", text[sm.start():mm.start]) \
+            and re.match(r"\s+[a-z]", text[mm.end:mm.end + 3]):
+        # the year of a named happening: "since the 1969 coup that brought him to power"
+        return False
+    if re.match(r"\d{3,4}$", mm.value) and not when:
         # "since 1970": a span reaching back to then, or a comparison
         # with then -- "Since 2001 our economy has faced a recession", "the only three
         # players since 1970": the sentence's event is not in that year ("tense since 1991,
