@@ -482,3 +482,10 @@ def test_a_gerund_after_a_duration_link_is_the_earlier_event():
     ms, _ = one("Just a day after filing for bankruptcy, Lehman Brothers is heading into court "
                 "today.", published="2008-09-16")
     assert [m.date for m in ms if m.trigger.text == "filing"] == ["2008-09-15"]
+
+
+def test_a_noun_phrase_after_a_duration_link_is_the_linked_event():
+    ms, _ = one("Protesters taking to the streets on Wednesday felt the wrath of security "
+                "forces, a day after an unparalleled display of public rage.",
+                published="2011-01-26")
+    assert [m.date for m in ms if m.trigger.text == "display"] == ["2011-01-25"]

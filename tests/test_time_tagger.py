@@ -370,3 +370,10 @@ def test_the_year_of_a_named_happening_after_since_is_no_comparison():
         "Output was a tenth less than in 2009, when it overtook Exxon. "
         "It was the worst drought since 1976.", "2011-07-31")}
     assert roles == {"1969": "point", "2009": "point", "1976": "comparison"}
+
+
+def test_a_quotation_after_a_weekday_does_not_set_its_tense():
+    # Tuesday 23 September: the "will" is McCain's words, not the tense of Sunday
+    v = {t.text: t.value for t in tag("On 60 Minutes Sunday evening, McCain, saying \"this will "
+                                      "sound unusual,\" said he would replace Cox.", "2008-09-23")}
+    assert v["Sunday evening"].startswith("2008-09-21")

@@ -1116,6 +1116,16 @@ def _linked_events(doc, text, ss, se, toks, clauses, times, out, published, repo
             second = next((i for i in range(k + 1, b2) if toks[i].verb), None)
         if second is None:
             second = next((i for i in range(k + 1, b2) if toks[i].low in _EVENT_NOUNS), None)
+        if second is None:
+            # the head of the noun phrase after the link: "a day after an unparalleled
+            # display of public rage" (the word before its first preposition or comma)
+            j = k + 1
+            if j < b2 and toks[j].low in _DETS:
+                while j + 1 < b2 and toks[j + 1].w[:1].isalpha() and \
+                        toks[j + 1].low not in _PREPS and not toks[j + 1].verb:
+                    j += 1
+                if j > k + 1 and toks[j].low.isalpha():
+                    second = j
         ti = _token_at(toks, tm.start)
         first = next((i for i in range(ti - 1, -1, -1) if toks[i].verb), None)
         before = [(t, d) for t, d in dated if t.end <= tm.start]

@@ -225,7 +225,10 @@ _TENSE_RE = re.compile(rf"(?<![\w'’])(?:(?P<f>{_FUT})|(?P<p>{_PAST}))(?![\w])"
 _PASSIVE_BE = re.compile(r"(?<![\w])(?:be|being|to|will|would|can|could|may|might|must|shall|"
                          r"should|['’]ll)\s+$", re.I)
 _CLAUSE_CUT = re.compile(r",\s+(?:but|and|while|whereas)\s+|;\s+|\s[—–]\s|\s--\s")
-_REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—", re.I)
+# where the clause after an expression ends for the tense scan; a quotation is another
+# speaker's clause ("Sunday evening, McCain, saying `` this may sound unusual , '' said")
+_REL_STOP = re.compile(r"\b(?:which|who|whom|whose|where|when|that|while|but|and)\b|;|—|[\"“”]|``|''",
+                       re.I)
 # a full stop after an abbreviation or an initial ("a.m.", "U.S.", "Mr.", "Sept.") does not end
 # the sentence
 _ABBR = _en_sent.ABBREVIATIONS_BEFORE_STOP
