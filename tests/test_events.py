@@ -489,3 +489,17 @@ def test_a_noun_phrase_after_a_duration_link_is_the_linked_event():
                 "forces, a day after an unparalleled display of public rage.",
                 published="2011-01-26")
     assert [m.date for m in ms if m.trigger.text == "display"] == ["2011-01-25"]
+
+
+def test_a_schedule_told_in_the_past_and_a_forward_bound_look_ahead():
+    # written Wednesday 16 June: the payment "was due" on the coming Monday, since cancelled
+    ms, _ = one("The company was due to make a dividend payment on Monday, which has now been "
+                "canceled.", published="2010-06-16")
+    assert any(m.date == "2010-06-21" for m in ms)
+    # written Thursday 29 April: "as early as Friday evening" is the next day
+    ms, _ = one("Officials said the oil could touch shore in parts of the delta as early as "
+                "Friday evening.", published="2010-04-29")
+    assert any(m.trigger.text == "touch" and m.date == "2010-04-30" for m in ms)
+    # a past day stays past: "the plane was due to land" does not make "landed on Monday" ahead
+    ms, _ = one("The plane landed on Monday, a day late.", published="2010-06-16")
+    assert [m.date for m in ms if m.trigger.text == "landed"] == ["2010-06-14"]

@@ -46,7 +46,12 @@ ONGOING_PROGRESSIVES = (r"being|continuing|trying|seeking|working|looking|invest
                         r"probing|examining|reviewing|facing|struggling|waiting|still|now|"
                         r"recovering|suffering|living|dealing|reeling|grappling|mourning")
 TENSE_FUTURE = (r"will|won['’]t|shall|['’]ll|wo?n['’]t|going\s+to|gonna|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
-                r"planned|likely|about)?\s*to|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
+                r"planned|likely|about)?\s*to|"
+                # a schedule told in the past of the report: "the company was due to make a
+                # payment on Monday, which has now been cancelled" (the Monday ahead)
+                r"(?:was|were)\s+(?:due|scheduled|slated)\s+to|"
+                # a forward bound: "could touch shore as early as Friday evening"
+                r"as\s+(?:early|soon)\s+as|(?:plans?|intends?|aims?|hopes?|expects?|planning|intending|"
                 r"expecting|hoping|preparing|scheduled|expected|poised|slated)\s+to|"
                 r"(?:set|poised|slated|scheduled)\s+to(?=\s+(?!the\b|a\b|an\b)[a-z]+(?<!ed)\b)|"
                 r"upcoming|would|tomorrow|"
