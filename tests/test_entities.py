@@ -228,3 +228,27 @@ def test_a_word_the_text_writes_in_lower_case_is_no_name():
     text = ("Rhayader council met on Monday. Rhayader is a market town. Rhayader voted.\n\n"
             "A reader wrote: my family came from around rhayader.")
     assert "Rhayader" in {m.canonical for m in extract(text)}
+
+
+def test_new_york_is_the_city_unless_written_as_the_state():
+    def where(t):
+        return [(m.text, m.place_id) for m in E.extract(t) if m.type == "place"
+                and m.text == "New York"]
+    city = [("New York", "gn:5128581")]
+    assert where("Rallies continued in New York and Washington on Saturday.") == city
+    assert where("He teaches at the City University of New York.") == city
+    assert where("Rallies in Paris, London, New York and Rome.") == city
+    state = [("New York", "us:NY")]
+    assert where("Rochester, New York plunged to 17 degrees below zero.") == state
+    assert where("Snow fell across upstate New York on Monday.") == state
+    assert where("He was born in Buffalo, New York, in 1950.") == state
+
+
+def test_a_place_noun_and_of_say_the_name_is_a_place():
+    ms = E.extract("Rebels advanced on the oil port of Brega, and fought for the town of "
+                   "Bin Jawad.")
+    at = {m.text: m.label for m in ms}
+    assert at["Brega"].endswith("+AT") and at["Bin Jawad"].endswith("+AT")
+    # and across the corpus a "person" the text puts people in is a place
+    ents = E.canonicalize([ms])
+    assert {e.name: e.type for e in ents}["Brega"] == "place"

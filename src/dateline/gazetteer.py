@@ -893,10 +893,11 @@ def _order(hits, focus, name: str = "") -> list:
         if fam is not None and (best.kind in ("city", "county") or (
                 best.kind == "state" and fam[1][0].capital
                 and fam[1][0].country == best.country)):
-            # against a region or a continent ("Middle East", a Baltimore neighbourhood
-            # too) only the text's word for the town's state or county counts, not
-            # places near it
-            near = fam[1][0].kind not in ("region", "continent")
+            # against a country, a region or a continent ("Jamaica", a Queens
+            # neighbourhood too; "Middle East", a Baltimore one) only the text's word for
+            # the town's state or county counts, not places near it: namesakes of the
+            # text's other names near a town are no evidence against a country
+            near = fam[1][0].kind not in ("country", "region", "continent")
             if _local(best, focus, name, near) - _local(fam[1][0], focus, name, near) \
                     < SETTINGS.entities.GEO_FAMOUS_LOCAL:
                 out.insert(0, out.pop(fam[0]))
