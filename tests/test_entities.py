@@ -252,3 +252,20 @@ def test_a_place_noun_and_of_say_the_name_is_a_place():
     # and across the corpus a "person" the text puts people in is a place
     ents = E.canonicalize([ms])
     assert {e.name: e.type for e in ents}["Brega"] == "place"
+
+
+def test_a_rig_or_a_storm_is_a_thing_not_a_person():
+    docs = ["High waves from tropical storm Alex will delay BP's work. Forecasters said Alex "
+            "was expected to become a hurricane.",
+            "Oil has gushed since the BP-leased oil rig Deepwater Horizon exploded April 20, "
+            "killing 11 workers.",
+            "BP faces scrutiny over its role in the massive Deepwater Horizon rig spill.",
+            "New figures mean Deepwater Horizon is producing a spill every four days.",
+            "Gulf after deadly explosions sank the Transocean Horizon rig in late April.",
+            "BP said the BP oil spill would cost it dearly. BP shares fell."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    types = {e.name: e.type for e in ents}
+    assert types["Alex"] == "other" and types["Deepwater Horizon"] == "other"
+    assert types["BP"] == "org"
+    # the bare "Horizon" of the rig joins it
+    assert "Horizon" in by_name(ents, "Deepwater Horizon").aliases

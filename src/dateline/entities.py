@@ -183,6 +183,19 @@ _HONORIFICS = en_entities.HONORIFICS
 _LOCATIVE = en_entities.LOCATIVE_WORDS
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 _PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)[ \t]+of[ \t]+$")
+_THING_BEFORE = re.compile(r"\b(?i:%s)[ \t]+$" % "|".join(
+    map(re.escape, sorted(en_entities.THING_NOUNS_BEFORE, key=len, reverse=True))))
+_THING_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:%s)\b" % "|".join(
+    map(re.escape, sorted(en_entities.THING_NOUNS_AFTER, key=len, reverse=True))))
+
+
+def _thing(text: str, start: int, end: int) -> str:
+    """"+THING" when a thing noun names the name ("the rig Deepwater Horizon", "tropical
+    storm Alex"), "+KIND" when one follows it ("the Deepwater Horizon rig"), else "" (the
+    label's marks of an "other" entity: lang/en/entities THING_NOUNS_*)."""
+    if _THING_BEFORE.search(text, max(0, start - 30), start):
+        return "+THING"
+    return "+KIND" if _THING_AFTER.match(text, end) else ""
 
 
 def _is_cyrillic(seg: str) -> bool:
@@ -616,7 +629,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                 if place is not None:
                     e += 1
                     surface = text[s:e]
-        label += _at(text, s)
+        label += _thing(text, s, e) + _at(text, s)
         place = _state_or_town(text, s, e, place)
         if place is not None:
             mentions.append(EntityMention(s, e, surface, "place", place.name, label=label,
@@ -685,6 +698,16 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                     m.text, "org"), None, None, None, None
                 m.canonical = m.text
     mentions = sorted(kept, key=lambda m: (m.start, -m.end))
+
+    # a name the document once names as a thing ("tropical storm Alex") is that thing in
+    # every mention of it there ("Alex was expected to become a hurricane")
+    things = {m.canonical for m in mentions if "+THING" in m.label and not m.place_id}
+    for m in mentions:
+        if m.canonical in things and not m.place_id and "+THING" not in m.label \
+                and not m.is_source:
+            at = m.label.endswith("+AT")
+            m.label = m.label.removesuffix("+AT").removesuffix("+KIND") + "+THING" + \
+                ("+AT" if at else "")
 
     # roles (people only)
     for m in mentions:
@@ -931,6 +954,7 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
             groups[key_of(m)].append((doc, m))
 
     out: list[Entity] = []
+    other_share = SETTINGS.entities.OTHER_SHARE
     located: dict[str, int] = {}   # entity id -> mentions with a place word before them
     for (kind, _k), members in groups.items():
         types = Counter(m.type for _, m in members)
@@ -940,6 +964,9 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
             # organisation (Halliburton, Transocean typed GPE)
             types["org"] += types.pop("place")
         typ = sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))[0]
+        if kind == "name" and sum(1 for _, m in members if "+THING" in m.label
+                                  or "+KIND" in m.label) >= other_share * len(members):
+            typ = "other"   # a rig, a storm, a speech (_thing)
         names = Counter(m.canonical for _, m in members)
         if kind == "name" and typ == "person":
             resolved = Counter(person_name(n) for n in names.elements())
@@ -1022,11 +1049,13 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             p = places.get(e.name.casefold())
             if p is not None:
                 absorb(p, e)
-    # a "person" the text puts people in, at least as often as not, and never gives a
-    # title ("in Brega", "outside Ras Lanuf"): a place
+    # a "person" the text puts people in, in a good share of its mentions
+    # (LOCATED_PERSON_SHARE), and never gives a title ("in Brega", "outside Ras Lanuf",
+    # "the town of Bin Jawad"): a place
+    share = SETTINGS.entities.LOCATED_PERSON_SHARE
     for e in ents:
         if e.type == "person" and id(e) not in gone and not e.roles and not e.is_source \
-                and located.get(e.id, 0) * 2 >= e.mentions:
+                and located.get(e.id, 0) >= share * e.mentions:
             e.type = "place"
             e.id = entity_id("place", e.name)
     # an acronym ("AIG", "U.N.", "BP") or a first word ("Freddie") of one organisation
@@ -1076,6 +1105,20 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
         hits.sort(key=lambda r: -r.mentions)
         if hits and (len(hits) == 1 or hits[0].mentions >= 3 * hits[1].mentions):
             absorb(hits[0], e)
+    # a word of one thing's name ("Horizon" of the rig Deepwater Horizon) that is itself a
+    # thing: that thing
+    things: dict[str, set[str]] = defaultdict(set)
+    thing_ids = {}
+    for e in ents:
+        if e.type == "other" and id(e) not in gone and " " in e.name:
+            thing_ids[e.id] = e
+            for w in e.name.split():
+                things[w.casefold()].add(e.id)
+    for e in ents:
+        if e.type == "other" and id(e) not in gone and " " not in e.name:
+            hits = things.get(e.name.casefold(), set()) - {e.id}
+            if len(hits) == 1:
+                absorb(thing_ids[next(iter(hits))], e)
     # one organisation written in two word orders ("National Transitional Council",
     # "Transitional National Council"): three words or more, the same words
     orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
