@@ -269,3 +269,14 @@ def test_a_rig_or_a_storm_is_a_thing_not_a_person():
     assert types["BP"] == "org"
     # the bare "Horizon" of the rig joins it
     assert "Horizon" in by_name(ents, "Deepwater Horizon").aliases
+
+
+def test_a_site_the_gazetteer_lacks_is_at_its_town():
+    docs = ["Protests continued in Cairo 's Tahrir Square before dawn.",
+            "You are looking at Tahrir Square in Cairo today.",
+            "Crowds filled Tahrir Square again."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    sq = by_name(ents, "Tahrir Square")
+    cairo = by_name(ents, "Cairo")
+    assert sq.type == "place" and (sq.lat, sq.lon) == (cairo.lat, cairo.lon)
+    assert sq.place_id is None   # a point, not Cairo itself

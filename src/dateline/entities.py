@@ -183,6 +183,8 @@ _HONORIFICS = en_entities.HONORIFICS
 _LOCATIVE = en_entities.LOCATIVE_WORDS
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
 _PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)[ \t]+of[ \t]+$")
+_HOST_BEFORE = re.compile(r"[ \t]?['’]s[ \t]+")   # "Cairo's Tahrir Square", "Cairo 's"
+_HOST_AFTER = re.compile(r"[ \t]+in[ \t]+")        # "Tahrir Square in Cairo"
 _THING_BEFORE = re.compile(r"\b(?i:%s)[ \t]+$" % "|".join(
     map(re.escape, sorted(en_entities.THING_NOUNS_BEFORE, key=len, reverse=True))))
 _THING_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:%s)\b" % "|".join(
@@ -643,6 +645,22 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
             canonical = _russian_normal(surface)
         mentions.append(EntityMention(s, e, surface, typ, canonical, label=label))
 
+    # a site the gazetteer does not know ("Tahrir Square") is where the text puts it: the
+    # point of its town ("Cairo's Tahrir Square", "Tahrir Square in Cairo"), not none
+    hosts = [m for m in mentions if m.place_id and m.lat is not None]
+    for m in mentions:
+        if m.type != "place" or m.place_id or m.lat is not None:
+            continue
+        for h in hosts:
+            if not (0 < m.start - h.end <= 4 and _HOST_BEFORE.fullmatch(text, h.end, m.start)
+                    or 0 < h.start - m.end <= 6
+                    and _HOST_AFTER.fullmatch(text, m.end, h.start)):
+                continue
+            hp = gazetteer.place_by_id(h.place_id)
+            if hp is not None and hp.kind == "city":
+                m.lat, m.lon, m.country = h.lat, h.lon, h.country
+                break
+
     # "Lieutenant General Rustam Muradov": a title followed by capitalised words is a person
     taken = [(m.start, m.end) for m in mentions]
     for m in _TITLED_NAME.finditer(text):
@@ -958,7 +976,8 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
     located: dict[str, int] = {}   # entity id -> mentions with a place word before them
     for (kind, _k), members in groups.items():
         types = Counter(m.type for _, m in members)
-        at = any(m.label.endswith("+AT") for _, m in members)
+        # (a site the text puts in a town, "Cairo's Tahrir Square", is somewhere too)
+        at = any(m.label.endswith("+AT") or m.lat is not None for _, m in members)
         if kind == "name" and types.get("place") and not at and len(types) >= 1:
             # a place the gazetteer does not know and the text never puts anyone "in": an
             # organisation (Halliburton, Transocean typed GPE)
@@ -985,7 +1004,14 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         aliases = [name] + sorted(a for a in surfaces if a != name)
         roles = Counter(r for _, m in members for r in m.roles)
         ranked_roles = _office_first(sorted(roles, key=lambda r: (-roles[r], r)))
-        first = next((m for _, m in members if m.place_id), members[0][1])
+        # the gazetteer's place; else the point most of the mentions were given (a site
+        # at its town: "Cairo's Tahrir Square")
+        pts = Counter((m.lat, m.lon, m.country) for _, m in members if m.lat is not None)
+        first = next((m for _, m in members if m.place_id), None)
+        if first is None and pts:
+            la, lo, cc = pts.most_common(1)[0][0]
+            first = EntityMention(0, 0, "", "place", "", lat=la, lon=lo, country=cc)
+        first = first or members[0][1]
         e = Entity(id=entity_id(typ, name), name=name, type=typ, aliases=aliases,
                    mentions=len(members), roles=ranked_roles,
                    is_source=any(m.is_source for _, m in members),
