@@ -245,3 +245,11 @@ def test_a_country_outranks_a_neighbourhood_its_neighbours_vouch_for():
          "China. Jamaica's traditional allies, the United States and Britain, were busy; "
          "London and Washington said little.")
     assert g.lookup("Jamaica", _focus(t)).id == "cc:JM"
+
+
+def test_a_town_after_a_persons_initials_is_the_persons_name():
+    t = "State Department spokesman P.J. Crowley said the Coast Guard is evaluating it."
+    assert [t[s:e] for s, e, _ in g.find_places(t)] == []
+    t = "J. Crowley said so. Later he flew home to Crowley, La."
+    assert [t[s:e] for s, e, _ in g.find_places(t)][:1] == ["Crowley"]
+    assert g.find_places(t)[0][0] > t.index("home")

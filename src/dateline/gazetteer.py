@@ -1001,6 +1001,7 @@ _STATE_ABBR_AFTER = re.compile(
         re.escape(a) for a in sorted({a for v in en_places.STATE_ABBREVIATIONS.values()
                                       for a in v}, key=len, reverse=True)))
 _MAX_NGRAM = 6
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 def _strong(tok: str) -> bool:
@@ -1125,6 +1126,11 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
                     and w not in COUNTRY_MODIFIERS and not _strong(pv[2]) \
                     and (i - 1) not in ends:
                 return True
+        # a person's initials before it: "P.J. Crowley", "J. Crowley"
+        if pv and not _strong(pv[2]) and (
+                text[pv[1]:s] == " " and _INITIALS.fullmatch(pv[2])
+                or text[pv[1]:s] == ". " and len(pv[2]) == 1 and pv[2].isupper()):
+            return True
         return False
 
     def local_context(i, j) -> bool:
