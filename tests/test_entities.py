@@ -280,3 +280,14 @@ def test_a_site_the_gazetteer_lacks_is_at_its_town():
     cairo = by_name(ents, "Cairo")
     assert sq.type == "place" and (sq.lat, sq.lon) == (cairo.lat, cairo.lon)
     assert sq.place_id is None   # a point, not Cairo itself
+
+
+def test_a_town_spelled_without_its_article_or_doubled_letter_gets_its_point():
+    docs = ["Rebels in Libya advanced on the oil port of Brega, east of Benghazi.",
+            "Fighting went on in Brega and in Libya's east.",
+            "Rebels regrouped in the town of Bin Jawad, and in Bin Jawad they dug in.",
+            "Libya's army shelled Benghazi and Tripoli."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    brega, jawad = by_name(ents, "Brega"), by_name(ents, "Bin Jawad")
+    assert brega.type == "place" and brega.country == "LY" and 30 < brega.lat < 31
+    assert jawad.type == "place" and jawad.country == "LY" and 30 < jawad.lat < 31

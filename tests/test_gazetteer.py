@@ -253,3 +253,9 @@ def test_a_town_after_a_persons_initials_is_the_persons_name():
     t = "J. Crowley said so. Later he flew home to Crowley, La."
     assert [t[s:e] for s, e, _ in g.find_places(t)][:1] == ["Crowley"]
     assert g.find_places(t)[0][0] > t.index("home")
+
+
+def test_loose_candidates_respell_a_transliterated_name():
+    assert [p.country for p in g.loose_candidates("Brega")] == ["LY"]       # El-Brega
+    assert [p.country for p in g.loose_candidates("Bin Jawad")] == ["LY"]   # Bin Jawwad
+    assert g.loose_candidates("Qwzx") == []

@@ -1157,6 +1157,23 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             absorb(by_words[k], e)
         else:
             by_words[k] = e
+    # a place of the corpus the gazetteer lacks under that spelling ("Brega", "Bin Jawad"
+    # typed places above): a town of a country the corpus is about, respelled
+    # (gazetteer.loose_candidates: El-Brega, Bin Jawwad)
+    by_cc: Counter = Counter()
+    for e in ents:
+        if e.type == "place" and e.place_id and e.country and id(e) not in gone:
+            by_cc[e.country] += e.mentions
+    total = sum(by_cc.values())
+    floor = SETTINGS.entities.LOOSE_COUNTRY_SHARE * total
+    for e in ents:
+        if e.type != "place" or e.lat is not None or e.place_id or id(e) in gone or not total:
+            continue
+        cands = [p for p in gazetteer.loose_candidates(e.name)
+                 if p.lat is not None and by_cc.get(p.country, 0) >= floor]
+        if cands:
+            p = max(cands, key=lambda p: (by_cc[p.country], p.population, p.id))
+            e.lat, e.lon, e.place_id, e.country = p.lat, p.lon, p.id, p.country
     # a retyped entity may now share its (type, name) with another: one entity
     final: dict[str, Entity] = {}
     for e in ents:

@@ -935,6 +935,23 @@ def lookup(name: str, countries: frozenset[str] | set[str] | None = None) -> Pla
     return None
 
 
+def loose_candidates(name: str) -> list[Place]:
+    """Places whose gazetteer name is a respelling of ``name`` (lang/en/places
+    ARTICLE_PREFIXES, DOUBLED_LETTERS): "Brega" -> El-Brega, "Bin Jawad" -> Bin Jawwad.
+    Towns and divisions only, in no order; for names that have no candidate of their own."""
+    n = " ".join(name.split())
+    keys = [a + n for a in en_places.ARTICLE_PREFIXES]
+    keys += [n[:i + 1] + n[i] + n[i + 1:] for i in range(1, len(n))
+             if n[i] in en_places.DOUBLED_LETTERS and n[i - 1] != n[i]
+             and (i + 1 == len(n) or n[i + 1] != n[i])]
+    out: dict[str, Place] = {}
+    for k in keys:
+        for p, _canonical, strength in _query(k):
+            if strength >= 0 and p.kind in ("city", "county", "state"):
+                out.setdefault(p.id, p)
+    return list(out.values())
+
+
 _NAME_VARIANT = re.compile(en_places.NAME_VARIANT, re.I)
 
 

@@ -266,6 +266,12 @@ class EntitySettings:
         "THING_NOUNS_*) is of type 'other', not a person or an organisation",
         "entity_sample dev: Deepwater Horizon 17 of 22 mentions; BP, whose spill is 'the BP "
         "oil spill', far below")
+    LOOSE_COUNTRY_SHARE: float = knob(0.05, "a place of the corpus the gazetteer lacks "
+        "under its spelling takes a respelled town (gazetteer.loose_candidates: 'Brega' -> "
+        "El-Brega) only in a country with at least this share of the corpus's place "
+        "mentions",
+        "entity_sample dev: Libya holds about a fifth of LibyaWar's place mentions",
+        "not swept: a floor against a namesake in a country the story never names")
     GEO_FAMOUS_LOCAL: float = knob(1.5, "a small namesake (a town, a county; a state of a "
         "capital's name) outranks a famous place (a country, region, capital, city of "
         "FAMOUS_CITY_POP) only with this much more evidence that the text is at it (its "

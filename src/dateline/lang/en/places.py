@@ -65,6 +65,12 @@ STATE_WORDS_BEFORE = {"upstate", "downstate", "western", "eastern", "northern", 
                       "central", "rural", "state", "governor", "gov.", "legislature"}
 STATE_WORDS_AFTER = {"State", "state", "Governor", "governor", "Legislature", "legislature",
                      "Assembly", "Senate"}
+# How English news respells a town whose gazetteer names are transliterations (Arabic
+# above all): the article left off ("Brega" for El-Brega, "Khoms" for Al-Khoms) and a doubled
+# consonant written single ("Bin Jawad" for Bin Jawwad). gazetteer.loose_candidates tries
+# these respellings only for a name the corpus uses as a place and the gazetteer lacks.
+ARTICLE_PREFIXES = ("Al-", "El-", "Al ", "El ", "Ad-", "Ar-", "As-", "Az-", "Ash-")
+DOUBLED_LETTERS = "bdfgklmnprstwz"
 # lower-case words that may stand inside a multi-word place name
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "el",
               "al", "am", "an", "der", "di", "y", "i", "au", "aux", "en", "sur", "sous",
