@@ -228,3 +228,66 @@ def test_a_word_the_text_writes_in_lower_case_is_no_name():
     text = ("Rhayader council met on Monday. Rhayader is a market town. Rhayader voted.\n\n"
             "A reader wrote: my family came from around rhayader.")
     assert "Rhayader" in {m.canonical for m in extract(text)}
+
+
+def test_new_york_is_the_city_unless_written_as_the_state():
+    def where(t):
+        return [(m.text, m.place_id) for m in E.extract(t) if m.type == "place"
+                and m.text == "New York"]
+    city = [("New York", "gn:5128581")]
+    assert where("Rallies continued in New York and Washington on Saturday.") == city
+    assert where("He teaches at the City University of New York.") == city
+    assert where("Rallies in Paris, London, New York and Rome.") == city
+    state = [("New York", "us:NY")]
+    assert where("Rochester, New York plunged to 17 degrees below zero.") == state
+    assert where("Snow fell across upstate New York on Monday.") == state
+    assert where("He was born in Buffalo, New York, in 1950.") == state
+
+
+def test_a_place_noun_and_of_say_the_name_is_a_place():
+    ms = E.extract("Rebels advanced on the oil port of Brega, and fought for the town of "
+                   "Bin Jawad.")
+    at = {m.text: m.label for m in ms}
+    assert at["Brega"].endswith("+AT") and at["Bin Jawad"].endswith("+AT")
+    # and across the corpus a "person" the text puts people in is a place
+    ents = E.canonicalize([ms])
+    assert {e.name: e.type for e in ents}["Brega"] == "place"
+
+
+def test_a_rig_or_a_storm_is_a_thing_not_a_person():
+    docs = ["High waves from tropical storm Alex will delay BP's work. Forecasters said Alex "
+            "was expected to become a hurricane.",
+            "Oil has gushed since the BP-leased oil rig Deepwater Horizon exploded April 20, "
+            "killing 11 workers.",
+            "BP faces scrutiny over its role in the massive Deepwater Horizon rig spill.",
+            "New figures mean Deepwater Horizon is producing a spill every four days.",
+            "Gulf after deadly explosions sank the Transocean Horizon rig in late April.",
+            "BP said the BP oil spill would cost it dearly. BP shares fell."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    types = {e.name: e.type for e in ents}
+    assert types["Alex"] == "other" and types["Deepwater Horizon"] == "other"
+    assert types["BP"] == "org"
+    # the bare "Horizon" of the rig joins it
+    assert "Horizon" in by_name(ents, "Deepwater Horizon").aliases
+
+
+def test_a_site_the_gazetteer_lacks_is_at_its_town():
+    docs = ["Protests continued in Cairo 's Tahrir Square before dawn.",
+            "You are looking at Tahrir Square in Cairo today.",
+            "Crowds filled Tahrir Square again."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    sq = by_name(ents, "Tahrir Square")
+    cairo = by_name(ents, "Cairo")
+    assert sq.type == "place" and (sq.lat, sq.lon) == (cairo.lat, cairo.lon)
+    assert sq.place_id is None   # a point, not Cairo itself
+
+
+def test_a_town_spelled_without_its_article_or_doubled_letter_gets_its_point():
+    docs = ["Rebels in Libya advanced on the oil port of Brega, east of Benghazi.",
+            "Fighting went on in Brega and in Libya's east.",
+            "Rebels regrouped in the town of Bin Jawad, and in Bin Jawad they dug in.",
+            "Libya's army shelled Benghazi and Tripoli."]
+    ents = E.canonicalize([E.extract(t) for t in docs])
+    brega, jawad = by_name(ents, "Brega"), by_name(ents, "Bin Jawad")
+    assert brega.type == "place" and brega.country == "LY" and 30 < brega.lat < 31
+    assert jawad.type == "place" and jawad.country == "LY" and 30 < jawad.lat < 31

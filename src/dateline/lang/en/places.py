@@ -57,6 +57,20 @@ PLACE_SUFFIXES = {
     "corridor", "area", "rayon", "oblast", "county", "governorate", "municipality",
     "territory", "valley", "border", "airport", "highway", "direction", "front",
 }
+# A state named after a famous city of its own ("New York"; "Moscow" and "Mexico City" are
+# seats in the gazetteer already) means the city in news unless the text writes it as the
+# state: after a town and a comma ("Rochester, New York"), after one of these words
+# ("upstate New York") or before one of STATE_WORDS_AFTER ("New York State")
+STATE_WORDS_BEFORE = {"upstate", "downstate", "western", "eastern", "northern", "southern",
+                      "central", "rural", "state", "governor", "gov.", "legislature"}
+STATE_WORDS_AFTER = {"State", "state", "Governor", "governor", "Legislature", "legislature",
+                     "Assembly", "Senate"}
+# How English news respells a town whose gazetteer names are transliterations (Arabic
+# above all): the article left off ("Brega" for El-Brega, "Khoms" for Al-Khoms) and a doubled
+# consonant written single ("Bin Jawad" for Bin Jawwad). gazetteer.loose_candidates tries
+# these respellings only for a name the corpus uses as a place and the gazetteer lacks.
+ARTICLE_PREFIXES = ("Al-", "El-", "Al ", "El ", "Ad-", "Ar-", "As-", "Az-", "Ash-")
+DOUBLED_LETTERS = "bdfgklmnprstwz"
 # lower-case words that may stand inside a multi-word place name
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "da", "and", "the", "upon", "on", "el",
               "al", "am", "an", "der", "di", "y", "i", "au", "aux", "en", "sur", "sous",
