@@ -1006,19 +1006,22 @@ def canonicalize(mentions_by_doc: Mapping[str, Sequence[EntityMention]]
         ranked_roles = _office_first(sorted(roles, key=lambda r: (-roles[r], r)))
         # the gazetteer's place; else the point most of the mentions were given (a site
         # at its town: "Cairo's Tahrir Square")
+        gaz = next((m for _, m in members if m.place_id), None)
         pts = Counter((m.lat, m.lon, m.country) for _, m in members if m.lat is not None)
-        first = next((m for _, m in members if m.place_id), None)
-        if first is None and pts:
-            la, lo, cc = pts.most_common(1)[0][0]
-            first = EntityMention(0, 0, "", "place", "", lat=la, lon=lo, country=cc)
-        first = first or members[0][1]
+        if gaz is not None:
+            point = (gaz.lat, gaz.lon, gaz.place_id, gaz.country)
+        elif pts:
+            (la, lo, cc), _n = pts.most_common(1)[0]
+            point = (la, lo, None, cc)
+        else:
+            m0 = members[0][1]
+            point = (m0.lat, m0.lon, m0.place_id, m0.country)
         e = Entity(id=entity_id(typ, name), name=name, type=typ, aliases=aliases,
                    mentions=len(members), roles=ranked_roles,
                    is_source=any(m.is_source for _, m in members),
                    docs=sorted({d for d, _ in members}))
         if typ == "place":
-            e.lat, e.lon, e.place_id, e.country = first.lat, first.lon, first.place_id, \
-                first.country
+            e.lat, e.lon, e.place_id, e.country = point
         located[e.id] = located.get(e.id, 0) + sum(
             1 for _, m in members if m.label.endswith("+AT"))
         out.append(e)
