@@ -918,6 +918,15 @@ def _under_plan(tok) -> bool:
     return False
 
 
+def _names_party(sent, who: set, party: str | None) -> bool:
+    """The sentence names the committed party: one of its entities, or, when no entity
+    named it ("the army would not ..."), the head word of its own words."""
+    if who:
+        return bool(who & {m.party or m.entity for m in sent.mentions})
+    words = (party or "").lower().split()
+    return bool(words) and re.search(r"\b%s\b" % re.escape(words[-1]), sent.text.lower()) is not None
+
+
 def _other_agent(sent, tok, who: set) -> bool:
     """The report's verb has an active subject that names a party other than the one that
     committed."""
@@ -975,6 +984,16 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
             if how != "not_done" and not (cs & objs or cs & heads) \
                     and not named & (deeds | nominals):
                 continue
+            if how in ("postponed", "cancelled"):
+                # what was put off, when the verb names it, is this commitment's deed or thing:
+                # "BP has delayed a key test on a newly installed well cap" put off the test,
+                # not the cap's replacement; "the decision to reopen the market is canceled"
+                # is no report on an election
+                things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                          and c.pos_ in ("NOUN", "PROPN")]
+                if things and not any(c.lemma_.lower() in deeds | nominals or c.lower_ in nominals
+                                      or stem(c.text) in objs | heads for c in things):
+                    continue
             out.append((how, tok))
             continue
         nominal = low in nominals
@@ -1000,6 +1019,8 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 continue
             if _under_plan(tok):
                 continue
+            if tok.dep_ == "amod" and tok.i < tok.head.i:
+                continue   # "a proposed pay package": an adjective, not a report of the deed
             # a dated participle describing a noun is a fact ("its final report released
             # this month"); an undated one may be the wish ("there needs to be an election held")
             dated = tok.dep_ in ("acl", "amod") and any(
@@ -1125,6 +1146,10 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
             if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
                 continue   # a statement is no report on itself (its own outcome is added below)
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
+                if head.negated and how == "done" and not _names_party(s, who, head.party):
+                    # "would not deploy ground troops" is broken only by that party's troops:
+                    # "thousands of troops were deployed in the city" names no one
+                    continue
                 if who and how != "not_done" and _other_agent(s, tok, who):
                     # "Cayne stepped down" is no report on Haarde's promise, nor "EgyptAir
                     # cancelled flights" on Delta's last flight
