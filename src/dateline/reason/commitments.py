@@ -1089,6 +1089,7 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
     stmt_keys = {(s.doc, s.sentence.start) for s in sts}
     lo = (_day(deadline) - dt.timedelta(days=366)).isoformat()
     nouns = {s.party_noun for s in sts if s.party_noun}   # the unnamed obligated party
+    first_said = min((s.published[:10] for s in sts if s.published), default=None)
     rel = []
     for r in reps:
         if r.action.cls not in (cls, "*"):
@@ -1122,6 +1123,10 @@ def _status(ctx: Context, cls: str, who: list[str], places: list[str], deadline:
         when = r.date or r.upper
         if when is None or when < lo:
             continue  # history: before the commitment could exist
+        if r.date and first_said and r.date < first_said:
+            # done on a day before anyone said it would be: another occurrence ("Benghazi
+            # was taken in February" is no report on a liberation to be announced in October)
+            continue
         rel.append(r)
     if rel_out is not None:
         rel_out.extend(rel)

@@ -135,13 +135,32 @@ def _subject(tok):
     t = tok
     for _ in range(6):
         s = _children(t, "nsubj", "nsubjpass", "csubj", "expl")
+        # a live page's "-LRB- Update 10:55 p.m. -RRB- President Mubarak announces" parses
+        # with "Update" as a second subject: the one outside the brackets is the subject
+        out = [x for x in s if not _bracketed(x)]
+        if s and not out:
+            # "-LRB- Update ... -RRB- Egypt 's stock market ... will open": the stamp as the
+            # subject, the real one in apposition to it
+            out = [c for c in s[0].subtree if c.dep_ == "appos" and not _bracketed(c)
+                   and c.pos_ in ("NOUN", "PROPN")][-1:]
+        s = out or s
         if s:
-            return s[0], s[0].dep_ == "nsubjpass"
-        if t.dep_ in ("xcomp", "conj", "advcl", "acl") and t.head.i != t.i:
+            x = s[0]
+            inner = _children(x, "nsubj") if x.tag_ == "VBG" else []
+            if inner:
+                # "world leaders meeting in London pledged": the leaders
+                return inner[0], False
+            return x, x.dep_ == "nsubjpass"
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and t.head.i != t.i:
             t = t.head
             continue
         break
     return None, False
+
+
+def _bracketed(tok) -> bool:
+    before = tok.doc.text[:tok.idx]
+    return before.count("-LRB-") + before.count("(") > before.count("-RRB-") + before.count(")")
 
 
 def _aux(tok) -> set[str]:
@@ -247,33 +266,111 @@ def _named(sent, tok) -> bool:
     return any(m.start < hi and lo < m.end and m.kind in ("party", "actor") for m in sent.mentions)
 
 
+def _mention_id(m) -> str:
+    """The party a mention names: an organisation or a person itself (not the country it
+    belongs to: "the U.S. Department of the Interior" committed, not the United States); a
+    country word ("Egyptian", "Egypt's") its country."""
+    return m.party if m.kind == "party" else m.entity
+
+
+def _antecedent(ctx, sent, pos: int, person: bool) -> str | None:
+    """The party a pronoun or "the company" at pos stands for: the nearest fitting mention
+    before it in the sentence, else the first one of the nearest sentence before
+    (EN.ANTECEDENT_SENTENCES back at most) that has one. A person for he/she; an
+    organisation (or a country) for it/they, an organisation first."""
+    def fits(m) -> bool:
+        if m.kind not in ("party", "actor"):
+            return False
+        t = (ctx.entities.get(m.entity) or {}).get("type")
+        return t == "person" if person else (m.kind == "party" or t == "org")
+
+    def best(ms, last: bool):
+        if not ms:
+            return None
+        if not person:
+            orgs = [m for m in ms if m.kind == "actor"]
+            ms = orgs or ms
+        return _mention_id(ms[-1] if last else ms[0])
+
+    got = best([m for m in sent.mentions if m.end <= pos and fits(m)], True)
+    if got:
+        return got
+    sents = ctx.sentences.get(sent.doc.id) or []
+    for k in range(1, EN.ANTECEDENT_SENTENCES + 1):
+        i = sent.index - k
+        if i < 0 or i >= len(sents):
+            break
+        got = best([m for m in sents[i].mentions if fits(m)], False)
+        if got:
+            return got
+    return None
+
+
+def _party_words(tok) -> str:
+    # "The authority" -> "authority", "Egypt's military" -> "military": the party's noun
+    words = [x.text for x in tok.subtree if x.dep_ not in ("relcl", "acl", "punct", "prep", "det", "poss", "case")
+             and x.i <= tok.i and not _bracketed(x)]
+    return " ".join(words)[:60]
+
+
 def _who(ctx, sent, subj, speaker) -> tuple[list[str], str | None]:
-    """Entity ids of the committed party, or its words when no entity names it."""
+    """Entity ids of the committed party, or its words when no entity names it (and with
+    them when the entity is only whose body it is: "Egypt's military", "the Egyptian football
+    federation"). ``speaker``: the reporting verb (its subject is taken) or the speaker."""
+    if speaker is not None and speaker.pos_ in ("VERB", "AUX"):
+        speaker = _subject(speaker)[0]
+
     def ids_in(tok):
         a, b = _span(tok)
         lo, hi = sent.start + a, sent.start + b
-        return list(dict.fromkeys(m.party or m.entity for m in sent.mentions
-                                  if m.start < hi and lo < m.end and m.kind in ("party", "actor")))
-    for t in (subj, speaker):
-        if t is None:
+        return [m for m in sent.mentions if m.start < hi and lo < m.end and m.kind in ("party", "actor")]
+
+    def pronoun(t) -> bool:
+        return t.tag_ in ("PRP", "PRP$") or t.lower_ in EN.PERSON_PRONOUN | EN.GROUP_PRONOUN
+
+    order = [subj, speaker]
+    if subj is not None and pronoun(subj) and speaker is not None and not pronoun(speaker):
+        # "the military government said it will honor ...": "it" is the speaker
+        order = [speaker, subj]
+    for t in order:
+        if t is None or _bracketed(t):
             continue
-        if t.tag_ == "PRP" or t.lower_ in ("it", "they", "we", "he", "she", "i"):
+        low = t.lower_
+        if pronoun(t):
+            if low in ("we", "us", "our"):
+                continue   # the speaker's side: the speaker below, or the fallback
+            got = _antecedent(ctx, sent, sent.start + t.idx, low in EN.PERSON_PRONOUN)
+            if got:
+                return [got], None
             continue
+        ms = ids_in(t)
+        if not ms and t.pos_ == "NOUN" and t.lemma_.lower() in EN.ANAPHORIC_ORG_NOUN:
+            # "the firm", "his organization": the organisation named before
+            got = _antecedent(ctx, sent, sent.start + t.idx, False)
+            if got and (ctx.entities.get(got) or {}).get("type") == "org":
+                return [got], None
         if not _is_agent(ctx, sent, t):
             continue   # "the festival is scheduled": an event, nobody committed
-        ids = ids_in(t)
-        if ids:
-            return ids[:1], None
+        if ms:
+            t_lo, t_hi = sent.start + t.idx, sent.start + t.idx + len(t.text)
+            head = [m for m in ms if m.start < t_hi and t_lo < m.end]
+            if head:
+                # "Egyptian President Hosni Mubarak": the person the phrase is about
+                return [_mention_id(head[0])], None
+            if t.pos_ == "NOUN":
+                # "Egypt's military", "Delta Air Lines' last flight": the body and whose it is
+                actors = [m for m in ms if m.kind == "actor"]
+                return [_mention_id((actors or ms)[0])], _party_words(t) if t.lemma_.lower() in _AGENT_NOUNS \
+                    or t.lemma_.lower() in EN.ANAPHORIC_ORG_NOUN or not actors else None
+            actors = [m for m in ms if m.kind == "actor"]
+            return [_mention_id((actors or ms)[0])], None
         if t.pos_ in ("NOUN", "PROPN"):
-            # "The authority" -> "authority": the party's noun, as commitments.py gives it
-            words = [x.text for x in t.subtree if x.dep_ not in ("relcl", "acl", "punct", "prep", "det", "poss", "case")
-                     and x.i <= t.i]
-            return [], " ".join(words)[:60]
-    # a pronoun: the nearest agent named before it in the sentence
-    before = [m for m in sent.mentions if m.kind in ("party", "actor")
-              and (subj is None or m.end <= sent.start + subj.idx)]
-    if before:
-        return [before[-1].party or before[-1].entity], None
+            return [], _party_words(t)
+    # a pronoun with no antecedent: the nearest agent named before it in the sentence
+    if subj is not None and pronoun(subj):
+        before = [m for m in sent.mentions if m.kind in ("party", "actor") and m.end <= sent.start + subj.idx]
+        if before:
+            return [_mention_id(before[-1])], None
     return [], None
 
 
@@ -344,6 +441,13 @@ def _statement(ctx, sent, d, kind, act, subj, passive, speaker, cue) -> Pledge |
     if cue is not None and cue.i < act.i:
         a = min(a, act.idx)
     lo, hi = sent.start + a, sent.start + b
+    seg = d.text[lo:sent.start + act.idx]
+    k = seg.rfind("-RRB-")
+    if k >= 0 and seg[:k].count("-LRB-") < seg[:k + 5].count("-RRB-"):
+        # the clause took in the end of a "-LRB- Update 11:20 p.m. ... -RRB-" stamp
+        lo += k + 5
+        while lo < hi and d.text[lo].isspace():
+            lo += 1
     due, due_text = _due(sent, lo, hi, d.published)
     if due is None and cue is not None and cue.lemma_.lower() not in EN.COMMISSIVE:
         # "gave X until Y to ...": the date hangs on the cue ("promised on Monday" is the
@@ -453,6 +557,10 @@ def _sentence_pledges(ctx, d, sent, doc) -> list[Pledge]:
             if act.lemma_.lower() in EN.NON_VOLITIONAL and act.lemma_.lower() not in EN.PARTY_VERBS_ALLOWED:
                 continue
             subj, passive = _subject(tok if tok.dep_ not in ("acl", "amod") else tok.head)
+            if comp and passive and not _children(act, "auxpass"):
+                # "President Obama is scheduled to announce": Obama announces (passive only
+                # when what is scheduled is: "is due to be completed")
+                passive = False
             p = _statement(ctx, sent, d, "scheduled", act, subj, passive, None, tok)
             if p:
                 if act.i == tok.i or act.pos_ in ("NOUN", "PROPN"):
@@ -810,6 +918,15 @@ def _under_plan(tok) -> bool:
     return False
 
 
+def _names_party(sent, who: set, party: str | None) -> bool:
+    """The sentence names the committed party: one of its entities, or, when no entity
+    named it ("the army would not ..."), the head word of its own words."""
+    if who:
+        return bool(who & {m.party or m.entity for m in sent.mentions})
+    words = (party or "").lower().split()
+    return bool(words) and re.search(r"\b%s\b" % re.escape(words[-1]), sent.text.lower()) is not None
+
+
 def _other_agent(sent, tok, who: set) -> bool:
     """The report's verb has an active subject that names a party other than the one that
     committed."""
@@ -885,6 +1002,16 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
             if how != "not_done" and not (cs & objs or cs & heads) \
                     and not named & (deeds | nominals):
                 continue
+            if how in ("postponed", "cancelled"):
+                # what was put off, when the verb names it, is this commitment's deed or thing:
+                # "BP has delayed a key test on a newly installed well cap" put off the test,
+                # not the cap's replacement; "the decision to reopen the market is canceled"
+                # is no report on an election
+                things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+                          and c.pos_ in ("NOUN", "PROPN")]
+                if things and not any(c.lemma_.lower() in deeds | nominals or c.lower_ in nominals
+                                      or stem(c.text) in objs | heads for c in things):
+                    continue
             out.append((how, tok))
             continue
         nominal = low in nominals
@@ -910,6 +1037,8 @@ def _report_outcomes(ctx, p_verb: str, objs: set, doc, heads: set = frozenset())
                 continue
             if _under_plan(tok):
                 continue
+            if tok.dep_ == "amod" and tok.i < tok.head.i:
+                continue   # "a proposed pay package": an adjective, not a report of the deed
             # a dated participle describing a noun is a fact ("its final report released
             # this month"); an undated one may be the wish ("there needs to be an election held")
             dated = tok.dep_ in ("acl", "amod") and any(
@@ -1035,6 +1164,10 @@ def find(ctx, taken: set, existing: list[dict] = ()) -> list[dict]:
             if (s.doc.id, s.start) in stated or any((p.doc, p.sent.start) == (s.doc.id, s.start) for p in g):
                 continue   # a statement is no report on itself (its own outcome is added below)
             for how, tok in _report_outcomes(ctx, head.verb, objs, parses[(s.doc.id, s.start)], heads):
+                if head.negated and how == "done" and not _names_party(s, who, head.party):
+                    # "would not deploy ground troops" is broken only by that party's troops:
+                    # "thousands of troops were deployed in the city" names no one
+                    continue
                 if who and how != "not_done" and _other_agent(s, tok, who):
                     # "Cayne stepped down" is no report on Haarde's promise, nor "EgyptAir
                     # cancelled flights" on Delta's last flight
@@ -1106,7 +1239,8 @@ def _commitment(ctx, g: list[Pledge], outcomes: list[Outcome]) -> dict:
                "postponed": "a report says it was postponed", "cancelled": "a report says it was cancelled",
                "pending": "a report says it is not done yet"}.get(status, "")
     who = list(dict.fromkeys(w for p in g for w in p.who))[:1]
-    party = None if who else next((p.party for p in g if p.party), None)
+    # the party's words: with who when the entity is only whose body it is ("Egypt's military")
+    party = next((p.party for p in g if p.party and (not who or p.who == who)), None)
     sources, seen = [], set()
     for p in g:
         if (p.doc, p.sent.start) not in seen:

@@ -171,3 +171,20 @@ TIME_WORDS = {"update", "updated", "et", "gmt", "utc", "edt", "est", "bst", "cet
               "day", "days", "hour", "hours", "earlier", "later",
               "lrb-", "rrb-", "-lrb-", "-rrb-"}   # tokenised brackets round a stamp
 
+
+# --- who committed ------------------------------------------------------------------------
+# pronouns that stand for a person: "He pledged to issue a new moratorium" is the Interior
+# Secretary of the sentence before, not nobody
+PERSON_PRONOUN = {"he", "she", "him", "her", "his", "hers", "i", "me", "my"}
+# pronouns and definite nouns that stand for an organisation or a country named before: "It
+# plans to meet again March 15" (OPEC, the sentence before); "BP's chairman said the firm
+# will suspend its dividend"; "a spokesman for the Muslim Brotherhood said his organization
+# will not participate". Nouns such as "the government" or "the military" are kept as the
+# party's words: they name the body, which an earlier country or person would not.
+GROUP_PRONOUN = {"it", "its", "they", "them", "their", "we", "us", "our"}
+ANAPHORIC_ORG_NOUN = {"company", "firm", "organization", "organisation", "group", "bank",
+                      "carmaker", "airline", "cartel", "lender", "insurer", "operator",
+                      "corporation", "conglomerate", "giant", "utility", "producer"}
+# how many sentences before a pronoun its antecedent is looked for (a quote of two or three
+# lines often comes between "Geithner told the committee" and "He promised ...")
+ANTECEDENT_SENTENCES = 3
