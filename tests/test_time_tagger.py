@@ -348,6 +348,19 @@ def test_a_weekday_in_a_live_entry_stamped_after_midnight_local_is_the_next_day(
     assert [m.value for m in last] == ["2011-01-25"]
 
 
+def test_a_weekday_or_today_in_a_stamped_entry_counts_from_the_entrys_day():
+    # a page of blurbs dated Sunday 10 April 2011, each opened by its own stamp
+    t = ("Misrata updated : Thu Mar 17 2011 05:49:00 Forces battled rebels on Wednesday .\n"
+         "The rebels fled on Wednesday .\n"
+         "8:47 pm ET February 11 , 2013 RETWEET His wife said goodbye today .")
+    got = [(m.text, m.value) for m in tag(t, "2011-04-10") if m.text in ("Wednesday", "today")]
+    # the stamp dates its own line only; the next line is the page's again
+    assert got == [("Wednesday", "2011-03-16"), ("Wednesday", "2011-04-06"), ("today", "2013-02-11")]
+    # a date with a clock after a preposition is an event's date in a sentence, no stamp
+    t = "On March 3 , 2011 10:30 , he said he left on Friday ."
+    assert one(t, "2011-04-10", "Friday").value == "2011-04-08"
+
+
 def test_a_weekday_in_a_month_of_a_named_year_is_left_unresolved():
     got = values("The family bowled on a busy Saturday night in January 1999.", "2011-02-11")
     assert [(t, v) for t, v, _, _ in got] == [("Saturday night", "XXXX-WXX-6TNI"),

@@ -182,6 +182,13 @@ class TimeSettings:
         "figure of speech: FUTURE_REF / PAST_REF, not a year that would stretch the story",
         "the Egypt build, where '500 years from now' opened the story window in 2511",
         "not measured beyond that case: TimeBank has no such counts")
+    ENTRY_STAMP_MAX_DAYS: int = knob(
+        1100, "an entry stamp (a full date with a clock time opening a line) at most this many "
+        "days from the page's date dates the weekdays and 'today' of its entry; farther off, "
+        "it is some other date written with a time, and the page's date stays the anchor",
+        "dev2 items of a CNN video index (blurbs stamped weeks before the page's date) and a "
+        "blog entry stamped two years after its crawl date",
+        "dating dev2 measured with it: see the commit that added it")
 
 
 _GEO_SWEEP = "LGL (benchmarks/geo.py --half dev), gold spans: each GEO_* knob swept alone"

@@ -108,7 +108,7 @@ _WS_ANY = re.compile(r"\s+")
 
 class _Ctx:
     __slots__ = ("text", "ref", "focus_day", "focus_q", "focus_year", "_tense", "_index", "_live",
-                 "_night")
+                 "_night", "_stamps")
 
     def __init__(self, text: str, ref: dt.date | None):
         self.text = text
@@ -122,6 +122,7 @@ class _Ctx:
         self._index: list[int] | None = None
         self._live: bool | None = None   # see _is_live_page
         self._night: list[tuple[int, int]] | None = None   # see weekday_ref
+        self._stamps: list[tuple[int, int, dt.date]] | None = None   # see entry_day
 
     def weekday_ref(self, s: int) -> dt.date | None:
         """The day a weekday at ``s`` is resolved against: the report's day, or the day
@@ -139,6 +140,30 @@ class _Ctx:
                 self._night.append((m.start(), len(self.text) if end < 0 else end))
         if any(a <= s < b for a, b in self._night):
             return N.add_days(self.ref, 1) or self.ref
+        return self.entry_day(s)
+
+    def entry_day(self, s: int) -> dt.date | None:
+        """The report's day, or the day of the entry stamp (lang.en.time_words.ENTRY_STAMP)
+        that opens the line ``s`` is on: one entry of a page gathering several."""
+        if self.ref is None:
+            return None
+        if self._stamps is None:
+            self._stamps = []
+            for m in _ENTRY_STAMP.finditer(self.text):
+                mon = _mon(m["mon"] or m["mon2"])
+                try:
+                    d = dt.date(int(m["year"] or m["year2"]), mon, int(m["day"] or m["day2"]))
+                except (TypeError, ValueError):
+                    continue
+                if _ENTRY_STAMP_NOT_AFTER.search(self.text, max(0, m.start() - 8), m.start()):
+                    continue
+                if d == self.ref or abs((d - self.ref).days) > SETTINGS.time.ENTRY_STAMP_MAX_DAYS:
+                    continue   # the page's own day, or a date too far off to be its entry
+                end = self.text.find("\n", m.end())
+                self._stamps.append((m.end(), len(self.text) if end < 0 else end, d))
+        for a, b, d in self._stamps:
+            if a <= s < b:
+                return d
         return self.ref
 
     def tense(self, s: int, e: int) -> str | None:
@@ -467,6 +492,9 @@ def _h_weekday(m, ctx, s, e):
 
 
 _NIGHT_STAMP = re.compile(_en_tw.NIGHT_STAMP)
+_ENTRY_STAMP = re.compile(_en_tw.ENTRY_STAMP.replace(
+    "<month>", "|".join(sorted(_MONTHS, key=len, reverse=True))), re.I)
+_ENTRY_STAMP_NOT_AFTER = re.compile(rf"(?<![\w])(?:{_en_tw.ENTRY_STAMP_NOT_AFTER})", re.I)
 _WD_IN_MONTH_YEAR = re.compile(_en_tw.WEEKDAY_IN_MONTH_YEAR.replace(
     "<month>", "|".join(sorted(_MONTHS, key=len, reverse=True))), re.I)
 _WD_AHEAD = re.compile(rf"(?<![\w])(?:{_en_tw.WEEKDAY_AHEAD_BEFORE})\s+(?:this\s+)?$", re.I)
@@ -496,7 +524,7 @@ def _h_deictic(m, ctx, s, e):
     if ctx.ref is None:
         v = "PRESENT_REF" if off == 0 and not pod else "XXXX-XX-XX"
     else:
-        d = N.add_days(ctx.ref, off)
+        d = N.add_days(ctx.entry_day(s), off)
         if d is None:
             return None
         ctx.focus_day = d

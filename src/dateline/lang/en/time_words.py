@@ -164,6 +164,23 @@ NIGHT_STAMP = (rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd>[A-Z][a-z]+day))?\s*
                rf"|{_CLOCK}a\.?m\.?(?:\s+[A-Z][a-z]+day)?\s+{_LOCAL}\s*,\s*"
                rf"{_CLOCK}p\.?m\.?\s*{_US_ZONE}(?:\s+(?P<wd2>[A-Z][a-z]+day))?")
 
+# An entry stamp inside the text: a full date with a clock time opening one entry of a page
+# that gathers several (a live page, a video or blog index, a page of blurbs). A weekday or
+# "today" in the entry is counted from the entry's day, not from the page's: in a page dated
+# 10 April, "updated : Thu Mar 17 2011 05:49:00 Gadhafi's forces battled rebels ... on
+# Wednesday" is 16 March, not 6 April; "8:47 pm ET February 11, 2013 ... said goodbye today"
+# is 11 February 2013. The clock is required: a bare full date in a sentence is an event's
+# date, not a stamp. <month> is filled with the month names; compiled with re.I.
+ENTRY_STAMP = (r"(?<![\w])(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+               r"(?P<mon>(?:<month>))\.?\s+(?P<day>\d{1,2})\s*,?\s*(?P<year>(?:19|20)\d\d)"
+               r"\s*(?:,\s*|at\s+|\|\s*)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?!\d)"
+               r"|(?<![\w.:])\d{1,2}[:.]\d\d\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s+)?"
+               r"(?P<mon2>(?:<month>))\.?\s+(?P<day2>\d{1,2})\s*,?\s*(?P<year2>(?:19|20)\d\d)(?!\d)")
+
+# a preposition before such a date makes it an event's date in a sentence ("On March 3, 2011
+# 10:30, he left"), not a stamp
+ENTRY_STAMP_NOT_AFTER = r"(?:on|by|since|until|till|from|before|after|of|at|and|to)\s*$"
+
 # a weekday placed in a month of a named year: "on a busy Saturday night in January 1999" is
 # some Saturday of that month, not the Saturday before the report (an unresolved weekday,
 # XXXX-WXX-6; the month-year beside it dates the event). Compiled with re.I; <month> is
